@@ -1,0 +1,103 @@
+// The one place that reads process.env. Every setting is listed in .env.example with a line about it.
+// Validated with zod at start; a bad value stops the app with a message naming the setting.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url({ message: 'must be a URL such as https://example.org' }).optional());
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    /** Where the app keeps its embedded database, generated secrets and demo sign-ins. */
+    WEIGHBOOK_DATA_DIR: z.string().default('.data'),
+    /** Port the web app listens on. */
+    PORT: port(3000),
+    /** When unset, the app starts its own PostgreSQL in WEIGHBOOK_DATA_DIR. */
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+        .optional(),
+    ),
+    /** Port of the embedded PostgreSQL (only used when DATABASE_URL is unset). */
+    EMBEDDED_PG_PORT: port(54329),
+    /** Secret that signs session cookies. Generated and kept in the data folder when unset. */
+    NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    /** The address people use to reach the app. */
+    NEXTAUTH_URL: optionalUrl,
+    /** Hours a session lasts before signing in again. */
+    SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 7).default(10),
+    /** bcrypt cost for password hashes (12 is about 0.25 s on these machines). */
+    PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
+    /** First administrator, created at start when no administrator exists. */
+    ADMIN_EMAIL: optionalString.pipe(z.email({ message: 'must be an email address' }).optional()),
+    ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    /** Seed the demo site and users. Defaults to on with the embedded database, off otherwise. */
+    DEMO_DATA: z.enum(['on', 'off']).optional(),
+    /** debug | info | warn | error */
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+
+    // DWT connection (the DWT client issue fills these in; unset means the built-in sandbox).
+    DWT_ENVIRONMENT: z.enum(['sandbox', 'test', 'production']).optional(),
+    DWT_API_BASE_URL: optionalUrl,
+    DWT_AUTH_URL: optionalUrl,
+    DWT_CLIENT_ID: optionalString,
+    DWT_CLIENT_SECRET: optionalString,
+    DWT_API_CODE: optionalString.pipe(z.uuid({ message: 'must be a UUID' }).optional()),
+    /** Port of the built-in DWT sandbox. */
+    DWT_SANDBOX_PORT: port(3100),
+  })
+  .superRefine((env, ctx) => {
+    if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+        message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses a given environment; names every bad setting. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests and the launcher, which set variables after import. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
