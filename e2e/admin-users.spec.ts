@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { storageStateFor } from './support/accounts';
+import { expectNoAxeViolations } from './support/axe';
+
+test.use({ storageState: storageStateFor('admin') });
+
+test('an admin adds a user; server-side errors land on the fields and in the summary', async ({ page }) => {
+  await page.goto('/admin/users');
+  const form = page.getByRole('form', { name: 'Add a user' });
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  const email = `new-${Date.now()}@e2e.weighbook.test`;
+  await form.getByLabel('Full name').fill('Nina New');
+  await form.getByLabel('Email address').fill(email);
+  await form.getByLabel('Temporary password').fill('a-long-temporary-password');
+  await form.getByLabel('Weighbridge clerk').check();
+  await form.getByLabel('E2E Test Site').check();
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('status')).toContainText(`${email} can now sign in.`);
+  await expect(page.getByRole('cell', { name: /Nina New/ })).toBeVisible();
+
+  // The same email again: refused by the server, reported on the email field.
+  await form.getByLabel('Full name').fill('Nina Again');
+  await form.getByLabel('Email address').fill(email);
+  await form.getByLabel('Temporary password').fill('a-long-temporary-password');
+  await form.getByLabel('Weighbridge clerk').check();
+  await form.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'A user with this email address already exists' })).toBeVisible();
+  await expect(form.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Full name')).toHaveValue('Nina Again');
+});

@@ -1,0 +1,60 @@
+// Every page, as every role: the pages a role may use render and pass the axe scan; the others are
+// refused on the server with the "not allowed" page, whatever the navigation shows.
+import { expect, test } from '@playwright/test';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { ACCOUNTS, storageStateFor, type AccountName } from './support/accounts';
+import { expectNoAxeViolations } from './support/axe';
+
+const PAGES: { path: string; heading: string | RegExp; permission?: Permission }[] = [
+  { path: '/', heading: /^Hello, / },
+  { path: '/loads/new', heading: 'Log a load', permission: 'loads.create' },
+  { path: '/loads', heading: 'Loads', permission: 'loads.view' },
+  { path: '/delivery', heading: 'Delivery to DWT', permission: 'delivery.view' },
+  { path: '/admin/users', heading: 'Users', permission: 'users.manage' },
+  { path: '/admin/sites', heading: 'Sites', permission: 'sites.manage' },
+  { path: '/admin/dwt', heading: 'DWT connection', permission: 'dwt.manage' },
+  { path: '/admin/data-requests', heading: 'Customers’ data requests', permission: 'data-requests.manage' },
+];
+
+for (const account of Object.keys(ACCOUNTS) as AccountName[]) {
+  test.describe(`as the ${account}`, () => {
+    test.use({ storageState: storageStateFor(account) });
+    const roles = [ACCOUNTS[account].role];
+
+    for (const p of PAGES) {
+      const allowed = !p.permission || can(roles, p.permission);
+      test(`${p.path} is ${allowed ? 'shown' : 'refused'}`, async ({ page }) => {
+        const response = await page.goto(p.path);
+        if (allowed) {
+          expect(response?.status()).toBe(200);
+          await expect(page.getByRole('heading', { level: 1, name: p.heading })).toBeVisible();
+          await expectNoAxeViolations(page);
+        } else {
+          await expect(page).toHaveURL(/\/not-allowed$/);
+          await expect(page.getByRole('heading', { level: 1, name: 'You are not allowed to see that page' })).toBeVisible();
+          await expectNoAxeViolations(page);
+        }
+      });
+    }
+
+    test('the navigation offers only what the role may use', async ({ page }) => {
+      await page.goto('/');
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      for (const p of PAGES.filter((x) => x.permission)) {
+        const link = nav.getByRole('link', { name: typeof p.heading === 'string' ? p.heading.replace('Customers’ data requests', 'Data requests') : p.heading });
+        if (can(roles, p.permission!)) await expect(link).toBeVisible();
+        else await expect(link).toHaveCount(0);
+      }
+    });
+  });
+}
+
+test.describe('signed out', () => {
+  for (const p of PAGES) {
+    test(`${p.path} asks to sign in`, async ({ page }) => {
+      await page.goto(p.path);
+      await expect(page).toHaveURL(/\/sign-in/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    });
+  }
+});

@@ -1,0 +1,19 @@
+// Seeding through the services, in the test process (same database as the app under test).
+import { systemActor } from '@/lib/auth/actor';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { createSite, findSiteByName } from '@/lib/sites/service';
+import { ensureUser } from '@/lib/users/service';
+import { E2E_SITE, PASSWORD } from './accounts';
+
+export async function ensureE2eSite() {
+  return (await findSiteByName(E2E_SITE.name)) ?? (await createSite({ actor: systemActor(), input: E2E_SITE }));
+}
+
+export async function seedUser(input: { name: string; email: string; role: Role; password?: string }) {
+  const site = await ensureE2eSite();
+  const { user } = await ensureUser({
+    actor: systemActor([site.id]),
+    input: { name: input.name, email: input.email, password: input.password ?? PASSWORD, roles: [input.role], siteIds: [site.id] },
+  });
+  return user;
+}

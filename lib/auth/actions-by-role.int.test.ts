@@ -1,0 +1,70 @@
+// Every server action refuses, on the server, each role its permission does not list. The table below
+// must name every exported action of every lib/*/actions.ts: a new action without a row fails here.
+import { randomUUID } from 'node:crypto';
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Actor } from './actor';
+import { can, ROLES, type Permission } from './permissions';
+
+let current: Actor | null = null;
+vi.mock('@/lib/auth/session', () => ({ getActor: async () => current }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+type AnyAction = (input: unknown) => Promise<{ ok: boolean; formError?: string }>;
+
+/** action name → the permission it needs (null: public, guarded otherwise) and an input that is valid. */
+const ACTIONS: Record<string, { permission: Permission | null; input: () => unknown }> = {
+  createUserAction: {
+    permission: 'users.manage',
+    input: () => ({ name: 'Role Test', email: `${randomUUID().slice(0, 8)}@it.weighbook.test`, password: 'a-long-password-1', roles: ['CLERK'] }),
+  },
+  createFirstAdminAction: { permission: null, input: () => ({}) },
+};
+
+async function loadAllActions(): Promise<Record<string, AnyAction>> {
+  const libDir = path.resolve(import.meta.dirname, '..');
+  const out: Record<string, AnyAction> = {};
+  for (const domain of readdirSync(libDir)) {
+    const file = path.join(libDir, domain, 'actions.ts');
+    if (!existsSync(file)) continue;
+    const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    for (const [name, fn] of Object.entries(mod)) if (typeof fn === 'function') out[name] = fn as AnyAction;
+  }
+  return out;
+}
+
+describe('server actions by role', () => {
+  beforeEach(() => {
+    current = null;
+  });
+
+  it('every action is in the table', async () => {
+    expect(Object.keys(await loadAllActions()).sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  for (const [name, spec] of Object.entries(ACTIONS)) {
+    if (!spec.permission) continue;
+    const permission = spec.permission;
+    for (const role of ROLES) {
+      const allowed = can([role], permission);
+      it(`${name} is ${allowed ? 'allowed' : 'refused'} for ${role}`, async () => {
+        const action = (await loadAllActions())[name]!;
+        current = { id: randomUUID(), email: 'role@test', name: 'Role', roles: [role], siteIds: [] };
+        const result = await action(spec.input());
+        if (allowed) expect(result).toMatchObject({ ok: true });
+        else expect(result).toEqual({ ok: false, formError: 'You are not allowed to do that.' });
+      });
+    }
+    it(`${name} asks a signed-out visitor to sign in`, async () => {
+      const action = (await loadAllActions())[name]!;
+      expect(await action(spec.input())).toEqual({ ok: false, formError: 'Your session has ended. Sign in again to continue.' });
+    });
+  }
+
+  it('the one-time set-up refuses a wrong set-up code', async () => {
+    const action = (await loadAllActions()).createFirstAdminAction!;
+    const result = await action({ setupToken: 'WRONG', name: 'Eve', email: 'eve@it.weighbook.test', password: 'a-long-password-1' });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { setupToken: ['That set-up code is not right'] } });
+  });
+});

@@ -1,0 +1,59 @@
+// The shape of every server action: session → permission → parse → service → typed result.
+// Known errors become a refusal the form can show; anything else is logged and reported plainly,
+// never as a 500, and the form keeps what the user typed.
+import 'server-only';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/action-result';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotAuthenticatedError,
+  NotFoundError,
+  ValidationError,
+  type FieldErrors,
+} from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import type { Actor } from './actor';
+import { can, type Permission } from './permissions';
+import { getActor } from './session';
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function errorToResult(error: unknown): ActionResult<never> {
+  if (error instanceof ValidationError) return { ok: false, fieldErrors: error.fieldErrors, formError: error.message };
+  if (error instanceof NotAuthenticatedError || error instanceof ForbiddenError) return { ok: false, formError: error.message };
+  if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof AppError) {
+    return { ok: false, formError: error.message };
+  }
+  if (error && typeof error === 'object' && 'issues' in error && (error as z.ZodError).name === 'ZodError') {
+    return { ok: false, fieldErrors: zodFieldErrors(error as z.ZodError), formError: 'Some answers need correcting.' };
+  }
+  logger.error('action failed unexpectedly', { error });
+  return { ok: false, formError: 'Something went wrong on our side. Nothing you typed has been lost: try again.' };
+}
+
+export async function runAction<S extends z.ZodType, T>(
+  spec: { permission: Permission; schema: S; input: unknown },
+  handler: (ctx: { actor: Actor; input: z.infer<S> }) => Promise<T>,
+): Promise<ActionResult<T>> {
+  try {
+    const actor = await getActor();
+    if (!actor) throw new NotAuthenticatedError();
+    if (!can(actor.roles, spec.permission)) throw new ForbiddenError();
+    const parsed = spec.schema.safeParse(spec.input);
+    if (!parsed.success) {
+      return { ok: false, fieldErrors: zodFieldErrors(parsed.error), formError: 'Some answers need correcting.' };
+    }
+    return { ok: true, data: await handler({ actor, input: parsed.data }) };
+  } catch (error) {
+    return errorToResult(error);
+  }
+}

@@ -1,0 +1,53 @@
+// The embedded demo: one site with a clerk, a manager and an admin. Their passwords are random per
+// installation (kept in the data folder) and printed on start, so even the demo has no known password.
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { systemActor } from '@/lib/auth/actor';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { createSite, findSiteByName } from '@/lib/sites/service';
+import { ensureUser } from '@/lib/users/service';
+
+export interface DemoSignIn {
+  role: Role;
+  email: string;
+  password: string;
+}
+
+const DEMO_SITE = {
+  name: 'Riverside Recycling (demo)',
+  authorisationNumber: 'EPR/AB1234CD',
+  fullAddress: '1 Riverside Way, Anytown',
+  postcode: 'AB1 2CD',
+  nation: 'ENGLAND' as const,
+};
+
+const DEMO_USERS: { role: Role; name: string; email: string }[] = [
+  { role: 'CLERK', name: 'Casey Clerk', email: 'clerk@demo.weighbook.test' },
+  { role: 'MANAGER', name: 'Morgan Manager', email: 'manager@demo.weighbook.test' },
+  { role: 'ADMIN', name: 'Alex Admin', email: 'admin@demo.weighbook.test' },
+];
+
+export async function seedDemo(dataDir: string): Promise<DemoSignIn[]> {
+  const file = path.join(dataDir, 'demo-sign-ins.json');
+  let saved: DemoSignIn[] = [];
+  try {
+    saved = JSON.parse(await readFile(file, 'utf8')) as DemoSignIn[];
+  } catch {
+    // first start
+  }
+  const site = (await findSiteByName(DEMO_SITE.name)) ?? (await createSite({ actor: systemActor(), input: DEMO_SITE }));
+  const result: DemoSignIn[] = [];
+  for (const u of DEMO_USERS) {
+    const password = saved.find((s) => s.email === u.email)?.password ?? randomBytes(9).toString('base64url');
+    const { created } = await ensureUser({
+      actor: systemActor([site.id]),
+      input: { name: u.name, email: u.email, password, roles: [u.role], siteIds: [site.id] },
+    });
+    // A password we did not create (changed since) is not ours to print.
+    if (created || saved.some((s) => s.email === u.email)) result.push({ role: u.role, email: u.email, password });
+  }
+  await writeFile(file, JSON.stringify(result, null, 2) + '\n', { mode: 0o600 });
+  return result;
+}

@@ -1,0 +1,52 @@
+// Browser tests: Debian's chromium (Playwright's own browser download cannot work on our machines),
+// the real app started by the real launcher against a real PostgreSQL and the built-in DWT sandbox.
+// Run through `npm test` (or `npm run test:e2e`), which prepares the database and E2E_* settings.
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3200);
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'setup', testMatch: /.*\.setup\.ts/ },
+    { name: 'chromium', dependencies: ['setup'], use: { browserName: 'chromium' } },
+  ],
+  webServer: {
+    command: 'node --conditions=react-server --import tsx scripts/start.ts',
+    url: `${baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      NODE_OPTIONS: '',
+      PORT: String(port),
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      WEIGHBOOK_DATA_DIR: process.env.E2E_DATA_DIR ?? '.data/e2e',
+      DWT_SANDBOX_PORT: String(port + 1),
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: 'e2e-only-secret-that-is-at-least-32-characters',
+      DEMO_DATA: 'off',
+      PASSWORD_HASH_COST: '4',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
