@@ -80,7 +80,9 @@ export class EnvError extends Error {
 
 /** Parses a given environment; names every bad setting. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  // An empty value (`PORT=` in .env) means "not set", as it does in .env.example.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(present);
   if (!result.success) {
     throw new EnvError(
       result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),

@@ -91,6 +91,8 @@ function dwtConfigured(e: Env): boolean {
 }
 
 async function main(): Promise<void> {
+  // Settings may live in .env (see .env.example); real environment variables win.
+  if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
   let e: Env;
   try {
     e = env();
