@@ -1,0 +1,76 @@
+// The shapes of DWT's answers, from receipt-api.yml, as zod schemas: the client parses every answer
+// with these, so an answer of another shape becomes a typed outcome instead of a crash. Objects are
+// loose so that fields DWT adds later are kept, not rejected.
+import { z } from 'zod';
+
+/** One of DWT's validation errors or warnings, kept verbatim. */
+export const dwtIssueSchema = z.looseObject({
+  // The spec lists these as properties without marking them required; a message is the least we need.
+  key: z.string().default(''),
+  errorType: z.string().default(''),
+  message: z.string(),
+});
+export type DwtIssue = z.infer<typeof dwtIssueSchema>;
+
+const warningsSchema = z
+  .looseObject({ warnings: z.array(dwtIssueSchema).default([]) })
+  .optional()
+  .transform((validation) => validation?.warnings ?? []);
+
+/** 201 from POST /movements/receive. */
+export const createdResponseSchema = z.looseObject({
+  wasteTrackingId: z.string().min(1),
+  validation: warningsSchema,
+});
+
+/** 200 from PUT /movements/{wasteTrackingId}/receive; the body may be empty. */
+export const updatedResponseSchema = z.looseObject({ validation: warningsSchema });
+
+/** 400 from POST or PUT. */
+export const rejectedResponseSchema = z.looseObject({
+  validation: z.looseObject({ errors: z.array(dwtIssueSchema).min(1) }),
+});
+
+/** The OAuth2 token endpoint's answer (client credentials grant). */
+export const tokenResponseSchema = z.looseObject({
+  access_token: z.string().min(1),
+  expires_in: z.coerce.number().positive(),
+  token_type: z.string().regex(/^bearer$/i, 'must be Bearer'),
+});
+
+// Codes and flags are required: validation depends on them. Descriptive text defaults to empty.
+const text = z.string().default('');
+
+export const ewcCodeSchema = z.looseObject({
+  code: z.string().min(1),
+  isHazardous: z.boolean(),
+  entryTypeDesc: text,
+  chapter: text,
+  subChapter: text,
+  description: text,
+});
+export const hazardousPropertyCodeSchema = z.looseObject({
+  code: z.string().min(1),
+  shortDesc: text,
+  longDesc: text,
+});
+export const disposalOrRecoveryCodeSchema = z.looseObject({
+  code: z.string().min(1),
+  isNotRecoveryToFinalProduct: z.boolean(),
+  description: text,
+});
+export const containerTypeSchema = z.looseObject({ code: z.string().min(1), description: text });
+export const popNameSchema = z.looseObject({ code: z.string().min(1), chemicalName: text });
+
+/** The five reference-data lists: name (as in the URL path) → the schema of one entry. */
+export const referenceListSchemas = {
+  'ewc-codes': ewcCodeSchema,
+  'hazardous-property-codes': hazardousPropertyCodeSchema,
+  'disposal-or-recovery-codes': disposalOrRecoveryCodeSchema,
+  'container-types': containerTypeSchema,
+  'pop-names': popNameSchema,
+} as const;
+
+export type ReferenceListName = keyof typeof referenceListSchemas;
+export const REFERENCE_LIST_NAMES = Object.keys(referenceListSchemas) as ReferenceListName[];
+export type ReferenceEntry<N extends ReferenceListName> = z.infer<(typeof referenceListSchemas)[N]>;
