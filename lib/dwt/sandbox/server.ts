@@ -37,10 +37,13 @@ export interface SandboxKnobs {
   tokenTtlSeconds: number;
 }
 
+/** Every knob, the optional ones included, so that setKnobs(DEFAULT_KNOBS) resets them all. */
 export const DEFAULT_KNOBS: SandboxKnobs = {
   rate429: 0,
   rate5xx: 0,
+  retryAfterSeconds: undefined,
   latencyMs: 0,
+  maxRequestsPerSecond: undefined,
   dropAfterReadingPost: false,
   down: false,
   tokenTtlSeconds: 3600,
@@ -360,13 +363,17 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
         resolve();
       });
     });
-  const stopListening = () =>
-    new Promise<void>((resolve) => {
-      if (!listening) return resolve();
-      listening = false;
+  const stopListening = async () => {
+    if (!listening) return;
+    listening = false;
+    await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
     });
+    // Let in-process clients see their kept-alive connections close before anyone sends again,
+    // or their next request meets a dead socket instead of a refused connection.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  };
 
   await listen();
   if (knobs.down === 'refuse') await stopListening();
