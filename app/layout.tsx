@@ -7,6 +7,9 @@ export const metadata: Metadata = {
   description: 'Log every load of waste, keep the record of truth, report it to Digital Waste Tracking.',
 };
 
+// Rendered per request: the Content-Security-Policy nonce (proxy.ts) must reach every page's scripts.
+export const dynamic = 'force-dynamic';
+
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

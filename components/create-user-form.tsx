@@ -19,6 +19,7 @@ export function CreateUserForm({ sites }: { sites: { id: string; name: string }[
   const [created, setCreated] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(createUserSchema),
+    shouldFocusError: false, // the error summary takes focus instead
     defaultValues: { name: '', email: '', password: '', roles: [], siteIds: [] },
   });
   const { applyResult, summary } = useActionForm(form);

@@ -16,6 +16,7 @@ export function SetupForm() {
   const [done, setDone] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(firstAdminSchema),
+    shouldFocusError: false, // the error summary takes focus instead
     defaultValues: { setupToken: '', name: '', email: '', password: '' },
   });
   const { applyResult, summary } = useActionForm(form);

@@ -12,7 +12,7 @@ import { useActionForm } from './forms/use-action-form';
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), shouldFocusError: false, defaultValues: { email: '', password: '' } });
   const { summary, setFormError } = useActionForm(form);
   const { errors } = form.formState;
 

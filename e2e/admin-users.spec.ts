@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { storageStateFor } from './support/accounts';
-import { expectNoAxeViolations } from './support/axe';
+import { errorSummary, expectNoAxeViolations } from './support/axe';
 
 test.use({ storageState: storageStateFor('admin') });
 
@@ -8,7 +8,7 @@ test('an admin adds a user; server-side errors land on the fields and in the sum
   await page.goto('/admin/users');
   const form = page.getByRole('form', { name: 'Add a user' });
   await form.getByRole('button', { name: 'Add user' }).click();
-  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(errorSummary(page)).toBeFocused();
   await expectNoAxeViolations(page);
 
   const email = `new-${Date.now()}@e2e.weighbook.test`;
@@ -27,7 +27,7 @@ test('an admin adds a user; server-side errors land on the fields and in the sum
   await form.getByLabel('Temporary password').fill('a-long-temporary-password');
   await form.getByLabel('Weighbridge clerk').check();
   await form.getByRole('button', { name: 'Add user' }).click();
-  await expect(page.getByRole('alert').getByRole('link', { name: 'A user with this email address already exists' })).toBeVisible();
+  await expect(errorSummary(page).getByRole('link', { name: 'A user with this email address already exists' })).toBeVisible();
   await expect(form.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Full name')).toHaveValue('Nina Again');
 });

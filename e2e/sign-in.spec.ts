@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { PASSWORD } from './support/accounts';
-import { expectNoAxeViolations } from './support/axe';
+import { errorSummary, expectNoAxeViolations } from './support/axe';
 import { seedUser } from './support/seed';
 
 test('the sign-in page, its error summary and the not-allowed page pass the axe scan', async ({ page }) => {
   await page.goto('/sign-in');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  const summary = page.getByRole('alert');
+  const summary = errorSummary(page);
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link', { name: 'Enter your email address' })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -44,7 +44,7 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.getByLabel('Email address').fill(user.email);
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('The email address or password is not right.');
+  await expect(errorSummary(page)).toContainText('The email address or password is not right.');
 });
 
 test('five failed sign-ins within 15 minutes lock the account, even against the right password', async ({ page }) => {
@@ -54,12 +54,12 @@ test('five failed sign-ins within 15 minutes lock the account, even against the 
     await page.getByLabel('Email address').fill(user.email);
     await page.getByLabel('Password').fill(`wrong-${i}`);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(errorSummary(page)).toBeVisible();
   }
-  await expect(page.getByRole('alert')).toContainText('Too many failed sign-ins');
+  await expect(errorSummary(page)).toContainText('Too many failed sign-ins');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('locked for 15 more minutes');
+  await expect(errorSummary(page)).toContainText('locked for 15 more minutes');
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

@@ -11,3 +11,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** The form's error summary (Next's route announcer is also an alert, so it is found by name). */
+export function errorSummary(page: Page) {
+  return page.getByRole('alert', { name: 'There is a problem' });
+}
