@@ -26,8 +26,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'setup', testMatch: /.*\.setup\.ts/ },
-    { name: 'chromium', dependencies: ['setup'], use: { browserName: 'chromium' } },
+    { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
+    { name: 'setup', testMatch: /.*\.setup\.ts/, dependencies: ['first-run'] },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: /first-run\.spec\.ts/, use: { browserName: 'chromium' } },
   ],
   webServer: {
     command: 'node --conditions=react-server --import tsx scripts/start.ts',
