@@ -707,7 +707,7 @@ describe('messages', () => {
       'Vehicle registration is required when the waste arrives by road',
     );
     expect(messages((b) => (hazardous(b), delete b.hazardousWasteConsignmentCode)).reasonForNoConsignmentCode).toBe(
-      'Hazardous waste consignment code or a reason for not having one is required, because EWC code 17 05 03* is hazardous',
+      'Hazardous waste consignment code or a reason for not having one is required, because EWC code 170503 is hazardous',
     );
   });
 

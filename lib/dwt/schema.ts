@@ -19,7 +19,8 @@
 //   array's `.max()` do; hence the hand-written whole-number and list-length checks below.
 
 import { z } from 'zod';
-import { formatEwcCode, type ReferenceLookups } from '../reference-data/catalogue';
+// Type-only: importing catalogue values would pull the 288 kB bundled EWC list into every form bundle.
+import type { ReferenceLookups } from '../reference-data/catalogue';
 import type { DwtErrorType, DwtValidationError } from './errors';
 
 export type { DwtErrorType, DwtValidationError } from './errors';
@@ -419,7 +420,7 @@ export function createReceiveMovementSchema(lookups: ReferenceLookups) {
   });
 
   const popComponent = strictObject('POP component', {
-    code: checkedString('POP code', lookups.isPopName, {
+    code: checkedString('POP code', (value) => lookups.isPopName(value), {
       errorType: 'InvalidValue',
       message: (value) => `POP code "${value}" is not one of DWT's POP name codes (for example PFOS, DECABDE)`,
     }),
@@ -440,7 +441,7 @@ export function createReceiveMovementSchema(lookups: ReferenceLookups) {
     sourceOfComponents: oneOf('Source of hazardous components', SOURCES_OF_COMPONENTS),
     hazCodes: list(
       'Hazardous property codes',
-      checkedString('Hazardous property code', lookups.isHpCode, {
+      checkedString('Hazardous property code', (value) => lookups.isHpCode(value), {
         errorType: 'InvalidValue',
         message: (value) => `Hazardous property code "${value}" is not valid; use HP_1 to HP_15 or HP_POP`,
       }),
@@ -449,7 +450,7 @@ export function createReceiveMovementSchema(lookups: ReferenceLookups) {
   });
 
   const disposalOrRecoveryCode = strictObject('Disposal or recovery code', {
-    code: checkedString('Disposal or recovery code', lookups.isDisposalOrRecoveryCode, {
+    code: checkedString('Disposal or recovery code', (value) => lookups.isDisposalOrRecoveryCode(value), {
       errorType: 'InvalidValue',
       message: (value) => `Disposal or recovery code "${value}" is not valid; use R1 to R13 or D1 to D15`,
     }),
@@ -466,7 +467,7 @@ export function createReceiveMovementSchema(lookups: ReferenceLookups) {
     wasteDescription: text('Waste description'),
     physicalForm: oneOf('Physical form', PHYSICAL_FORMS),
     numberOfContainers: wholeNumber('Number of containers', 0),
-    typeOfContainers: checkedString('Container type', lookups.isContainerType, {
+    typeOfContainers: checkedString('Container type', (value) => lookups.isContainerType(value), {
       errorType: 'InvalidValue',
       message: (value) => `Container type "${value}" is not one of DWT's container codes (for example SKI for skip)`,
     }),
@@ -549,7 +550,7 @@ export function createReceiveMovementSchema(lookups: ReferenceLookups) {
 
   const receipt = strictObject(
     'Receipt',
-    { address: addressSchema('Receipt', UK_ONLY, true) },
+    { address: addressSchema('Receiving site', UK_ONLY, true) },
     { required: 'The address where the waste was received is required' },
   );
 
@@ -733,7 +734,7 @@ function checkConsignment(lookups: ReferenceLookups) {
     if (body.hazardousWasteConsignmentCode != null || body.reasonForNoConsignmentCode !== undefined) return;
     const hazardousCodes = hazardousEwcCodes(body, lookups);
     if (hazardousCodes.length === 0) return;
-    const listed = hazardousCodes.map((code) => formatEwcCode(code, true)).join(', ');
+    const listed = hazardousCodes.join(', ');
     businessRule(
       ctx,
       ['reasonForNoConsignmentCode'],
