@@ -14,7 +14,12 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bundledLookups, bundledReferenceData, type ReferenceData } from '@/lib/reference-data/catalogue';
+import {
+  bundledLookups,
+  bundledReferenceData,
+  createLookups,
+  type ReferenceData,
+} from '@/lib/reference-data/catalogue';
 import { validateReceiveMovement, warningsFor } from '../schema';
 import { SANDBOX_API_CODES, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './defaults';
 
@@ -58,6 +63,8 @@ export interface SandboxOptions {
   /** apiCodes accepted besides the ten dummy codes. */
   apiCodes?: string[];
   knobs?: Partial<SandboxKnobs>;
+  /** Lists to serve (and validate against) instead of the bundled ones, e.g. to stand for DWT adding a code. */
+  referenceData?: Partial<ReferenceData>;
   /** In [0, 1); drives the knobs' dice and latency. */
   random?: () => number;
 }
@@ -186,7 +193,8 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
   const apiCodes = [...new Set([...SANDBOX_API_CODES, ...(opts.apiCodes ?? [])])];
   const acceptedApiCodes = new Set(apiCodes.map((code) => code.toLowerCase()));
   const random = opts.random ?? Math.random;
-  const lookups = bundledLookups();
+  const referenceData: ReferenceData = { ...bundledReferenceData, ...opts.referenceData };
+  const lookups = opts.referenceData ? createLookups(referenceData) : bundledLookups();
 
   let knobs: SandboxKnobs = { ...DEFAULT_KNOBS, ...opts.knobs };
   let stats = emptyStats();
@@ -341,7 +349,7 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
     }
     if (route.kind === 'post') return handlePost(req, res, text);
     if (route.kind === 'put') return handlePut(res, route.wasteTrackingId, text);
-    send(res, route.endpoint, 200, bundledReferenceData[route.list]);
+    send(res, route.endpoint, 200, referenceData[route.list]);
   }
 
   const server = createServer((req, res) => {
