@@ -74,7 +74,7 @@ export type NotFound = { kind: 'not-found' };
 export type Ambiguous = { kind: 'ambiguous'; reason: string };
 export type ReferenceList<N extends ReferenceListName> = { kind: 'ok'; data: ReferenceEntry<N>[] };
 
-/** `attempts`: requests that reached for DWT's API (0 when, say, the token could not be had). */
+/** `attempts`: requests sent to the API (0 when no token could be had, so nothing was sent). */
 type Counted<T> = T & { attempts: number };
 
 export type CreateMovementOutcome = Counted<Created | Rejected | Ambiguous | DwtFailure>;
@@ -128,7 +128,7 @@ const NOT_SENT_CODES = new Set([
 
 function describeNetworkError(error: unknown, timeoutMs: number): { sent: 'no' | 'maybe'; reason: string } {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+  if (err.name === 'TimeoutError') {
     // fetch cannot say whether the request went out before the timer fired, so assume it did.
     return { sent: 'maybe', reason: `no answer within ${timeoutMs} ms` };
   }
@@ -164,12 +164,12 @@ const unexpected = (status: number, text: string): DwtFailure => ({
 const isApiCodeIssue = (issue: DwtIssue) => issue.key === 'apiCode' || issue.key.startsWith('apiCode.');
 
 /** A 400 with DWT's validation errors: about the apiCode means the operator's access, else the data. */
-function rejection(status: number, text: string): { done: Rejected | DwtFailure } | undefined {
+function rejection(text: string): { done: Rejected | DwtFailure } {
   const parsed = rejectedResponseSchema.safeParse(parseJson(text));
-  if (!parsed.success) return undefined;
+  if (!parsed.success) return { done: unexpected(400, text) };
   const errors = parsed.data.validation.errors;
   const apiCodeIssue = errors.find(isApiCodeIssue);
-  if (apiCodeIssue) return { done: { kind: 'not-authorised', status, message: apiCodeIssue.message } };
+  if (apiCodeIssue) return { done: { kind: 'not-authorised', status: 400, message: apiCodeIssue.message } };
   return { done: { kind: 'rejected', errors } };
 }
 
@@ -366,7 +366,7 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
         return { done: { kind: 'created', wasteTrackingId, warnings } };
       }
       if (exchange.type === 'response' && exchange.status === 400) {
-        return rejection(400, exchange.text) ?? { done: unexpected(400, exchange.text) };
+        return rejection(exchange.text);
       }
       return commonStep(exchange, 'POST');
     });
@@ -386,7 +386,7 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
         return { done: { kind: 'updated', warnings: parsed.data.validation } };
       }
       if (exchange.type === 'response' && exchange.status === 400) {
-        return rejection(400, exchange.text) ?? { done: unexpected(400, exchange.text) };
+        return rejection(exchange.text);
       }
       if (exchange.type === 'response' && exchange.status === 404) return { done: { kind: 'not-found' } };
       return commonStep(exchange, 'PUT');

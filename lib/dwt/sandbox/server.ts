@@ -200,7 +200,7 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
   let stats = emptyStats();
   const tokens = new Map<string, number>(); // token → expiry (epoch ms)
   const movements = new Map<string, StoredMovement>();
-  let window = { startedAt: 0, count: 0 }; // requests in the current second, for maxRequestsPerSecond
+  let currentSecond = { startedAt: 0, requests: 0 }; // for maxRequestsPerSecond
 
   const count = (endpoint: string, status: number | 'dropped') => {
     const byStatus = (stats.requests[endpoint] ??= {});
@@ -235,9 +235,9 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
   /** The misbehaviour the knobs ask for, if any, before the request is handled. */
   function chaos(): { status: number; headers?: Record<string, string> } | undefined {
     const now = Date.now();
-    if (now - window.startedAt >= 1000) window = { startedAt: now, count: 0 };
-    window.count += 1;
-    if (knobs.maxRequestsPerSecond !== undefined && window.count > knobs.maxRequestsPerSecond) {
+    if (now - currentSecond.startedAt >= 1000) currentSecond = { startedAt: now, requests: 0 };
+    currentSecond.requests += 1;
+    if (knobs.maxRequestsPerSecond !== undefined && currentSecond.requests > knobs.maxRequestsPerSecond) {
       return { status: 429, headers: { 'retry-after': '1' } };
     }
     if (random() < knobs.rate429) {
@@ -361,6 +361,7 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
 
   let port = opts.port ?? 0;
   let listening = false;
+  let closed = false;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -400,10 +401,13 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
     async setKnobs(change) {
       knobs = { ...knobs, ...change };
       if (knobs.down === 'refuse') await stopListening();
-      else if (!listening) await listen();
+      else if (!listening && !closed) await listen();
     },
     revokeTokens: () => tokens.clear(),
     movements,
-    close: stopListening,
+    async close() {
+      closed = true;
+      await stopListening();
+    },
   };
 }
