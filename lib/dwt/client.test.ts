@@ -476,3 +476,31 @@ describe('unexpected answers are typed outcomes, never crashes', () => {
     }
   });
 });
+
+describe('network failures fetch reports that a real server is hard to provoke', () => {
+  const tokenAnswer = () =>
+    new Response(JSON.stringify({ access_token: 't', expires_in: 3600, token_type: 'Bearer' }), { status: 200 });
+  const failingFetch = (code: string): typeof fetch => async (input) => {
+    if (String(input).endsWith('/oauth2/token')) return tokenAnswer();
+    throw new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+  };
+  const config = () => configFor({ baseUrl: 'http://dwt.test', authUrl: 'http://dwt.test' });
+
+  it('a connection reset after sending makes a POST ambiguous but a PUT is retried', async () => {
+    const post = clientFor(config(), { fetch: failingFetch('ECONNRESET') });
+    expect(await post.client.createMovement(sampleMovement())).toMatchObject({ kind: 'ambiguous', attempts: 1 });
+    expect(post.sleeps).toEqual([]);
+
+    const put = clientFor(config(), { fetch: failingFetch('ECONNRESET') });
+    expect(await put.client.updateMovement('26ABCDEF', sampleMovement())).toMatchObject({ kind: 'unavailable', attempts: 3 });
+    expect(put.sleeps).toHaveLength(2);
+  });
+
+  it('a connect timeout proves nothing was sent, so even a POST is retried', async () => {
+    const { client, sleeps } = clientFor(config(), { fetch: failingFetch('UND_ERR_CONNECT_TIMEOUT') });
+    const outcome = await client.createMovement(sampleMovement());
+    expect(outcome).toMatchObject({ kind: 'unavailable', attempts: 3 });
+    expect(outcome.kind === 'unavailable' && outcome.reason).toMatch(/UND_ERR_CONNECT_TIMEOUT/);
+    expect(sleeps).toHaveLength(2);
+  });
+});
