@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { bundledLookups } from '@/lib/reference-data/catalogue';
+import { checkLoadForm, emptyLoadForm, loadFormSchema, netWeight, toMovement, type LoadFormValues } from './schema';
+
+const site = { siteName: 'Riverside', authorisationNumber: 'EPR/AB1234CD', fullAddress: '1 Riverside Way, Anytown', postcode: 'AB1 2CD' };
+const now = new Date('2026-11-22T12:00:00Z');
+const ctx = { lookups: bundledLookups(), site, now };
+
+function goodForm(): LoadFormValues {
+  const f = emptyLoadForm({ dateTimeReceived: '2026-11-22T09:15', yourUniqueReference: '000001' });
+  f.carrier = { ...f.carrier, organisationName: 'Acme Haulage Ltd', registrationNumber: 'cbdu123456', vehicleRegistration: 'ab12 cde', meansOfTransport: 'Road' };
+  f.wasteItems[0] = {
+    ...f.wasteItems[0]!,
+    ewcCodes: ['170504'],
+    wasteDescription: 'Soil and stones',
+    physicalForm: 'Solid',
+    numberOfContainers: '1',
+    typeOfContainers: 'SKI',
+    weightMode: 'weighbridge',
+    weighbridge: { gross: '18.42', tare: '10.1' },
+    disposalOrRecoveryCodes: [{ code: 'R5', weight: { metric: 'Tonnes', amount: '8.32', isEstimate: false } }],
+  };
+  return f;
+}
+
+describe('the load form', () => {
+  it('fills every default from nothing', () => {
+    const f = loadFormSchema.parse({});
+    expect(f.carrier.meansOfTransport).toBe('Road');
+    expect(f.wasteItems).toEqual([]);
+  });
+
+  it('becomes DWT’s body: UK time to ISO, net weight, tidied registrations, no vehicle unless by road', () => {
+    const m = toMovement(goodForm());
+    expect(m.dateTimeReceived).toBe('2026-11-22T09:15:00.000Z');
+    expect(m.wasteItems[0]!.weight).toEqual({ metric: 'Tonnes', amount: 8.32, isEstimate: false });
+    expect(m.carrier.registrationNumber).toBe('CBDU123456');
+    expect(m.carrier.vehicleRegistration).toBe('AB12 CDE');
+    const rail = goodForm();
+    rail.carrier.meansOfTransport = 'Rail';
+    expect('vehicleRegistration' in toMovement(rail).carrier).toBe(false);
+    const none = goodForm();
+    none.carrier.registrationNumber = '';
+    expect(toMovement(none).carrier.registrationNumber).toBeNull();
+  });
+
+  it('passes DWT’s checks when filled in properly', () => {
+    const r = checkLoadForm(goodForm(), ctx);
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+
+  it('refuses a negative or zero net weight on the tare field', () => {
+    const f = goodForm();
+    f.wasteItems[0]!.weighbridge = { gross: '10', tare: '12' };
+    const r = checkLoadForm(f, ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.fieldErrors['wasteItems.0.weighbridge.tare']).toEqual([
+        'Waste item 1: Tare weight must be less than the gross weight (the net weight cannot be negative)',
+      ]);
+      expect(r.fieldErrors['wasteItems.0.weight.amount']).toBeUndefined();
+    }
+    expect(netWeight('10', '12')).toBe(-2);
+  });
+
+  it('puts DWT’s errors on the form’s fields, with the same keys', () => {
+    const f = goodForm();
+    f.carrier.registrationNumber = '';
+    f.wasteItems[0]!.ewcCodes = ['170504', '999999'];
+    const r = checkLoadForm(f, ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(Object.keys(r.fieldErrors).sort()).toEqual(['carrier.reasonForNoRegistrationNumber', 'wasteItems.0.ewcCodes.1']);
+    }
+  });
+
+  it('asks for a consignment code or a reason when an EWC code is hazardous', () => {
+    const f = goodForm();
+    f.wasteItems[0]!.ewcCodes = ['170503'];
+    const r = checkLoadForm(f, ctx);
+    expect(!r.ok && Object.keys(r.fieldErrors)).toEqual(['reasonForNoConsignmentCode']);
+    f.reasonForNoConsignmentCode = 'NO_DOC_WITH_WASTE';
+    expect(checkLoadForm(f, ctx).ok).toBe(true);
+  });
+
+  it('refuses a time in the future or not a time at all', () => {
+    const f = goodForm();
+    f.dateTimeReceived = '2026-11-23T09:00';
+    expect(!checkLoadForm(f, ctx).ok && (checkLoadForm(f, ctx) as { fieldErrors: Record<string, string[]> }).fieldErrors.dateTimeReceived).toEqual([
+      'The date and time received cannot be in the future',
+    ]);
+    f.dateTimeReceived = 'tuesday';
+    expect(checkLoadForm(f, ctx).ok).toBe(false);
+  });
+
+  it('reports a site with bad receiver details once, as a form error', () => {
+    const r = checkLoadForm(goodForm(), { ...ctx, site: { ...site, authorisationNumber: '', postcode: 'nope' } });
+    expect(!r.ok && r.fieldErrors._form).toHaveLength(1);
+  });
+
+  it('warns (without refusing) when there is no disposal or recovery code yet', () => {
+    const f = goodForm();
+    f.wasteItems[0]!.disposalOrRecoveryCodes = [];
+    const r = checkLoadForm(f, ctx);
+    expect(r.ok && r.warnings.map((w) => w.key)).toEqual(['wasteItems.0.disposalOrRecoveryCodes']);
+  });
+});

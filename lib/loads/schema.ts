@@ -1,0 +1,351 @@
+// The load form: what the clerk fills in, how it becomes DWT's receive-movement body, and its checks.
+//
+// Field names mirror DWT's keys (`wasteItems.0.ewcCodes`, `carrier.address.postcode`...) so one mapper
+// puts our errors and DWT's alike on the right fields. Inputs hold strings (as HTML inputs do); the
+// conversion to DWT's types happens in `toMovement`, and the checks are DWT's own schema
+// (lib/dwt/schema.ts) run on the converted body, on the client while the driver waits and again on
+// the server. Pure: no server imports.
+import { z } from 'zod';
+import {
+  MEANS_OF_TRANSPORT,
+  PHYSICAL_FORMS,
+  REASONS_FOR_NO_CONSIGNMENT_CODE,
+  REASONS_FOR_NO_REGISTRATION_NUMBER,
+  SOURCES_OF_COMPONENTS,
+  WEIGHT_METRICS,
+  normaliseUkPostcode,
+  validateReceiveMovement,
+  warningsFor,
+  type DwtValidationError,
+  type ReceiveMovement,
+} from '@/lib/dwt/schema';
+import { dwtErrorsToFieldErrors, FORM_ERROR_KEY } from '@/lib/dwt/errors';
+import type { FieldErrors } from '@/lib/errors';
+import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
+import { ukLocalToInstant } from '@/lib/time/uk-time';
+
+const str = z.string().default('');
+const maybe = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), z.literal('')]).default('');
+
+const weightForm = z.object({
+  metric: z.enum(WEIGHT_METRICS).default('Tonnes'),
+  amount: str,
+  isEstimate: z.boolean().default(false),
+});
+
+const addressForm = z.object({ fullAddress: str, postcode: str });
+
+export const wasteItemFormSchema = z.object({
+  ewcCodes: z.array(z.string()).default([]),
+  wasteDescription: str,
+  physicalForm: maybe(PHYSICAL_FORMS),
+  numberOfContainers: str,
+  typeOfContainers: str,
+  /** One amount, or gross and tare from the weighbridge with the net computed. */
+  weightMode: z.enum(['single', 'weighbridge']).default('weighbridge'),
+  weight: weightForm.default({ metric: 'Tonnes', amount: '', isEstimate: false }),
+  weighbridge: z.object({ gross: str, tare: str }).default({ gross: '', tare: '' }),
+  containsPops: z.boolean().default(false),
+  pops: z
+    .object({
+      sourceOfComponents: maybe(SOURCES_OF_COMPONENTS),
+      components: z.array(z.object({ code: str, concentration: str })).default([]),
+    })
+    .default({ sourceOfComponents: '', components: [] }),
+  containsHazardous: z.boolean().default(false),
+  hazardous: z
+    .object({
+      sourceOfComponents: maybe(SOURCES_OF_COMPONENTS),
+      hazCodes: z.array(z.string()).default([]),
+      components: z.array(z.object({ name: str, concentration: str })).default([]),
+    })
+    .default({ sourceOfComponents: '', hazCodes: [], components: [] }),
+  disposalOrRecoveryCodes: z.array(z.object({ code: str, weight: weightForm })).default([]),
+});
+
+const partyForm = {
+  /** The address-book entry it came from, if any. */
+  addressBookId: str,
+  /** Offer to save a new party to the site's address book. */
+  saveToAddressBook: z.boolean().default(false),
+  organisationName: str,
+  registrationNumber: str,
+  address: addressForm.default({ fullAddress: '', postcode: '' }),
+  emailAddress: str,
+  phoneNumber: str,
+};
+
+export const loadFormSchema = z.object({
+  /** UK wall-clock time, "YYYY-MM-DDTHH:mm" (a datetime-local input). */
+  dateTimeReceived: str,
+  /** The weighbridge ticket number. */
+  yourUniqueReference: str,
+  /** True while the ticket number is the one suggested: the server then assigns the next in sequence. */
+  ticketNumberIsSuggested: z.boolean().default(true),
+  otherReferencesForMovement: z.array(z.object({ label: str, reference: str })).default([]),
+  carrier: z
+    .object({
+      ...partyForm,
+      reasonForNoRegistrationNumber: maybe(REASONS_FOR_NO_REGISTRATION_NUMBER),
+      meansOfTransport: maybe(MEANS_OF_TRANSPORT).default('Road'),
+      vehicleRegistration: str,
+    })
+    .default(() => emptyCarrier()),
+  hasBrokerOrDealer: z.boolean().default(false),
+  brokerOrDealer: z.object(partyForm).default(() => emptyParty()),
+  wasteItems: z.array(wasteItemFormSchema).default([]),
+  hazardousWasteConsignmentCode: str,
+  reasonForNoConsignmentCode: maybe(REASONS_FOR_NO_CONSIGNMENT_CODE),
+  specialHandlingRequirements: str,
+});
+
+export type LoadFormValues = z.output<typeof loadFormSchema>;
+export type WasteItemFormValues = z.output<typeof wasteItemFormSchema>;
+
+function emptyParty() {
+  return {
+    addressBookId: '',
+    saveToAddressBook: false,
+    organisationName: '',
+    registrationNumber: '',
+    address: { fullAddress: '', postcode: '' },
+    emailAddress: '',
+    phoneNumber: '',
+  };
+}
+function emptyCarrier(): LoadFormValues['carrier'] {
+  return { ...emptyParty(), reasonForNoRegistrationNumber: '', meansOfTransport: 'Road', vehicleRegistration: '' };
+}
+
+export function emptyWasteItem(): WasteItemFormValues {
+  return wasteItemFormSchema.parse({});
+}
+
+export function emptyLoadForm(init: { dateTimeReceived: string; yourUniqueReference: string }): LoadFormValues {
+  return loadFormSchema.parse({ ...init, wasteItems: [{}] });
+}
+
+/** What the site contributes to every movement (never typed per load). */
+export interface ReceivingSite {
+  siteName: string;
+  authorisationNumber: string;
+  fullAddress: string;
+  postcode: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form → DWT body
+// ---------------------------------------------------------------------------------------------
+
+const trimmed = (v: string) => v.trim();
+const orUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim());
+
+/** "" → absent (DWT then says it is required); "abc" → NaN (DWT: must be a number). */
+function number(v: string): number | undefined {
+  const t = v.trim().replace(/,/g, '');
+  if (t === '') return undefined;
+  return /^-?\d*\.?\d+$/.test(t) ? Number(t) : Number.NaN;
+}
+
+function address(a: { fullAddress: string; postcode: string }) {
+  const fullAddress = orUndefined(a.fullAddress);
+  const postcode = orUndefined(a.postcode);
+  if (!fullAddress && !postcode) return undefined;
+  return { ...(fullAddress ? { fullAddress } : {}), postcode: postcode ? normaliseUkPostcodeIfUk(postcode) : '' };
+}
+
+/** Tidy a UK postcode typed without its space; leave anything else (an Eircode) as typed. */
+function normaliseUkPostcodeIfUk(value: string): string {
+  const n = normaliseUkPostcode(value);
+  return /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/.test(n) ? n : value.trim().toUpperCase();
+}
+
+/** Net weight from the weighbridge, or undefined/NaN when it cannot be worked out. */
+export function netWeight(gross: string, tare: string): number | undefined {
+  const g = number(gross);
+  const t = number(tare);
+  if (g === undefined || t === undefined) return undefined;
+  if (Number.isNaN(g) || Number.isNaN(t)) return Number.NaN;
+  return Math.round((g - t) * 1e6) / 1e6;
+}
+
+function weight(w: { metric: string; amount: string; isEstimate: boolean }) {
+  return { metric: w.metric, amount: number(w.amount), isEstimate: w.isEstimate };
+}
+
+function wasteItem(item: WasteItemFormValues) {
+  const itemWeight =
+    item.weightMode === 'weighbridge'
+      ? { metric: item.weight.metric, amount: netWeight(item.weighbridge.gross, item.weighbridge.tare), isEstimate: false }
+      : weight(item.weight);
+  return {
+    ewcCodes: item.ewcCodes,
+    wasteDescription: item.wasteDescription.trim(),
+    physicalForm: orUndefined(item.physicalForm),
+    numberOfContainers: number(item.numberOfContainers),
+    typeOfContainers: orUndefined(item.typeOfContainers),
+    weight: itemWeight,
+    containsPops: item.containsPops,
+    ...(item.containsPops
+      ? {
+          pops: {
+            sourceOfComponents: orUndefined(item.pops.sourceOfComponents),
+            ...(item.pops.components.length > 0
+              ? { components: item.pops.components.map((c) => ({ code: trimmed(c.code), ...(c.concentration.trim() ? { concentration: number(c.concentration) } : {}) })) }
+              : {}),
+          },
+        }
+      : {}),
+    containsHazardous: item.containsHazardous,
+    ...(item.containsHazardous
+      ? {
+          hazardous: {
+            sourceOfComponents: orUndefined(item.hazardous.sourceOfComponents),
+            hazCodes: item.hazardous.hazCodes,
+            ...(item.hazardous.components.length > 0
+              ? { components: item.hazardous.components.map((c) => ({ name: trimmed(c.name), ...(c.concentration.trim() ? { concentration: number(c.concentration) } : {}) })) }
+              : {}),
+          },
+        }
+      : {}),
+    ...(item.disposalOrRecoveryCodes.length > 0
+      ? { disposalOrRecoveryCodes: item.disposalOrRecoveryCodes.map((d) => ({ code: trimmed(d.code), weight: weight(d.weight) })) }
+      : {}),
+  };
+}
+
+/** The movement as the clerk described it: DWT's body without apiCode, receiver and receipt. */
+export function toMovement(form: LoadFormValues) {
+  const c = form.carrier;
+  const instant = ukLocalToInstant(form.dateTimeReceived);
+  const b = form.brokerOrDealer;
+  return {
+    dateTimeReceived: instant ? instant.toISOString() : form.dateTimeReceived,
+    ...(orUndefined(form.hazardousWasteConsignmentCode) ? { hazardousWasteConsignmentCode: form.hazardousWasteConsignmentCode.trim().toUpperCase() } : {}),
+    ...(form.reasonForNoConsignmentCode ? { reasonForNoConsignmentCode: form.reasonForNoConsignmentCode } : {}),
+    ...(orUndefined(form.yourUniqueReference) ? { yourUniqueReference: form.yourUniqueReference.trim() } : {}),
+    ...(form.otherReferencesForMovement.length > 0
+      ? { otherReferencesForMovement: form.otherReferencesForMovement.map((r) => ({ label: r.label.trim(), reference: r.reference.trim() })) }
+      : {}),
+    ...(orUndefined(form.specialHandlingRequirements) ? { specialHandlingRequirements: form.specialHandlingRequirements.trim() } : {}),
+    wasteItems: form.wasteItems.map(wasteItem),
+    carrier: {
+      registrationNumber: orUndefined(c.registrationNumber)?.toUpperCase() ?? null,
+      ...(c.reasonForNoRegistrationNumber ? { reasonForNoRegistrationNumber: c.reasonForNoRegistrationNumber } : {}),
+      organisationName: c.organisationName.trim(),
+      ...(address(c.address) ? { address: address(c.address) } : {}),
+      ...(orUndefined(c.emailAddress) ? { emailAddress: c.emailAddress.trim() } : {}),
+      ...(orUndefined(c.phoneNumber) ? { phoneNumber: c.phoneNumber.trim() } : {}),
+      // Only sent for road transport (DWT forbids it otherwise).
+      ...(c.meansOfTransport === 'Road' ? { vehicleRegistration: c.vehicleRegistration.trim().toUpperCase() } : {}),
+      meansOfTransport: orUndefined(c.meansOfTransport),
+    },
+    ...(form.hasBrokerOrDealer
+      ? {
+          brokerOrDealer: {
+            organisationName: b.organisationName.trim(),
+            ...(address(b.address) ? { address: address(b.address) } : {}),
+            ...(orUndefined(b.emailAddress) ? { emailAddress: b.emailAddress.trim() } : {}),
+            ...(orUndefined(b.phoneNumber) ? { phoneNumber: b.phoneNumber.trim() } : {}),
+            ...(orUndefined(b.registrationNumber) ? { registrationNumber: b.registrationNumber.trim().toUpperCase() } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+export type Movement = ReturnType<typeof toMovement>;
+
+/** The full body DWT receives for a load at a site. */
+export function toReceiveMovementBody(movement: Movement, site: ReceivingSite, apiCode: string) {
+  return {
+    apiCode,
+    ...movement,
+    receiver: { siteName: site.siteName, authorisationNumber: site.authorisationNumber },
+    receipt: { address: { fullAddress: site.fullAddress, postcode: site.postcode } },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------------
+
+/** A valid UUID stands in for the apiCode while checking a form: the clerk cannot fix it anyway. */
+const PLACEHOLDER_API_CODE = '00000000-0000-4000-8000-000000000000';
+
+/** Our own rules on top of DWT's, for what only the form knows. */
+function formRules(form: LoadFormValues, now: Date): DwtValidationError[] {
+  const errors: DwtValidationError[] = [];
+  const add = (key: string, message: string) => errors.push({ key, errorType: 'BusinessRuleViolation', message });
+  const instant = ukLocalToInstant(form.dateTimeReceived);
+  if (form.dateTimeReceived.trim() === '') add('dateTimeReceived', 'Enter the date and time the load arrived');
+  else if (!instant) add('dateTimeReceived', 'Enter the date and time the load arrived, like 22/11/2026 09:15');
+  else if (instant.getTime() > now.getTime() + 10 * 60_000) add('dateTimeReceived', 'The date and time received cannot be in the future');
+  form.wasteItems.forEach((item, i) => {
+    if (item.weightMode !== 'weighbridge') return;
+    const prefix = `Waste item ${i + 1}: `;
+    const g = number(item.weighbridge.gross);
+    const t = number(item.weighbridge.tare);
+    if (g === undefined) add(`wasteItems.${i}.weighbridge.gross`, `${prefix}Enter the gross weight from the weighbridge`);
+    else if (Number.isNaN(g) || g <= 0) add(`wasteItems.${i}.weighbridge.gross`, `${prefix}Gross weight must be a number greater than 0`);
+    if (t === undefined) add(`wasteItems.${i}.weighbridge.tare`, `${prefix}Enter the tare weight (the empty vehicle)`);
+    else if (Number.isNaN(t) || t < 0) add(`wasteItems.${i}.weighbridge.tare`, `${prefix}Tare weight must be a number, 0 or more`);
+    else if (g !== undefined && !Number.isNaN(g) && g - t <= 0) {
+      add(`wasteItems.${i}.weighbridge.tare`, `${prefix}Tare weight must be less than the gross weight (the net weight cannot be ${g - t === 0 ? 'zero' : 'negative'})`);
+    }
+  });
+  return errors;
+}
+
+/** Where DWT's key for a weighbridge item's weight should show on the form. */
+function formKey(key: string, form: LoadFormValues): string {
+  const m = /^wasteItems\.(\d+)\.weight(\..*)?$/.exec(key);
+  if (m && form.wasteItems[Number(m[1])]?.weightMode === 'weighbridge') {
+    return m[2] === '.metric' ? key : `wasteItems.${m[1]}.weighbridge.gross`;
+  }
+  return key;
+}
+
+const SITE_PROBLEM =
+  'This site’s details are incomplete or wrong (name, authorisation number or address). Ask an administrator to correct them; the load can be saved as a draft meanwhile.';
+
+/** Turns errors (ours or DWT's) into form field errors; site-level problems become one form error. */
+export function loadErrorsToFieldErrors(errors: readonly DwtValidationError[], form: LoadFormValues): FieldErrors {
+  const out: FieldErrors = {};
+  const fieldErrors = dwtErrorsToFieldErrors(errors.map((e) => ({ ...e, key: formKey(e.key, form) })));
+  for (const [key, messages] of Object.entries(fieldErrors)) {
+    if (/^(receiver|receipt|apiCode)(\.|$)/.test(key)) {
+      (out[FORM_ERROR_KEY] ??= []).includes(SITE_PROBLEM) || out[FORM_ERROR_KEY]!.push(SITE_PROBLEM);
+      continue;
+    }
+    // Weighbridge rules and DWT's weight rules may both speak about the same field: keep ours first.
+    out[key] = [...(out[key] ?? []), ...messages.filter((m) => !(out[key] ?? []).includes(m))];
+  }
+  return out;
+}
+
+export type LoadCheck =
+  | { ok: true; movement: ReceiveMovement; warnings: DwtValidationError[] }
+  | { ok: false; errors: DwtValidationError[]; fieldErrors: FieldErrors };
+
+/**
+ * Every check DWT makes, plus the form's own, on a filled-in form. Used by the form on submit and by
+ * the server before saving a load to send.
+ */
+export function checkLoadForm(
+  form: LoadFormValues,
+  ctx: { lookups: ReferenceLookups; site: ReceivingSite; now?: Date },
+): LoadCheck {
+  const own = formRules(form, ctx.now ?? new Date());
+  const body = toReceiveMovementBody(toMovement(form), ctx.site, PLACEHOLDER_API_CODE);
+  const result = validateReceiveMovement(body, ctx.lookups);
+  // Weighbridge problems are reported on gross/tare by our rules; DWT's word on the computed weight would repeat them.
+  const dwtErrors = result.ok
+    ? []
+    : result.errors.filter((e) => !(/^wasteItems\.(\d+)\.weight\.amount$/.test(e.key) && own.some((o) => o.key.startsWith(e.key.replace('weight.amount', 'weighbridge')))));
+  const errors = [...own, ...dwtErrors];
+  if (errors.length === 0 && result.ok) {
+    return { ok: true, movement: result.value, warnings: warningsFor(result.value) };
+  }
+  return { ok: false, errors, fieldErrors: loadErrorsToFieldErrors(errors, form) };
+}
