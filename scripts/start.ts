@@ -160,6 +160,17 @@ async function main(): Promise<void> {
   Object.assign(process.env, childEnv);
   resetEnvCache();
 
+  // Reference data from DWT into Postgres, in the background: an unreachable DWT never delays the start
+  // (the stored or bundled lists are used meanwhile).
+  const referenceSync = (async () => {
+    const [{ syncReferenceData }, { currentDwtConfig, dwtClientFor }] = await Promise.all([
+      import('../lib/reference-data/service'),
+      import('../lib/delivery/dwt-client'),
+    ]);
+    const report = await syncReferenceData({ client: dwtClientFor(currentDwtConfig()) });
+    return report.failed.length === 0 ? 'synced from DWT' : `kept stored copies of ${report.failed.map((f) => f.name).join(', ')} (DWT: ${report.failed[0]!.reason})`;
+  })().catch((error: unknown) => `not synced (${(error as Error).message})`);
+
   // 5. First accounts
   const signIns: string[] = [];
   if (e.DEMO_DATA === 'on' || (embedded && e.DEMO_DATA !== 'off')) {
@@ -221,6 +232,7 @@ async function main(): Promise<void> {
     say('  Demo sign-ins (this installation only):');
     for (const s of signIns) say(s);
   }
+  say(`  Reference data: ${await Promise.race([referenceSync, new Promise((r) => setTimeout(() => r('still syncing in the background'), 5_000))])}`);
   if (setupCode) say(`  No administrator yet: open ${url}/setup and enter the set-up code ${setupCode}`);
   say('Press Ctrl+C to stop.');
 }

@@ -18,7 +18,7 @@ const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = new Set((onlyArg?.slice('--only='.length) ?? 'types,unit,integration,e2e').split(','));
 const passthrough = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;
 }

@@ -3,11 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from './actor';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSite } from '@/lib/sites/service';
+import { systemActor, type Actor } from './actor';
 import { can, ROLES, type Permission } from './permissions';
 
 let current: Actor | null = null;
+/** A site every test actor works at, for site-scoped actions. */
+let siteId = '';
+beforeAll(async () => {
+  siteId = (await createSite({ actor: systemActor(), input: { name: `Roles ${randomUUID().slice(0, 6)}` } })).id;
+});
 vi.mock('@/lib/auth/session', () => ({ getActor: async () => current }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
@@ -20,6 +26,12 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
     input: () => ({ name: 'Role Test', email: `${randomUUID().slice(0, 8)}@it.weighbook.test`, password: 'a-long-password-1', roles: ['CLERK'] }),
   },
   createFirstAdminAction: { permission: null, input: () => ({}) },
+  syncReferenceDataAction: { permission: 'dwt.manage', input: () => ({}) },
+  submitLoadAction: {
+    permission: 'loads.create',
+    input: () => ({ id: randomUUID(), siteId, expectedVersion: null, intent: 'draft', form: {} }),
+  },
+  lastLoadForCarrierAction: { permission: 'loads.create', input: () => ({ siteId, carrierName: 'Nobody Ltd' }) },
 };
 
 async function loadAllActions(): Promise<Record<string, AnyAction>> {
@@ -50,7 +62,7 @@ describe('server actions by role', () => {
       const allowed = can([role], permission);
       it(`${name} is ${allowed ? 'allowed' : 'refused'} for ${role}`, async () => {
         const action = (await loadAllActions())[name]!;
-        current = { id: randomUUID(), email: 'role@test', name: 'Role', roles: [role], siteIds: [] };
+        current = { id: randomUUID(), email: 'role@test', name: 'Role', roles: [role], siteIds: [siteId] };
         const result = await action(spec.input());
         if (allowed) expect(result).toMatchObject({ ok: true });
         else expect(result).toEqual({ ok: false, formError: 'You are not allowed to do that.' });

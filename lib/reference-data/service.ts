@@ -107,3 +107,19 @@ export async function getReferenceLookups(): Promise<ReferenceLookups> {
   cached = { lookups, loadedAt: Date.now() };
   return lookups;
 }
+
+/** Where each list comes from now, for the DWT connection page. */
+export async function listReferenceDataStatus({ actor }: { actor: Actor }) {
+  assertCan(actor, 'dwt.manage');
+  const rows = await db().referenceList.findMany({ select: { name: true, fetchedAt: true, source: true, data: true } });
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  return REFERENCE_LIST_NAMES.map((name) => {
+    const row = byName.get(name);
+    return {
+      name,
+      entries: Array.isArray(row?.data) ? row.data.length : null,
+      fetchedAt: row?.fetchedAt ?? null,
+      source: row?.source ?? 'bundled copy',
+    };
+  });
+}

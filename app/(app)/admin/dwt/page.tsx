@@ -1,14 +1,61 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/coming-soon';
+import { PageHeading } from '@/components/app-shell';
+import { SyncReferenceDataButton } from '@/components/sync-reference-data-button';
 import { requirePermission } from '@/lib/auth/session';
+import { currentDwtConfig } from '@/lib/delivery/dwt-client';
+import { listReferenceDataStatus } from '@/lib/reference-data/service';
+import { formatUkDateTime } from '@/lib/time/uk-time';
 
 export const metadata: Metadata = { title: 'DWT connection' };
 
-export default async function Page() {
-  await requirePermission('dwt.manage');
+export default async function DwtConnectionPage() {
+  const actor = await requirePermission('dwt.manage');
+  const config = currentDwtConfig();
+  const lists = await listReferenceDataStatus({ actor });
   return (
-    <ComingSoon title="DWT connection">
-      <p>DWT connection settings and credentials are managed here.</p>
-    </ComingSoon>
+    <>
+      <PageHeading lead="How Weighbook reaches Digital Waste Tracking. Credentials are managed by an administrator; the client secret is never shown.">
+        DWT connection
+      </PageHeading>
+      <dl className="mb-8 grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 bg-white p-4">
+        <dt className="font-semibold">Environment</dt>
+        <dd>{config.environment === 'sandbox' ? 'Built-in sandbox (nothing leaves this machine)' : config.environment}</dd>
+        <dt className="font-semibold">API address</dt>
+        <dd className="break-all">{config.apiBaseUrl}</dd>
+        <dt className="font-semibold">Client id</dt>
+        <dd className="break-all">{config.clientId}</dd>
+      </dl>
+      <section aria-labelledby="reference-data-heading">
+        <h2 id="reference-data-heading" className="mb-3 text-xl font-bold">
+          Reference data
+        </h2>
+        <p className="mb-3 max-w-3xl">
+          EWC codes, container types and the other lists DWT checks against. They are synced at every start; when DWT cannot be reached
+          the stored (or bundled) copy is used, so logging loads never waits for DWT.
+        </p>
+        <table className="mb-4 w-full max-w-3xl border-collapse bg-white text-left">
+          <caption className="sr-only">Reference lists and where they come from</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-700">
+              <th scope="col" className="p-2">List</th>
+              <th scope="col" className="p-2">Entries</th>
+              <th scope="col" className="p-2">From</th>
+              <th scope="col" className="p-2">Synced</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lists.map((l) => (
+              <tr key={l.name} className="border-b border-slate-300">
+                <td className="p-2">{l.name}</td>
+                <td className="p-2">{l.entries ?? '—'}</td>
+                <td className="p-2">{l.source}</td>
+                <td className="p-2">{l.fetchedAt ? formatUkDateTime(l.fetchedAt) : 'never'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <SyncReferenceDataButton />
+      </section>
+    </>
   );
 }

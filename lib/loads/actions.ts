@@ -1,0 +1,59 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { ActionResult } from '@/lib/action-result';
+import { runAction } from '@/lib/auth/run-action';
+import { deliverLoad } from '@/lib/delivery/service';
+import type { DwtValidationError } from '@/lib/dwt/errors';
+import type { FieldErrors } from '@/lib/errors';
+import type { LoadStatus } from '@/lib/generated/prisma/enums';
+import { loadErrorsToFieldErrors, loadFormSchema, type LoadFormValues } from './schema';
+import { lastLoadForCarrier, saveLoad } from './service';
+import { submitLoadSchema } from './submit-schema';
+
+export interface SubmitLoadResult {
+  loadId: string;
+  ticketNumber: string;
+  version: number;
+  status: LoadStatus;
+  wasteTrackingId: string | null;
+  warnings: DwtValidationError[];
+  /** DWT's errors on the form's fields (status NEEDS_ATTENTION). */
+  dwtFieldErrors: FieldErrors;
+  message: string;
+}
+
+/**
+ * Save a load (committed to PostgreSQL first), then, unless it is a draft, send it to DWT and say
+ * what happened. A failed send never undoes the save.
+ */
+export async function submitLoadAction(input: unknown): Promise<ActionResult<SubmitLoadResult>> {
+  return runAction({ permission: 'loads.create', schema: submitLoadSchema, input }, async ({ actor, input }) => {
+    const saved = await saveLoad({ actor, input });
+    revalidatePath('/loads');
+    const base = { loadId: saved.id, ticketNumber: saved.ticketNumber, version: saved.version };
+    if (input.intent === 'draft') {
+      return { ...base, status: saved.status, wasteTrackingId: null, warnings: [], dwtFieldErrors: {}, message: 'Saved as a draft. It will not be sent until you send it.' };
+    }
+    const delivery = await deliverLoad({ loadId: saved.id });
+    const form: LoadFormValues = loadFormSchema.parse(input.form);
+    return {
+      ...base,
+      status: delivery.status,
+      wasteTrackingId: delivery.wasteTrackingId,
+      warnings: delivery.warnings,
+      dwtFieldErrors: delivery.errors.length ? loadErrorsToFieldErrors(delivery.errors, form) : {},
+      message: delivery.message,
+    };
+  });
+}
+
+const lastLoadSchema = z.object({ siteId: z.uuid(), carrierName: z.string().trim().min(1).max(500) });
+
+/** "Repeat the last load for this carrier": the waste items of their latest load here. */
+export async function lastLoadForCarrierAction(input: unknown): Promise<ActionResult<{ ticketNumber: string; wasteItems: LoadFormValues['wasteItems'] } | null>> {
+  return runAction({ permission: 'loads.create', schema: lastLoadSchema, input }, async ({ actor, input }) => {
+    const last = await lastLoadForCarrier({ actor, input });
+    return last ? { ticketNumber: last.ticketNumber, wasteItems: last.form.wasteItems } : null;
+  });
+}

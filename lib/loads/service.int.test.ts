@@ -1,0 +1,189 @@
+// Saving loads (master copy first) and sending them to the built-in DWT sandbox over real HTTP.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { systemActor, type Actor } from '@/lib/auth/actor';
+import { db } from '@/lib/db';
+import { deliverLoad } from '@/lib/delivery/service';
+import { DEFAULT_KNOBS, startDwtSandbox, type DwtSandbox } from '@/lib/dwt/sandbox/server';
+import { resetEnvCache } from '@/lib/env';
+import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
+import { createSite } from '@/lib/sites/service';
+import { emptyLoadForm, type LoadFormValues } from './schema';
+import { saveLoad, startNewLoad } from './service';
+
+let sandbox: DwtSandbox;
+let siteId: string;
+let otherSiteId: string;
+let clerk: Actor;
+let otherClerk: Actor;
+let manager: Actor;
+
+beforeAll(async () => {
+  sandbox = await startDwtSandbox({ port: 0 });
+  Object.assign(process.env, {
+    DWT_ENVIRONMENT: 'sandbox',
+    DWT_API_BASE_URL: sandbox.baseUrl,
+    DWT_AUTH_URL: sandbox.authUrl,
+    DWT_CLIENT_ID: sandbox.clientId,
+    DWT_CLIENT_SECRET: sandbox.clientSecret,
+    DWT_API_CODE: sandbox.apiCodes[0],
+  });
+  resetEnvCache();
+  const site = await createSite({
+    actor: systemActor(),
+    input: { name: `Loads IT ${randomUUID().slice(0, 6)}`, authorisationNumber: 'EPR/AB1234CD', fullAddress: '1 Test Way, Leeds', postcode: 'LS1 1AA' },
+  });
+  const other = await createSite({ actor: systemActor(), input: { name: `Other ${randomUUID().slice(0, 6)}` } });
+  siteId = site.id;
+  otherSiteId = other.id;
+  const actor = (roles: Actor['roles'], sites = [siteId]): Actor => ({ id: randomUUID(), email: 'a@b.c', name: 'T', roles, siteIds: sites });
+  clerk = actor(['CLERK']);
+  otherClerk = actor(['CLERK']);
+  manager = actor(['MANAGER']);
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+beforeEach(async () => {
+  await sandbox.setKnobs(DEFAULT_KNOBS);
+});
+
+function form(overrides: (f: LoadFormValues) => void = () => {}): LoadFormValues {
+  const f = emptyLoadForm({ dateTimeReceived: '2026-11-20T09:15', yourUniqueReference: '' });
+  f.carrier = { ...f.carrier, organisationName: 'Acme Haulage Ltd', registrationNumber: 'CBDU123456', vehicleRegistration: 'AB12 CDE' };
+  f.wasteItems[0] = {
+    ...f.wasteItems[0]!,
+    ewcCodes: ['170504'],
+    wasteDescription: 'Soil and stones',
+    physicalForm: 'Solid',
+    numberOfContainers: '1',
+    typeOfContainers: 'SKI',
+    weightMode: 'weighbridge',
+    weighbridge: { gross: '18.4', tare: '10.2' },
+    disposalOrRecoveryCodes: [{ code: 'R5', weight: { metric: 'Tonnes', amount: '8.2', isEstimate: false } }],
+  };
+  overrides(f);
+  return f;
+}
+
+const send = (actor: Actor, f: LoadFormValues, id = randomUUID(), expectedVersion: number | null = null) =>
+  saveLoad({ actor, input: { id, siteId, expectedVersion, intent: 'send', form: f } });
+
+describe('saving a load', () => {
+  it('commits it with the next ticket number and an audit entry, before anything is sent', async () => {
+    const start = await startNewLoad({ actor: clerk, input: { siteId } });
+    const saved = await send(clerk, form());
+    expect(saved).toMatchObject({ status: 'PENDING', version: 1, created: true, ticketNumber: start.suggestedTicketNumber });
+    const row = await db().load.findUniqueOrThrow({ where: { id: saved.id } });
+    expect(row.wasteTrackingId).toBeNull();
+    expect((row.movement as { yourUniqueReference: string }).yourUniqueReference).toBe(saved.ticketNumber);
+    expect(row).toMatchObject({ vehicleRegistration: 'AB12 CDE', carrierName: 'Acme Haulage Ltd', ewcCodes: ['170504'], isHazardous: false });
+    const audit = await db().auditEntry.findMany({ where: { entityType: 'load', entityId: saved.id } });
+    expect(audit.map((a) => a.action)).toEqual(['load.create']);
+  });
+
+  it('hands out ticket numbers in sequence, and moves past one typed by hand', async () => {
+    const a = await send(clerk, form());
+    const typed = String(Number(a.ticketNumber) + 5).padStart(6, '0');
+    const b = await send(clerk, form((f) => { f.yourUniqueReference = typed; f.ticketNumberIsSuggested = false; }));
+    const c = await send(clerk, form());
+    expect(b.ticketNumber).toBe(typed);
+    expect(Number(c.ticketNumber)).toBe(Number(typed) + 1);
+    const clash = await send(clerk, form((f) => { f.yourUniqueReference = typed; f.ticketNumberIsSuggested = false; })).catch((e: unknown) => e);
+    expect((clash as ValidationError).fieldErrors).toEqual({ yourUniqueReference: [`Ticket number ${typed} is already used at this site`] });
+  });
+
+  it('recognises the same submission twice (a double click) and saves one load', async () => {
+    const id = randomUUID();
+    const f = form();
+    const first = await send(clerk, f, id);
+    const again = await send(clerk, f, id, null);
+    expect(again).toEqual({ ...first, created: false });
+    // A different form under the same id, from a stale page: refused, never a second load.
+    const other = await send(clerk, form((x) => { x.wasteItems[0]!.wasteDescription = 'Other'; }), id, null).catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(ConflictError);
+    expect(await db().load.count({ where: { id } })).toBe(1);
+    expect(first.created).toBe(true);
+  });
+
+  it('refuses bad input with errors on the fields and saves nothing', async () => {
+    const id = randomUUID();
+    const error = await send(clerk, form((f) => { f.carrier.registrationNumber = ''; }), id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(['carrier.reasonForNoRegistrationNumber']);
+    expect(await db().load.count({ where: { id } })).toBe(0);
+  });
+
+  it('keeps an incomplete load as a draft', async () => {
+    const saved = await saveLoad({ actor: clerk, input: { id: randomUUID(), siteId, expectedVersion: null, intent: 'draft', form: form((f) => { f.wasteItems[0]!.ewcCodes = []; }) } });
+    expect(saved.status).toBe('DRAFT');
+    expect((await deliverLoad({ loadId: saved.id })).status).toBe('DRAFT');
+  });
+
+  it('refuses a second save made from an older version, and lets only the right people edit', async () => {
+    const saved = await saveLoad({ actor: clerk, input: { id: randomUUID(), siteId, expectedVersion: null, intent: 'draft', form: form() } });
+    const v2 = await saveLoad({ actor: manager, input: { id: saved.id, siteId, expectedVersion: 1, intent: 'draft', form: form((f) => { f.wasteItems[0]!.wasteDescription = 'Regraded: soil'; }) } });
+    expect(v2.version).toBe(2);
+    const stale = await saveLoad({ actor: clerk, input: { id: saved.id, siteId, expectedVersion: 1, intent: 'draft', form: form((f) => { f.wasteItems[0]!.wasteDescription = 'Mine'; }) } }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    const notTheirs = await saveLoad({ actor: otherClerk, input: { id: saved.id, siteId, expectedVersion: 2, intent: 'draft', form: form() } }).catch((e: unknown) => e);
+    expect(notTheirs).toBeInstanceOf(ForbiddenError);
+    const audit = await db().auditEntry.findMany({ where: { entityType: 'load', entityId: saved.id, action: 'load.update' } });
+    expect(audit[0]!.changes).toMatchObject({ 'wasteItems.0.wasteDescription': { from: 'Soil and stones', to: 'Regraded: soil' } });
+  });
+
+  it('refuses sites the actor does not work at, and roles that may not log loads', async () => {
+    await expect(saveLoad({ actor: clerk, input: { id: randomUUID(), siteId: otherSiteId, expectedVersion: null, intent: 'send', form: form() } })).rejects.toBeInstanceOf(ForbiddenError);
+    const admin: Actor = { ...clerk, id: randomUUID(), roles: ['ADMIN'] };
+    await expect(send(admin, form())).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('sending a saved load to DWT', () => {
+  it('stores the waste tracking id DWT returns, and sends a correction as a PUT of the whole record', async () => {
+    const saved = await send(clerk, form());
+    const result = await deliverLoad({ loadId: saved.id });
+    expect(result.status).toBe('SENT');
+    expect(result.wasteTrackingId).toMatch(/^\d{2}[A-Z0-9]{6,}$/);
+    expect(sandbox.movements.get(result.wasteTrackingId!)).toBeDefined();
+
+    const corrected = await saveLoad({ actor: manager, input: { id: saved.id, siteId, expectedVersion: 1, intent: 'send', form: form((f) => { f.wasteItems[0]!.disposalOrRecoveryCodes = [{ code: 'R3', weight: { metric: 'Tonnes', amount: '8.2', isEstimate: false } }]; }) } });
+    expect(corrected.status).toBe('PENDING');
+    const put = await deliverLoad({ loadId: saved.id });
+    expect(put).toMatchObject({ status: 'SENT', wasteTrackingId: result.wasteTrackingId });
+    expect(sandbox.movements.get(result.wasteTrackingId!)!.updates).toBe(1);
+    const attempts = await db().sendAttempt.findMany({ where: { loadId: saved.id }, orderBy: { at: 'asc' } });
+    expect(attempts.map((a) => [a.method, a.outcome, a.version])).toEqual([['POST', 'created', 1], ['PUT', 'updated', 2]]);
+  });
+
+  it('keeps DWT’s warnings (no disposal or recovery code yet)', async () => {
+    const saved = await send(clerk, form((f) => { f.wasteItems[0]!.disposalOrRecoveryCodes = []; }));
+    const result = await deliverLoad({ loadId: saved.id });
+    expect(result.status).toBe('SENT');
+    expect(result.warnings.map((w) => w.key)).toEqual(['wasteItems.0.disposalOrRecoveryCodes']);
+  });
+
+  it('keeps the load waiting to send when DWT is down, and sends it once DWT is back', async () => {
+    await sandbox.setKnobs({ down: '503' });
+    const saved = await send(clerk, form());
+    expect((await deliverLoad({ loadId: saved.id })).status).toBe('CHECK_NEEDED');
+    await sandbox.setKnobs({ down: 'refuse' });
+    const refused = await send(clerk, form());
+    expect((await deliverLoad({ loadId: refused.id })).status).toBe('PENDING');
+    await sandbox.setKnobs({ down: false });
+    expect((await deliverLoad({ loadId: refused.id })).status).toBe('SENT');
+  });
+
+  it('never resends a POST that may have been stored: the load needs a check', async () => {
+    await sandbox.setKnobs({ dropAfterReadingPost: true });
+    const before = sandbox.stats().postAttempts;
+    const saved = await send(clerk, form());
+    const result = await deliverLoad({ loadId: saved.id });
+    expect(result.status).toBe('CHECK_NEEDED');
+    expect(sandbox.stats().postAttempts - before).toBe(1);
+    expect((await deliverLoad({ loadId: saved.id })).status).toBe('CHECK_NEEDED');
+    expect(sandbox.stats().postAttempts - before).toBe(1);
+  });
+});
