@@ -1,7 +1,7 @@
 // The reference lists as an HTTP body with a strong ETag, so a browser that already holds them gets a
 // 304 instead of ~300 kB again.
 import { createHash } from 'node:crypto';
-import type { ReferenceData } from './catalogue';
+import type { ReferenceData } from './lookups';
 
 export interface ReferenceDataPayload {
   body: string;
