@@ -42,6 +42,7 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
       WEIGHBOOK_DATA_DIR: process.env.E2E_DATA_DIR ?? '.data/e2e',
+      // The sandbox's control port is port + 2 (e2e/support/sandbox.ts).
       DWT_SANDBOX_PORT: String(port + 1),
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: 'e2e-only-secret-that-is-at-least-32-characters',

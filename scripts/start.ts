@@ -153,7 +153,11 @@ async function main(): Promise<void> {
       DWT_CLIENT_SECRET: sandbox.clientSecret,
     });
     cleanups.unshift(() => sandbox.close());
-    logger.info('built-in DWT sandbox started', { baseUrl: sandbox.baseUrl });
+    // Its knobs (outages, 429s, latency) for browser tests and benchmarks, on the next port.
+    const { startSandboxControl } = await import('../lib/dwt/sandbox/control');
+    const control = await startSandboxControl(sandbox, { port: e.DWT_SANDBOX_PORT + 1 });
+    cleanups.unshift(() => control.close());
+    logger.info('built-in DWT sandbox started', { baseUrl: sandbox.baseUrl, control: control.url });
   }
 
   // Services below read settings through env(); give them the values the app will run with.

@@ -26,10 +26,22 @@ export function useActionForm<T extends FieldValues>(form: UseFormReturn<T>) {
 
   const summary: SummaryError[] = [
     ...(formError ? [{ message: formError }] : []),
-    ...flattenErrors(form.formState.errors).map(([name, message]) => ({ fieldId: fieldId(name), message })),
+    ...inPageOrder(flattenErrors(form.formState.errors).map(([name, message]) => ({ fieldId: fieldId(name), message }))),
   ];
 
   return { applyResult, summary, setFormError };
+}
+
+/** The summary lists problems in the order the fields appear, as people read the form. */
+function inPageOrder(errors: SummaryError[]): SummaryError[] {
+  if (typeof document === 'undefined') return errors;
+  const position = (e: SummaryError) => document.getElementById(e.fieldId ?? '');
+  return [...errors].sort((a, b) => {
+    const x = position(a);
+    const y = position(b);
+    if (!x || !y || x === y) return 0;
+    return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
 }
 
 function flattenErrors(errors: object, prefix = ''): [string, string][] {

@@ -1,0 +1,67 @@
+'use client';
+// What happened to the load the clerk just saved, said plainly.
+import Link from 'next/link';
+import { useEffect, useRef } from 'react';
+import type { SubmitLoadResult } from '@/lib/loads/actions';
+
+const TITLES: Record<SubmitLoadResult['status'], string> = {
+  SENT: 'Sent to DWT',
+  PENDING: 'Saved – waiting to send',
+  NEEDS_ATTENTION: 'Saved – needs attention',
+  CHECK_NEEDED: 'Saved – check needed',
+  DRAFT: 'Saved as a draft',
+};
+
+export function OutcomePanel({ result, onLogAnother }: { result: SubmitLoadResult; onLogAnother(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [result]);
+  const good = result.status === 'SENT';
+  const attention = result.status === 'NEEDS_ATTENTION' || result.status === 'CHECK_NEEDED';
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="status"
+      aria-labelledby="outcome-title"
+      className={`mb-6 border-4 p-5 ${good ? 'border-brand-600 bg-brand-50' : attention ? 'border-danger-700 bg-white' : 'border-slate-700 bg-white'}`}
+    >
+      <h2 id="outcome-title" className="text-2xl font-bold">
+        {TITLES[result.status]}
+      </h2>
+      <p className="mt-1">
+        Ticket <span className="font-semibold">{result.ticketNumber}</span>. {result.message}
+      </p>
+      {result.wasteTrackingId && (
+        <p className="mt-3">
+          <span className="block text-sm font-semibold uppercase tracking-wide">Waste tracking ID</span>
+          <span className="font-mono text-4xl font-bold tracking-wider" data-testid="waste-tracking-id">
+            {result.wasteTrackingId}
+          </span>
+        </p>
+      )}
+      {result.warnings.length > 0 && (
+        <div className="mt-3">
+          <h3 className="font-semibold">DWT’s warnings</h3>
+          <ul className="list-disc pl-6">
+            {result.warnings.map((w) => (
+              <li key={`${w.key}-${w.message}`}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.status !== 'NEEDS_ATTENTION' && (
+        <div className="mt-4 flex flex-wrap gap-3">
+          <Link href={`/loads/${result.loadId}/receipt`} className="bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900">
+            Print the receipt
+          </Link>
+          <button type="button" onClick={onLogAnother} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+            Log another load
+          </button>
+          <Link href={`/loads/new?copy=${result.loadId}`} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+            Log a similar load
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}
