@@ -32,6 +32,12 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
     input: () => ({ id: randomUUID(), siteId, expectedVersion: null, intent: 'draft', form: {} }),
   },
   lastLoadForCarrierAction: { permission: 'loads.create', input: () => ({ siteId, carrierName: 'Nobody Ltd' }) },
+  searchPartiesAction: { permission: 'loads.create', input: () => ({ siteId, kind: 'CARRIER', query: 'Acme' }) },
+  findCarrierByVehicleAction: { permission: 'loads.create', input: () => ({ siteId, vehicleRegistration: 'AB12 CDE' }) },
+  saveToAddressBookAction: {
+    permission: 'loads.create',
+    input: () => ({ siteId, kind: 'CARRIER', organisationName: 'Role Test Haulage', registrationNumber: 'CBDU123456' }),
+  },
 };
 
 async function loadAllActions(): Promise<Record<string, AnyAction>> {

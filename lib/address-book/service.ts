@@ -1,0 +1,282 @@
+// A site's address book of carriers and brokers/dealers: searched and added to from the load form.
+// Registrations and vehicles are compared by `matchKey` (schema.ts); the SQL below computes the same
+// key for stored values, so "ab12 cde" finds "AB12CDE".
+import 'server-only';
+import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+import { recordAudit } from '@/lib/audit/service';
+import { db } from '@/lib/db';
+import { MEANS_OF_TRANSPORT, REASONS_FOR_NO_REGISTRATION_NUMBER } from '@/lib/dwt/schema';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import {
+  LIST_PAGE_SIZE,
+  findCarrierByVehicleSchema,
+  getPartySchema,
+  listPartiesSchema,
+  matchKey,
+  mergeVehicleRegistrations,
+  partyKindNouns,
+  savePartySchema,
+  searchPartiesSchema,
+  type FindCarrierByVehicleInput,
+  type GetPartyInput,
+  type ListPartiesInput,
+  type PartyEntry,
+  type PartyMatch,
+  type SavePartyData,
+  type SavePartyInput,
+  type SearchPartiesInput,
+} from './schema';
+
+/** The vehicle lookup waits for this much of a registration: one character matches nothing useful. */
+export const VEHICLE_LOOKUP_MIN_LENGTH = 2;
+
+/**
+ * Clerks and managers use the address book from the load form. Admins get its management in a later
+ * issue; until then 'loads.manage' is accepted too, so a manager-only role keeps working.
+ */
+function assertCanUseAddressBook(actor: Actor): void {
+  if (!can(actor.roles, 'loads.manage')) assertCan(actor, 'loads.create');
+}
+
+const entrySelect = {
+  id: true,
+  kind: true,
+  organisationName: true,
+  registrationNumber: true,
+  reasonForNoRegistrationNumber: true,
+  fullAddress: true,
+  postcode: true,
+  emailAddress: true,
+  phoneNumber: true,
+  meansOfTransport: true,
+  vehicleRegistrations: true,
+} as const satisfies Prisma.AddressBookEntrySelect;
+
+type EntryRow = Prisma.AddressBookEntryGetPayload<{ select: typeof entrySelect }>;
+
+/** The same columns under the same names, for raw queries. */
+const entryColumns = Prisma.sql`
+  e.id, e.kind,
+  e.organisation_name AS "organisationName",
+  e.registration_number AS "registrationNumber",
+  e.reason_for_no_registration_number AS "reasonForNoRegistrationNumber",
+  e.full_address AS "fullAddress",
+  e.postcode,
+  e.email_address AS "emailAddress",
+  e.phone_number AS "phoneNumber",
+  e.means_of_transport AS "meansOfTransport",
+  e.vehicle_registrations AS "vehicleRegistrations"`;
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
+  values.includes(value as T) ? (value as T) : null;
+
+function toEntry(row: EntryRow): PartyEntry {
+  return {
+    ...row,
+    reasonForNoRegistrationNumber: oneOf(REASONS_FOR_NO_REGISTRATION_NUMBER, row.reasonForNoRegistrationNumber),
+    meansOfTransport: oneOf(MEANS_OF_TRANSPORT, row.meansOfTransport),
+    vehicleRegistrations: row.vehicleRegistrations ?? [],
+  };
+}
+
+/**
+ * Entries of one kind at a site matching what the clerk typed: by organisation name (any word starting
+ * with the query, ignoring case and punctuation), by registration number or by vehicle registration
+ * (both by `matchKey`, exact or starting with it). Best first: an exact registration or vehicle, then
+ * names starting with the query, then names with a later word starting with it, then vehicles and
+ * registration numbers starting with it; alphabetical within each.
+ */
+export async function searchParties({ actor, input }: { actor: Actor; input: SearchPartiesInput }): Promise<PartyMatch[]> {
+  assertCanUseAddressBook(actor);
+  const { siteId, kind, query, limit } = searchPartiesSchema.parse(input);
+  assertSite(actor, siteId);
+  if (query === '') return [];
+
+  // Names are compared as lower-case words separated by single spaces ("Smith & Sons (Leeds)" → " smith
+  // sons leeds"), the query likewise, both in SQL so they agree. Neither side then holds a LIKE wildcard.
+  const rows = await db().$queryRaw<(EntryRow & { matchedVehicle: string | null })[]>`
+    WITH q AS (
+      SELECT trim(regexp_replace(lower(${query}), '[^[:alnum:]]+', ' ', 'g')) AS words, ${matchKey(query)}::text AS key
+    )
+    SELECT ${entryColumns}, CASE WHEN v.exact OR r.rank = 3 THEN v.vehicle END AS "matchedVehicle"
+    FROM address_book_entry e
+    CROSS JOIN q
+    CROSS JOIN LATERAL (
+      SELECT ' ' || trim(regexp_replace(lower(e.organisation_name), '[^[:alnum:]]+', ' ', 'g')) AS words,
+             upper(regexp_replace(coalesce(e.registration_number, ''), '[^A-Za-z0-9]+', '', 'g')) AS registration_key
+    ) n
+    LEFT JOIN LATERAL (
+      SELECT vehicle, k.key = q.key AS exact
+      FROM unnest(e.vehicle_registrations) AS vehicle,
+           LATERAL (SELECT upper(regexp_replace(vehicle, '[^A-Za-z0-9]+', '', 'g')) AS key) k
+      WHERE q.key <> '' AND k.key LIKE q.key || '%'
+      ORDER BY exact DESC, vehicle
+      LIMIT 1
+    ) v ON true
+    CROSS JOIN LATERAL (
+      SELECT CASE
+        WHEN v.exact OR (q.key <> '' AND n.registration_key = q.key) THEN 0
+        WHEN q.words <> '' AND n.words LIKE ' ' || q.words || '%' THEN 1
+        WHEN q.words <> '' AND n.words LIKE '% ' || q.words || '%' THEN 2
+        WHEN v.vehicle IS NOT NULL THEN 3
+        WHEN q.key <> '' AND n.registration_key LIKE q.key || '%' THEN 4
+      END AS rank
+    ) r
+    WHERE e.site_id = ${siteId}::uuid AND e.kind = ${kind}::"PartyKind" AND r.rank IS NOT NULL
+    ORDER BY r.rank, lower(e.organisation_name), e.id
+    LIMIT ${limit}`;
+
+  return rows.map(({ matchedVehicle, ...row }) => ({ ...toEntry(row), ...(matchedVehicle ? { matchedVehicle } : {}) }));
+}
+
+/**
+ * The site's carrier known to drive this vehicle (compared by `matchKey`), or null. A vehicle that
+ * changed hands may be on two carriers: the one saved most recently wins, as the likelier today.
+ */
+export async function findCarrierByVehicle({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: FindCarrierByVehicleInput;
+}): Promise<PartyEntry | null> {
+  assertCanUseAddressBook(actor);
+  const { siteId, vehicleRegistration } = findCarrierByVehicleSchema.parse(input);
+  assertSite(actor, siteId);
+  const key = matchKey(vehicleRegistration);
+  if (key.length < VEHICLE_LOOKUP_MIN_LENGTH) return null;
+
+  const [row] = await db().$queryRaw<EntryRow[]>`
+    SELECT ${entryColumns}
+    FROM address_book_entry e
+    WHERE e.site_id = ${siteId}::uuid AND e.kind = 'CARRIER'
+      AND EXISTS (
+        SELECT 1 FROM unnest(e.vehicle_registrations) AS vehicle
+        WHERE upper(regexp_replace(vehicle, '[^A-Za-z0-9]+', '', 'g')) = ${key}
+      )
+    ORDER BY e.updated_at DESC, e.id
+    LIMIT 1`;
+  return row ? toEntry(row) : null;
+}
+
+export async function getParty({ actor, input }: { actor: Actor; input: GetPartyInput }): Promise<PartyEntry> {
+  assertCanUseAddressBook(actor);
+  const { siteId, id } = getPartySchema.parse(input);
+  assertSite(actor, siteId);
+  const row = await db().addressBookEntry.findFirst({ where: { id, siteId }, select: entrySelect });
+  if (!row) throw new NotFoundError('That address-book entry does not exist at this site.');
+  return toEntry(row);
+}
+
+/** One page of a site's entries of one kind, alphabetical. */
+export async function listParties({ actor, input }: { actor: Actor; input: ListPartiesInput }) {
+  assertCanUseAddressBook(actor);
+  const { siteId, kind, page } = listPartiesSchema.parse(input);
+  assertSite(actor, siteId);
+  const where = { siteId, kind };
+  const [rows, total] = await db().$transaction([
+    db().addressBookEntry.findMany({
+      where,
+      orderBy: [{ organisationName: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * LIST_PAGE_SIZE,
+      take: LIST_PAGE_SIZE,
+      select: entrySelect,
+    }),
+    db().addressBookEntry.count({ where }),
+  ]);
+  return { entries: rows.map(toEntry), page, pageSize: LIST_PAGE_SIZE, total };
+}
+
+/** What is stored for an entry, every field present (null when not given). */
+type StoredFields = Omit<EntryRow, 'id' | 'kind'>;
+
+function storedFields(data: SavePartyData, knownVehicles: readonly string[]): StoredFields {
+  const carrier = data.kind === 'CARRIER' ? data : undefined;
+  return {
+    organisationName: data.organisationName,
+    registrationNumber: data.registrationNumber ?? null,
+    reasonForNoRegistrationNumber: carrier?.reasonForNoRegistrationNumber ?? null,
+    fullAddress: data.fullAddress ?? null,
+    postcode: data.postcode ?? null,
+    emailAddress: data.emailAddress ?? null,
+    phoneNumber: data.phoneNumber ?? null,
+    meansOfTransport: carrier?.meansOfTransport ?? null,
+    vehicleRegistrations: mergeVehicleRegistrations(knownVehicles, carrier?.vehicleRegistrations ?? []),
+  };
+}
+
+/** Personal data: the audit log records that it changed, never the value (it must stay erasable). */
+const PERSONAL_FIELDS = ['emailAddress', 'phoneNumber'] as const satisfies readonly (keyof StoredFields)[];
+const OTHER_FIELDS = [
+  'organisationName',
+  'registrationNumber',
+  'reasonForNoRegistrationNumber',
+  'fullAddress',
+  'postcode',
+  'meansOfTransport',
+  'vehicleRegistrations',
+] as const satisfies readonly (keyof StoredFields)[];
+
+const isEmpty = (value: unknown) => value === null || (Array.isArray(value) && value.length === 0);
+
+/**
+ * The audit entry's changes: from/to for ordinary fields (a new entry: what it was created with), only
+ * `{ changed: true }` for personal ones.
+ */
+function auditChanges(before: StoredFields | null, after: StoredFields): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const field of OTHER_FIELDS) {
+    const [from, to] = [before?.[field] ?? null, after[field]];
+    if (before ? JSON.stringify(from) === JSON.stringify(to) : isEmpty(to)) continue;
+    changes[field] = before ? { from, to } : { to };
+  }
+  for (const field of PERSONAL_FIELDS) {
+    if ((before?.[field] ?? null) !== after[field]) changes[field] = { changed: true };
+  }
+  return changes;
+}
+
+/**
+ * Creates an entry, or updates the one with `id` at the same site. A carrier's vehicle registrations are
+ * only ever added to. The change and its audit entry commit together; saving what is already stored
+ * writes nothing.
+ */
+export async function saveParty({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: SavePartyInput;
+}): Promise<{ entry: PartyEntry; created: boolean }> {
+  assertCanUseAddressBook(actor);
+  const data = savePartySchema.parse(input);
+  assertSite(actor, data.siteId);
+  const audit = { actorId: auditActorId(actor), entityType: 'address-book-entry', siteId: data.siteId };
+
+  return db().$transaction(async (tx) => {
+    if (data.id === undefined) {
+      const fields = storedFields(data, []);
+      const row = await tx.addressBookEntry.create({ data: { siteId: data.siteId, kind: data.kind, ...fields }, select: entrySelect });
+      await recordAudit(tx, { ...audit, action: 'address-book.create', entityId: row.id, changes: { kind: { to: data.kind }, ...auditChanges(null, fields) } });
+      return { entry: toEntry(row), created: true };
+    }
+
+    // Locked, so two clerks adding vehicles to one carrier at once both keep theirs.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM address_book_entry WHERE id = ${data.id}::uuid AND site_id = ${data.siteId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new NotFoundError('That address-book entry does not exist at this site.');
+    const { id, kind, ...before } = await tx.addressBookEntry.findUniqueOrThrow({ where: { id: data.id }, select: entrySelect });
+    if (kind !== data.kind) {
+      throw new ValidationError({ kind: [`That entry is a ${partyKindNouns[kind]}; it cannot become a ${partyKindNouns[data.kind]}`] });
+    }
+    const after = storedFields(data, before.vehicleRegistrations ?? []);
+    const changes = auditChanges(before, after);
+    if (Object.keys(changes).length === 0) return { entry: toEntry({ id, kind, ...before }), created: false };
+
+    const row = await tx.addressBookEntry.update({ where: { id }, data: after, select: entrySelect });
+    await recordAudit(tx, { ...audit, action: 'address-book.update', entityId: id, changes });
+    return { entry: toEntry(row), created: false };
+  });
+}
