@@ -93,10 +93,10 @@ describe('a carrier', () => {
 
   it('takes "" and null as not given, so form values and stored entries both save', () => {
     const blanks = { fullAddress: '', postcode: null, emailAddress: '', phoneNumber: null, meansOfTransport: '', vehicleRegistrations: null };
-    expect(parse(carrier(blanks))).toMatchObject({ ok: true, data: { vehicleRegistrations: [] } });
     const parsed = parse(carrier(blanks));
-    if (!parsed.ok) throw new Error('expected a valid carrier');
-    for (const key of ['fullAddress', 'postcode', 'emailAddress', 'phoneNumber', 'meansOfTransport'] as const) expect(parsed.data[key]).toBeUndefined();
+    expect(parsed).toEqual({ ok: true, data: expect.objectContaining({ vehicleRegistrations: [] }) });
+    const data: Record<string, unknown> = parsed.ok ? parsed.data : {};
+    for (const key of Object.keys(blanks).filter((k) => k !== 'vehicleRegistrations')) expect(data[key]).toBeUndefined();
   });
 
   it('parses its own output to the same value, as the action and then the service do', () => {
