@@ -20,8 +20,10 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
-      // Signed-in pages must never be cached by a shared PC's browser or a proxy.
-      { source: '/((?!_next/static).*)', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+      // Signed-in pages must never be cached by a shared PC's browser or a proxy. Config headers override
+      // a route's own, so routes that set their own caching are left out: /api/reference-data (DWT's
+      // public lists, no personal data) says private, max-age=3600 with an ETag.
+      { source: '/((?!_next/static|api/reference-data$).*)', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     ];
   },
 };
