@@ -28,7 +28,9 @@ export default defineConfig({
   projects: [
     { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
     { name: 'setup', testMatch: /.*\.setup\.ts/, dependencies: ['first-run'] },
-    { name: 'chromium', dependencies: ['setup'], testIgnore: /first-run\.spec\.ts/, use: { browserName: 'chromium' } },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: /(first-run|dwt-faults)\.spec\.ts/, use: { browserName: 'chromium' } },
+    // These turn the one sandbox's knobs, so they run alone, after everything else.
+    { name: 'dwt-faults', dependencies: ['chromium'], testMatch: /dwt-faults\.spec\.ts/, use: { browserName: 'chromium' } },
   ],
   webServer: {
     command: 'node --conditions=react-server --import tsx scripts/start.ts',

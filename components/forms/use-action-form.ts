@@ -7,7 +7,9 @@ import type { ActionResult } from '@/lib/action-result';
 import type { SummaryError } from './error-summary';
 import { fieldId } from './field-id';
 
-export function useActionForm<T extends FieldValues>(form: UseFormReturn<T>) {
+/** `fieldName` maps an error's key to the form field that shows it (default: the key itself). */
+export function useActionForm<T extends FieldValues>(form: UseFormReturn<T>, options: { fieldName?: (key: string) => string } = {}) {
+  const fieldName = options.fieldName ?? ((key: string) => key);
   const [formError, setFormError] = useState<string | null>(null);
 
   function applyResult<D>(result: ActionResult<D>): result is { ok: true; data: D } {
@@ -17,7 +19,7 @@ export function useActionForm<T extends FieldValues>(form: UseFormReturn<T>) {
     }
     for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
       if (name === '_form') continue;
-      form.setError(name as Path<T>, { type: 'server', message: messages[0] });
+      form.setError(fieldName(name) as Path<T>, { type: 'server', message: messages[0] });
     }
     const fieldCount = Object.keys(result.fieldErrors ?? {}).filter((k) => k !== '_form').length;
     setFormError(fieldCount > 0 ? null : (result.formError ?? 'Something went wrong.'));

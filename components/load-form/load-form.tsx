@@ -14,7 +14,7 @@ import { REASONS_FOR_NO_CONSIGNMENT_CODE, REASON_FOR_NO_CONSIGNMENT_CODE_LABELS 
 import { lastLoadForCarrierAction, submitLoadAction, type SubmitLoadResult } from '@/lib/loads/actions';
 import { checkLoadForm, emptyWasteItem, type LoadFormValues, type ReceivingSite } from '@/lib/loads/schema';
 import { clearAutosave, readAutosave, writeAutosave } from './autosave';
-import { toErrorTree, errorAt } from './form-errors';
+import { errorAt, formFieldName, toErrorTree } from './form-errors';
 import { OutcomePanel } from './outcome-panel';
 import { BrokerFields, CarrierFields } from './party-fields';
 import { uuidV4 } from './uuid';
@@ -60,7 +60,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     [lookups, site.receiving],
   );
   const form = useForm<LoadFormValues>({ defaultValues: initial, resolver, shouldFocusError: false, mode: 'onSubmit', reValidateMode: 'onChange' });
-  const { applyResult, summary, setFormError } = useActionForm(form);
+  const { applyResult, summary, setFormError } = useActionForm(form, { fieldName: formFieldName });
   const items = useFieldArray({ control: form.control, name: 'wasteItems' });
   const values = useWatch({ control: form.control }) as LoadFormValues;
 
@@ -98,9 +98,9 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       if (!existing) clearAutosave(site.id);
       if (data.status === 'NEEDS_ATTENTION') {
         for (const [name, messages] of Object.entries(data.dwtFieldErrors)) {
-          if (name !== '_form') form.setError(name as never, { type: 'dwt', message: messages[0] });
+          if (name !== '_form') form.setError(formFieldName(name) as never, { type: 'dwt', message: messages[0] });
         }
-        setFormError(data.dwtFieldErrors._form?.[0] ?? (Object.keys(data.dwtFieldErrors).length ? null : data.message));
+        setFormError(data.dwtFieldErrors._form?.[0] ?? data.message);
       }
       setOutcome(data);
     } catch {
@@ -177,7 +177,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
         </div>
       )}
       <form ref={formRef} onSubmit={onSend} onKeyDown={onKeyDown} noValidate aria-label={existing ? `Correct load ${existing.ticketNumber}` : 'Log a load'}>
-        <ErrorSummary errors={summary} title={outcome?.status === 'NEEDS_ATTENTION' ? 'DWT refused this load: correct these and save again' : undefined} />
+        <ErrorSummary errors={summary} />
         {lookupsError && <p className="mb-4 border-l-4 border-danger-700 bg-white p-3">The code lists could not be loaded, so checks happen when you save.</p>}
 
         <section aria-labelledby="when-heading" className="mb-6">

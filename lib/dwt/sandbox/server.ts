@@ -19,6 +19,7 @@ import {
   bundledReferenceData,
   createLookups,
   type ReferenceData,
+  type ReferenceLookups,
 } from '@/lib/reference-data/catalogue';
 import { validateReceiveMovement, warningsFor } from '../schema';
 import { SANDBOX_API_CODES, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './defaults';
@@ -40,6 +41,8 @@ export interface SandboxKnobs {
   down: false | 'refuse' | '503';
   /** Lifetime of the tokens it issues. */
   tokenTtlSeconds: number;
+  /** EWC codes DWT has withdrawn since our reference data was synced: refused as unknown. */
+  withdrawnEwcCodes: string[];
 }
 
 /** Every knob, the optional ones included, so that setKnobs(DEFAULT_KNOBS) resets them all. */
@@ -52,6 +55,7 @@ export const DEFAULT_KNOBS: SandboxKnobs = {
   dropAfterReadingPost: false,
   down: false,
   tokenTtlSeconds: 3600,
+  withdrawnEwcCodes: [],
 };
 
 export interface SandboxOptions {
@@ -194,7 +198,20 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
   const acceptedApiCodes = new Set(apiCodes.map((code) => code.toLowerCase()));
   const random = opts.random ?? Math.random;
   const referenceData: ReferenceData = { ...bundledReferenceData, ...opts.referenceData };
-  const lookups = opts.referenceData ? createLookups(referenceData) : bundledLookups();
+  const baseLookups = opts.referenceData ? createLookups(referenceData) : bundledLookups();
+  // Rebuilt only when the withdrawn codes change, so the validation schema stays memoised.
+  let lookupsFor = { withdrawn: '', lookups: baseLookups };
+  const currentLookups = (): ReferenceLookups => {
+    const withdrawn = knobs.withdrawnEwcCodes.join(',');
+    if (withdrawn !== lookupsFor.withdrawn) {
+      const gone = new Set(knobs.withdrawnEwcCodes);
+      lookupsFor = {
+        withdrawn,
+        lookups: gone.size === 0 ? baseLookups : { ...baseLookups, isKnownEwcCode: (code: string) => !gone.has(code) && baseLookups.isKnownEwcCode(code) },
+      };
+    }
+    return lookupsFor.lookups;
+  };
 
   let knobs: SandboxKnobs = { ...DEFAULT_KNOBS, ...opts.knobs };
   let stats = emptyStats();
@@ -291,7 +308,7 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
   function handlePost(req: IncomingMessage, res: ServerResponse, text: string) {
     const body = readMovement(res, POST_MOVEMENT, text);
     if (body === undefined) return;
-    const result = validateReceiveMovement(body, lookups);
+    const result = validateReceiveMovement(body, currentLookups());
     if (!result.ok) return send(res, POST_MOVEMENT, 400, { validation: { errors: result.errors } });
 
     const wasteTrackingId = newWasteTrackingId();
@@ -316,7 +333,7 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
     if (body === undefined) return;
     const stored = movements.get(wasteTrackingId);
     if (!stored) return send(res, PUT_MOVEMENT, 404, boom(404, 'Not Found', 'Movement not found'));
-    const result = validateReceiveMovement(body, lookups);
+    const result = validateReceiveMovement(body, currentLookups());
     if (!result.ok) return send(res, PUT_MOVEMENT, 400, { validation: { errors: result.errors } });
 
     movements.set(wasteTrackingId, { ...stored, body, updates: stored.updates + 1 });

@@ -1,0 +1,67 @@
+// What the clerk sees when DWT refuses, is down, or may have stored a load without answering. These
+// tests turn the shared sandbox's knobs, so they run on their own (project "dwt-faults").
+import { expect, test } from '@playwright/test';
+import { storageStateFor } from './support/accounts';
+import { errorSummary, expectNoAxeViolations } from './support/axe';
+import { LoadFormPage } from './support/load-form';
+import { sandbox } from './support/sandbox';
+
+test.use({ storageState: storageStateFor('clerk') });
+test.describe.configure({ mode: 'serial' });
+test.afterEach(async () => {
+  await sandbox.reset();
+});
+
+async function fillGoodLoad(form: LoadFormPage) {
+  await form.open();
+  await form.fillCarrier({ name: 'Keepsake Haulage Ltd', registration: 'CBDU222333', vehicle: 'KE19 EPS', postcode: 'ls1 4ab' });
+  await form.fillItem(0, { ewc: ['170504'], description: 'Soil and stones', gross: '20.5', tare: '11.25', codes: [{ code: 'R5', weight: '9.25' }] });
+}
+
+test('a load DWT refuses keeps every typed value and shows DWT’s errors on the right fields', async ({ page }) => {
+  await sandbox.setKnobs({ withdrawnEwcCodes: ['170504'] });
+  const form = new LoadFormPage(page);
+  await fillGoodLoad(form);
+  await form.send();
+  await expect(page.getByRole('heading', { level: 2, name: 'Saved – needs attention' })).toBeVisible();
+  await expect(errorSummary(page)).toContainText('DWT refused the load');
+  const ewc = form.item(0).getByRole('combobox', { name: 'EWC codes' });
+  await expect(ewc).toHaveAttribute('aria-invalid', 'true');
+  await expect(errorSummary(page).getByRole('link', { name: /EWC code 170504 is not in the List of Wastes/ })).toBeVisible();
+  // Everything typed is still there.
+  await expect(page.getByLabel('Carrier name')).toHaveValue('Keepsake Haulage Ltd');
+  await expect(page.getByLabel('Carrier registration number')).toHaveValue('CBDU222333');
+  await expect(page.getByLabel('Vehicle registration')).toHaveValue('KE19 EPS');
+  await expect(form.item(0).getByLabel('Description of the waste')).toHaveValue('Soil and stones');
+  await expect(form.item(0).getByLabel('Gross weight')).toHaveValue('20.5');
+  await expect(form.item(0).getByLabel('Tare weight')).toHaveValue('11.25');
+  await expectNoAxeViolations(page);
+
+  // DWT takes the code again: saving the same load sends it (one load, not two).
+  await sandbox.reset();
+  await form.send();
+  await form.expectSent();
+});
+
+test('with DWT down the load is kept as waiting to send', async ({ page }) => {
+  await sandbox.setKnobs({ down: 'refuse' });
+  const form = new LoadFormPage(page);
+  await fillGoodLoad(form);
+  await form.send();
+  await expect(page.getByRole('heading', { level: 2, name: 'Saved – waiting to send' })).toBeVisible();
+  await expect(page.getByText('DWT cannot be reached. The load is saved')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Print the receipt' }).click();
+  await expect(page.getByText('Not yet issued – the load is saved and will be reported')).toBeVisible();
+});
+
+test('a POST that may have reached DWT unanswered is never resent: check needed', async ({ page }) => {
+  await sandbox.setKnobs({ dropAfterReadingPost: true });
+  const before = await sandbox.stats();
+  const form = new LoadFormPage(page);
+  await fillGoodLoad(form);
+  await form.send();
+  await expect(page.getByRole('heading', { level: 2, name: 'Saved – check needed' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect((await sandbox.stats()).postAttempts - before.postAttempts).toBe(1);
+});
