@@ -5,6 +5,7 @@
 import { useEffect, useImperativeHandle, useMemo, useReducer, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { formatEwcCode, type ReferenceLookups } from '@/lib/reference-data/lookups';
 import { chooseCode, codeLabel, comboboxReducer, initialComboboxState, keyDown, resultsMessage, SHOWN_OPTIONS } from './ewc-codes-field-logic';
+import { describedBy, FieldFrame } from './forms/field-frame';
 import { fieldId } from './forms/field-id';
 
 /** DWT accepts up to five EWC codes per waste item. */
@@ -122,24 +123,10 @@ export function EwcCodesField({
       : 'Loading the list of EWC codes… You can already type a six-digit code and press Enter.';
   }
   const status = statusText();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, !lookups ? `${id}-status` : null].filter(Boolean).join(' ');
+  const ariaDescribedBy = describedBy(id, { hint, error }, !lookups ? `${id}-status` : null);
 
   return (
-    <div className={`mb-5 ${error ? 'border-l-4 border-danger-700 pl-3' : ''}`}>
-      <label htmlFor={id} id={`${id}-label`} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-semibold text-danger-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} labelId={`${id}-label`} label={label} hint={hint} error={error}>
       {/* Before the input, so Tab from the input goes on to the next field rather than through these. */}
       {value.length > 0 && (
         <ul aria-label={`${label} chosen`} className="mt-2 max-w-2xl space-y-1">
@@ -173,7 +160,7 @@ export function EwcCodesField({
           aria-controls={listboxId}
           aria-activedescendant={activeId}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={ariaDescribedBy}
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
@@ -229,7 +216,7 @@ export function EwcCodesField({
       <div role="status" className="sr-only">
         {announcement}
       </div>
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -1,6 +1,7 @@
 'use client';
 import { forwardRef, type SelectHTMLAttributes } from 'react';
 import { fieldId } from './field-id';
+import { describedBy, FieldFrame } from './field-frame';
 
 type Props = SelectHTMLAttributes<HTMLSelectElement> & {
   name: string;
@@ -17,29 +18,14 @@ export const SelectField = forwardRef<HTMLSelectElement, Props>(function SelectF
   ref,
 ) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className={`mb-4 ${error ? 'border-l-4 border-danger-700 pl-3' : ''} ${className ?? ''}`}>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-semibold text-danger-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       <select
         ref={ref}
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, { hint, error })}
         className={`mt-1 block w-full max-w-md border-2 bg-white px-2 py-1.5 ${error ? 'border-danger-700' : 'border-slate-700'}`}
         {...rest}
       >
@@ -50,6 +36,6 @@ export const SelectField = forwardRef<HTMLSelectElement, Props>(function SelectF
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 });
