@@ -64,7 +64,8 @@ export function CarrierFields({ vehicleLookupSlot, pickerSlot }: { vehicleLookup
 }
 
 export function BrokerFields() {
-  const { register, formState } = useFormContext<LoadFormValues>();
+  const { register, formState, control } = useFormContext<LoadFormValues>();
+  const addressBookId = useWatch({ control, name: 'brokerOrDealer.addressBookId' });
   return (
     <>
       <PartyDetails prefix="brokerOrDealer" noun="Broker or dealer" />
@@ -75,6 +76,7 @@ export function BrokerFields() {
         error={errorAt(formState.errors, 'brokerOrDealer.registrationNumber')}
         {...register('brokerOrDealer.registrationNumber')}
       />
+      {!addressBookId && <CheckboxField label="Save this broker or dealer to the site’s address book" {...register('brokerOrDealer.saveToAddressBook')} />}
     </>
   );
 }

@@ -2,12 +2,15 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
+import { saveParty } from '@/lib/address-book/service';
 import { runAction } from '@/lib/auth/run-action';
 import { deliverLoad } from '@/lib/delivery/service';
 import type { DwtValidationError } from '@/lib/dwt/errors';
 import type { FieldErrors } from '@/lib/errors';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { loadErrorsToFieldErrors, loadFormSchema, type LoadFormValues } from './schema';
+import { logger } from '@/lib/logger';
+import { partiesToSave } from './parties';
 import { lastLoadForCarrier, saveLoad } from './service';
 import { submitLoadSchema } from './submit-schema';
 
@@ -31,19 +34,32 @@ export async function submitLoadAction(input: unknown): Promise<ActionResult<Sub
   return runAction({ permission: 'loads.create', schema: submitLoadSchema, input }, async ({ actor, input }) => {
     const saved = await saveLoad({ actor, input });
     revalidatePath('/loads');
+    // The load is safe; keeping a new carrier for next time is a courtesy that must not fail it.
+    const form: LoadFormValues = loadFormSchema.parse(input.form);
+    const addressBookNotes: string[] = [];
+    if (saved.created) {
+      for (const party of partiesToSave(form, input.siteId)) {
+        try {
+          await saveParty({ actor, input: party });
+          addressBookNotes.push(`${party.organisationName} is now in the address book.`);
+        } catch (error) {
+          logger.warn('could not save a party from a load to the address book', { loadId: saved.id, error: (error as Error).message });
+          addressBookNotes.push(`${party.organisationName} could not be added to the address book; add it there later.`);
+        }
+      }
+    }
     const base = { loadId: saved.id, ticketNumber: saved.ticketNumber, version: saved.version };
     if (input.intent === 'draft') {
-      return { ...base, status: saved.status, wasteTrackingId: null, warnings: [], dwtFieldErrors: {}, message: 'Saved as a draft. It will not be sent until you send it.' };
+      return { ...base, status: saved.status, wasteTrackingId: null, warnings: [], dwtFieldErrors: {}, message: ['Saved as a draft. It will not be sent until you send it.', ...addressBookNotes].join(' ') };
     }
     const delivery = await deliverLoad({ loadId: saved.id });
-    const form: LoadFormValues = loadFormSchema.parse(input.form);
     return {
       ...base,
       status: delivery.status,
       wasteTrackingId: delivery.wasteTrackingId,
       warnings: delivery.warnings,
       dwtFieldErrors: delivery.errors.length ? loadErrorsToFieldErrors(delivery.errors, form) : {},
-      message: delivery.message,
+      message: [delivery.message, ...addressBookNotes].join(' '),
     };
   });
 }
