@@ -14,6 +14,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { env, EnvError, resetEnvCache, type Env } from '../lib/env';
 import { logger } from '../lib/logger';
+import { lockDataDir } from '../lib/postgres/data-dir-lock';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/postgres/embedded';
 import { migrate } from '../lib/postgres/migrate';
 
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
   }
   const dataDir = path.resolve(root, e.WEIGHBOOK_DATA_DIR);
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  const unlock = await lockDataDir(dataDir);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, WEIGHBOOK_DATA_DIR: dataDir };
   // The react-server condition is for this launcher only; the web server resolves React normally.
   delete childEnv.NODE_OPTIONS;
@@ -215,6 +217,7 @@ async function main(): Promise<void> {
     for (const c of cleanups) {
       await Promise.race([c().catch(() => undefined), new Promise((r) => setTimeout(r, 15_000))]);
     }
+    await unlock();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
