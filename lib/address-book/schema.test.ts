@@ -157,6 +157,13 @@ describe('a carrier', () => {
       ok: false,
       errors: { 'vehicleRegistrations.1': ['Vehicle registration "ABCDEFGHIJK" must be 10 characters or fewer'] },
     });
+    expect(parse(carrier({ vehicleRegistrations: ['12-d-12345', "AB12'CDE", 'ÅB12 CDE'] }))).toMatchObject({
+      ok: false,
+      errors: {
+        'vehicleRegistrations.1': ['Vehicle registration "AB12\'CDE" can only have letters, numbers, spaces and hyphens'],
+        'vehicleRegistrations.2': ['Vehicle registration "ÅB12 CDE" can only have letters, numbers, spaces and hyphens'],
+      },
+    });
     expect(parse(carrier({ vehicleRegistrations: ['--'] }))).toMatchObject({
       ok: false,
       errors: { 'vehicleRegistrations.0': ['Vehicle registration "--" must contain letters or numbers'] },

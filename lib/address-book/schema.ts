@@ -36,6 +36,8 @@ export const SEARCH_DEFAULT_LIMIT = 8;
 export const SEARCH_MAX_LIMIT = 25;
 export const SEARCH_QUERY_MAX_LENGTH = 100;
 export const LIST_PAGE_SIZE = 50;
+/** The vehicle lookup waits for this much of a registration (by `matchKey`): one character is no plate. */
+export const VEHICLE_LOOKUP_MIN_LENGTH = 2;
 
 /**
  * How registration numbers and vehicle registrations are compared: letters A–Z and digits only, upper
@@ -144,6 +146,12 @@ export function mergeVehicleRegistrations(known: readonly string[], added: reado
   return out;
 }
 
+/**
+ * Plates are letters and digits, spaced or hyphenated (UK "AB12 CDE", Irish "12-D-12345"); DWT takes
+ * any text, but anything else here is a slip, and keeps the service's search keys free of escapes.
+ */
+const VEHICLE_REGISTRATION_PATTERN = /^[A-Z0-9 -]*$/;
+
 const vehicleRegistration = z
   .string()
   .transform(normaliseVehicleRegistration)
@@ -153,6 +161,8 @@ const vehicleRegistration = z
         code: 'custom',
         message: `Vehicle registration "${value}" must be ${VEHICLE_REGISTRATION_MAX_LENGTH} characters or fewer`,
       });
+    } else if (!VEHICLE_REGISTRATION_PATTERN.test(value)) {
+      ctx.addIssue({ code: 'custom', message: `Vehicle registration "${value}" can only have letters, numbers, spaces and hyphens` });
     } else if (value !== '' && matchKey(value) === '') {
       ctx.addIssue({ code: 'custom', message: `Vehicle registration "${value}" must contain letters or numbers` });
     }

@@ -47,6 +47,7 @@ beforeAll(async () => {
   await save(carrier({ organisationName: 'Northern Skips', registrationNumber: null, reasonForNoRegistrationNumber: 'ONE_OFF', vehicleRegistrations: ['NS66 SKP'] }));
   await save(carrier({ organisationName: 'Van 1 Couriers', registrationNumber: 'CBDL777' }));
   await save(carrier({ organisationName: 'Zed Transport', registrationNumber: 'ROC UT 4321', vehicleRegistrations: ['VAN 1'] }));
+  await save(carrier({ organisationName: 'Dublin Freight', registrationNumber: 'CBDU424242', vehicleRegistrations: ['12-d-12345'] }));
   await save({ siteId, kind: 'BROKER_DEALER', organisationName: 'Acme Brokers' });
   // The same carrier, name and vehicle at another site: never seen from this one.
   await save(carrier({ siteId: otherSiteId, organisationName: 'Acme Haulage Ltd (other site)', vehicleRegistrations: ['OT11 HER', 'AB12 CDE'] }), otherSiteClerk);
@@ -74,6 +75,7 @@ describe('searching', () => {
       expect(match).toMatchObject({ organisationName: 'Acme Haulage Ltd', matchedVehicle: 'AB12 CDE' });
     }
     expect(await search('YX70 ABC')).toMatchObject([{ matchedVehicle: 'YX70ABC' }]);
+    expect(await search('12d12345')).toMatchObject([{ organisationName: 'Dublin Freight', matchedVehicle: '12-D-12345' }]);
   });
 
   it('does not say a vehicle matched when the name or registration did', async () => {
@@ -128,6 +130,7 @@ describe('finding a carrier by vehicle', () => {
 
   it('matches the whole registration ignoring spaces and case, not its start', async () => {
     for (const typed of ['AB12CDE', 'ab12 cde', ' AB12  CDE ']) expect(await find(typed)).toMatchObject({ organisationName: 'Acme Haulage Ltd' });
+    expect(await find('12 D 12345')).toMatchObject({ organisationName: 'Dublin Freight' });
     expect(await find('AB12')).toBeNull();
     expect(await find('A')).toBeNull();
     expect(await find('ZZ99 ZZZ')).toBeNull();

@@ -4,13 +4,14 @@
 import 'server-only';
 import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
-import { recordAudit } from '@/lib/audit/service';
+import { diffFields, recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db';
 import { MEANS_OF_TRANSPORT, REASONS_FOR_NO_REGISTRATION_NUMBER } from '@/lib/dwt/schema';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import {
   LIST_PAGE_SIZE,
+  VEHICLE_LOOKUP_MIN_LENGTH,
   findCarrierByVehicleSchema,
   getPartySchema,
   listPartiesSchema,
@@ -28,9 +29,6 @@ import {
   type SavePartyInput,
   type SearchPartiesInput,
 } from './schema';
-
-/** The vehicle lookup waits for this much of a registration: one character matches nothing useful. */
-export const VEHICLE_LOOKUP_MIN_LENGTH = 2;
 
 /**
  * Clerks and managers use the address book from the load form. Admins get its management in a later
@@ -81,6 +79,21 @@ function toEntry(row: EntryRow): PartyEntry {
   };
 }
 
+// What search compares, built only from immutable functions so that expression indexes can hold them
+// (the SQL proposed with this module creates them; an index is used only while its expression is
+// exactly the same as here, so change both together). Each is the SQL twin of a rule in schema.ts.
+
+/** The name as lower-case words, each after one space: "Smith & Sons (Leeds)" → " smith sons leeds". */
+const nameWords = Prisma.sql`(' ' || btrim(regexp_replace(lower(e.organisation_name), '[^[:alnum:]]+', ' ', 'g')))`;
+/** `matchKey` of the registration number. */
+const registrationKey = Prisma.sql`upper(regexp_replace(e.registration_number, '[^A-Za-z0-9]+', '', 'g'))`;
+/**
+ * `matchKey` of every vehicle, each in quotes: "'AB12CDE''YX70ABC'". array_to_tsvector keeps each
+ * element whole as one lexeme and, unlike array_to_string, is immutable; vehicles hold only letters,
+ * digits, spaces and hyphens (schema.ts), so the lexemes are printed without escapes.
+ */
+const vehicleKeys = Prisma.sql`upper(regexp_replace(array_to_tsvector(e.vehicle_registrations)::text, '[^A-Za-z0-9'']+', '', 'g'))`;
+
 /**
  * Entries of one kind at a site matching what the clerk typed: by organisation name (any word starting
  * with the query, ignoring case and punctuation), by registration number or by vehicle registration
@@ -92,41 +105,40 @@ export async function searchParties({ actor, input }: { actor: Actor; input: Sea
   assertCanUseAddressBook(actor);
   const { siteId, kind, query, limit } = searchPartiesSchema.parse(input);
   assertSite(actor, siteId);
-  if (query === '') return [];
+  if (!/[\p{L}\p{N}]/u.test(query)) return [];
 
-  // Names are compared as lower-case words separated by single spaces ("Smith & Sons (Leeds)" → " smith
-  // sons leeds"), the query likewise, both in SQL so they agree. Neither side then holds a LIKE wildcard.
+  // The query's words are tidied in SQL like the names, so both follow the database's idea of a letter.
+  // Neither the words nor the key can hold a LIKE wildcard. Every part is a constant once the query's
+  // values are bound, so the planner can use the indexes on the expressions above.
+  const key = matchKey(query);
+  const words = Prisma.sql`btrim(regexp_replace(lower(${query}::text), '[^[:alnum:]]+', ' ', 'g'))`;
   const rows = await db().$queryRaw<(EntryRow & { matchedVehicle: string | null })[]>`
-    WITH q AS (
-      SELECT trim(regexp_replace(lower(${query}), '[^[:alnum:]]+', ' ', 'g')) AS words, ${matchKey(query)}::text AS key
+    WITH found AS (
+      SELECT e.*, CASE
+          WHEN ${key} <> '' AND (${registrationKey} = ${key} OR ${vehicleKeys} LIKE ${`%'${key}'%`}) THEN 0
+          WHEN ${words} <> '' AND ${nameWords} LIKE ' ' || ${words} || '%' THEN 1
+          WHEN ${words} <> '' AND ${nameWords} LIKE '% ' || ${words} || '%' THEN 2
+          WHEN ${vehicleKeys} LIKE ${`%'${key}%`} THEN 3
+          ELSE 4
+        END AS rank
+      FROM address_book_entry e
+      WHERE e.site_id = ${siteId}::uuid AND e.kind = ${kind}::"PartyKind"
+        AND ((${words} <> '' AND ${nameWords} LIKE '% ' || ${words} || '%')
+          OR (${key} <> '' AND (${registrationKey} LIKE ${`${key}%`} OR ${vehicleKeys} LIKE ${`%'${key}%`})))
+      ORDER BY rank, lower(e.organisation_name), e.id
+      LIMIT ${limit}
     )
-    SELECT ${entryColumns}, CASE WHEN v.exact OR r.rank = 3 THEN v.vehicle END AS "matchedVehicle"
-    FROM address_book_entry e
-    CROSS JOIN q
-    CROSS JOIN LATERAL (
-      SELECT ' ' || trim(regexp_replace(lower(e.organisation_name), '[^[:alnum:]]+', ' ', 'g')) AS words,
-             upper(regexp_replace(coalesce(e.registration_number, ''), '[^A-Za-z0-9]+', '', 'g')) AS registration_key
-    ) n
+    -- Only the page returned has its matched vehicle picked out.
+    SELECT ${entryColumns}, CASE WHEN (e.rank = 0 AND v.exact) OR e.rank = 3 THEN v.vehicle END AS "matchedVehicle"
+    FROM found e
     LEFT JOIN LATERAL (
-      SELECT vehicle, k.key = q.key AS exact
-      FROM unnest(e.vehicle_registrations) AS vehicle,
-           LATERAL (SELECT upper(regexp_replace(vehicle, '[^A-Za-z0-9]+', '', 'g')) AS key) k
-      WHERE q.key <> '' AND k.key LIKE q.key || '%'
+      SELECT vehicle, upper(regexp_replace(vehicle, '[^A-Za-z0-9]+', '', 'g')) = ${key} AS exact
+      FROM unnest(e.vehicle_registrations) AS vehicle
+      WHERE upper(regexp_replace(vehicle, '[^A-Za-z0-9]+', '', 'g')) LIKE ${`${key}%`}
       ORDER BY exact DESC, vehicle
       LIMIT 1
-    ) v ON true
-    CROSS JOIN LATERAL (
-      SELECT CASE
-        WHEN v.exact OR (q.key <> '' AND n.registration_key = q.key) THEN 0
-        WHEN q.words <> '' AND n.words LIKE ' ' || q.words || '%' THEN 1
-        WHEN q.words <> '' AND n.words LIKE '% ' || q.words || '%' THEN 2
-        WHEN v.vehicle IS NOT NULL THEN 3
-        WHEN q.key <> '' AND n.registration_key LIKE q.key || '%' THEN 4
-      END AS rank
-    ) r
-    WHERE e.site_id = ${siteId}::uuid AND e.kind = ${kind}::"PartyKind" AND r.rank IS NOT NULL
-    ORDER BY r.rank, lower(e.organisation_name), e.id
-    LIMIT ${limit}`;
+    ) v ON e.rank IN (0, 3)
+    ORDER BY e.rank, lower(e.organisation_name), e.id`;
 
   return rows.map(({ matchedVehicle, ...row }) => ({ ...toEntry(row), ...(matchedVehicle ? { matchedVehicle } : {}) }));
 }
@@ -151,11 +163,7 @@ export async function findCarrierByVehicle({
   const [row] = await db().$queryRaw<EntryRow[]>`
     SELECT ${entryColumns}
     FROM address_book_entry e
-    WHERE e.site_id = ${siteId}::uuid AND e.kind = 'CARRIER'
-      AND EXISTS (
-        SELECT 1 FROM unnest(e.vehicle_registrations) AS vehicle
-        WHERE upper(regexp_replace(vehicle, '[^A-Za-z0-9]+', '', 'g')) = ${key}
-      )
+    WHERE e.site_id = ${siteId}::uuid AND e.kind = 'CARRIER' AND ${vehicleKeys} LIKE '%''' || ${key}::text || '''%'
     ORDER BY e.updated_at DESC, e.id
     LIMIT 1`;
   return row ? toEntry(row) : null;
@@ -222,16 +230,13 @@ const OTHER_FIELDS = [
 const isEmpty = (value: unknown) => value === null || (Array.isArray(value) && value.length === 0);
 
 /**
- * The audit entry's changes: from/to for ordinary fields (a new entry: what it was created with), only
- * `{ changed: true }` for personal ones.
+ * The audit entry's changes: from/to for ordinary fields (for a new entry, what it was created with),
+ * only `{ changed: true }` for personal ones.
  */
 function auditChanges(before: StoredFields | null, after: StoredFields): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
-  for (const field of OTHER_FIELDS) {
-    const [from, to] = [before?.[field] ?? null, after[field]];
-    if (before ? JSON.stringify(from) === JSON.stringify(to) : isEmpty(to)) continue;
-    changes[field] = before ? { from, to } : { to };
-  }
+  const changes: Record<string, unknown> = before
+    ? diffFields(before, after, OTHER_FIELDS)
+    : Object.fromEntries(OTHER_FIELDS.filter((field) => !isEmpty(after[field])).map((field) => [field, { to: after[field] }]));
   for (const field of PERSONAL_FIELDS) {
     if ((before?.[field] ?? null) !== after[field]) changes[field] = { changed: true };
   }
@@ -239,9 +244,10 @@ function auditChanges(before: StoredFields | null, after: StoredFields): Record<
 }
 
 /**
- * Creates an entry, or updates the one with `id` at the same site. A carrier's vehicle registrations are
- * only ever added to. The change and its audit entry commit together; saving what is already stored
- * writes nothing.
+ * Creates an entry, or updates the one with `id` at the same site. An update replaces every field with
+ * the input's (send the whole entry, as the form holds it), except that a carrier's vehicle
+ * registrations are only ever added to. The change and its audit entry commit together; saving what is
+ * already stored writes nothing.
  */
 export async function saveParty({
   actor,
