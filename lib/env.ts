@@ -58,6 +58,10 @@ export const envSchema = z
     DWT_API_CODE: optionalString.pipe(z.uuid({ message: 'must be a UUID' }).optional()),
     /** Port of the built-in DWT sandbox. */
     DWT_SANDBOX_PORT: port(3100),
+    /** Requests per second to DWT for all workers together (DWT's soft limit is about 200). */
+    DWT_MAX_SEND_RATE: z.coerce.number().positive().max(200).default(100),
+    /** on | off: send queued loads from the web app's own process (turn off when running `npm run worker`s only). */
+    DELIVERY_WORKER_IN_APP: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((env, ctx) => {
     if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)) {

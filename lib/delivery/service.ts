@@ -1,28 +1,37 @@
-// Delivery of saved loads to DWT. A load reaches this module only after it is committed to
-// PostgreSQL; nothing here can lose it. One send = one SendAttempt row and one status change:
+// Delivery of saved loads to DWT, through a durable outbox (lib/delivery/queue.ts). A load reaches this
+// module only after it is committed to PostgreSQL with its queued send, in one transaction: nothing here
+// can lose it. One send = one SendAttempt row and one status change:
 //
-//   created / updated         → SENT (waste tracking id stored; DWT's warnings kept)
-//   rejected (400)            → NEEDS_ATTENTION (DWT's errors kept, shown on the form's fields)
-//   not-found (PUT)           → NEEDS_ATTENTION ("DWT does not know this waste tracking id")
-//   ambiguous (POST)          → CHECK_NEEDED (never resent blindly: a manager decides)
+//   created / updated          → SENT (waste tracking id stored; DWT's warnings kept)
+//   rejected (400)             → NEEDS_ATTENTION (DWT's errors kept, shown on the form's fields)
+//   not-found (PUT)            → NEEDS_ATTENTION ("DWT does not know this waste tracking id")
+//   ambiguous (POST), or a POST
+//   interrupted by a crash     → CHECK_NEEDED (never resent blindly: a manager decides)
 //   rate limited, unavailable,
-//   not authorised, unexpected → PENDING (waiting to send; the reason is on the attempt)
+//   not authorised, unexpected → PENDING, retried later with back-off (the reason is on the attempt)
 //
-// The reliable-delivery work makes this durable (a queue, workers, several instances) behind the
-// same `deliverLoad` entry point, without touching the form.
+// A POST is sent once per load; a correction becomes a PUT of the whole latest record, and never before
+// the POST has returned an id (one job per load, so sends of one load never overlap).
 import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db';
-import type { CreateMovementOutcome, UpdateMovementOutcome } from '@/lib/dwt/client';
-import type { DwtIssue } from '@/lib/dwt/responses';
+import type { CreateMovementOutcome, DwtClientOptions, UpdateMovementOutcome } from '@/lib/dwt/client';
 import type { DwtValidationError } from '@/lib/dwt/errors';
-import { validateReceiveMovement } from '@/lib/dwt/schema';
+import type { DwtIssue } from '@/lib/dwt/responses';
+import { isWasteTrackingId, validateReceiveMovement } from '@/lib/dwt/schema';
+import { ConflictError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { toReceiveMovementBody, type Movement } from '@/lib/loads/schema';
 import { logger } from '@/lib/logger';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { currentDwtConfig, dwtClientFor, INTERACTIVE_RETRY } from './dwt-client';
+import { claimJobs, enqueueDelivery, finishJob, markPostInFlight, rescheduleJob } from './queue';
 import { receivingSiteOf } from './receiving-site';
+
+export { enqueueDelivery, finishJob as cancelDelivery } from './queue';
 
 export interface DeliveryResult {
   status: LoadStatus;
@@ -35,7 +44,7 @@ export interface DeliveryResult {
 
 const log = logger.child({ module: 'delivery' });
 
-type Outcome = CreateMovementOutcome | UpdateMovementOutcome;
+type Outcome = CreateMovementOutcome | UpdateMovementOutcome | { kind: 'interrupted'; attempts: 0 };
 
 function describe(outcome: Outcome): string {
   switch (outcome.kind) {
@@ -47,6 +56,7 @@ function describe(outcome: Outcome): string {
     case 'not-found':
       return 'DWT does not know this waste tracking id, so nothing was updated. It can be sent again as a new record.';
     case 'ambiguous':
+    case 'interrupted':
       return 'DWT did not answer, and may or may not have stored the load. A manager will check before it is sent again.';
     case 'rate-limited':
       return 'DWT is busy. The load is saved and will be sent shortly.';
@@ -55,7 +65,7 @@ function describe(outcome: Outcome): string {
     case 'not-authorised':
       return 'DWT refused our credentials or this site’s apiCode. The load is saved; an administrator needs to check the DWT connection.';
     case 'unexpected':
-      return `DWT gave an unexpected answer (HTTP ${outcome.status}). The load is saved; an administrator has been told.`;
+      return `DWT gave an unexpected answer (HTTP ${outcome.status}). The load is saved and will be tried again; an administrator can see it on the delivery page.`;
   }
 }
 
@@ -68,10 +78,19 @@ function statusFor(outcome: Outcome): LoadStatus {
     case 'not-found':
       return 'NEEDS_ATTENTION';
     case 'ambiguous':
+    case 'interrupted':
       return 'CHECK_NEEDED';
     default:
       return 'PENDING';
   }
+}
+
+/** Queue back-off: full jitter on an exponential ceiling; Retry-After honoured; config problems wait longer. */
+export function retryDelayMs(outcome: Outcome, attempts: number, random = Math.random): number {
+  if (outcome.kind === 'not-authorised' || outcome.kind === 'unexpected') return 15 * 60_000;
+  const ceiling = Math.min(10 * 60_000, 2_000 * 2 ** Math.min(attempts - 1, 12));
+  const jittered = Math.max(250, Math.floor(random() * ceiling));
+  return outcome.kind === 'rate-limited' && outcome.retryAfterMs !== undefined ? Math.max(outcome.retryAfterMs, jittered) : jittered;
 }
 
 function resultOf(load: { status: LoadStatus; wasteTrackingId: string | null; dwtWarnings: unknown; dwtErrors: unknown }, message: string): DeliveryResult {
@@ -84,30 +103,82 @@ function resultOf(load: { status: LoadStatus; wasteTrackingId: string | null; dw
   };
 }
 
-/** Sends a saved load waiting to be sent (POST if DWT has no id for it yet, else PUT of the whole record). */
-export async function deliverLoad({ loadId }: { loadId: string }): Promise<DeliveryResult> {
+function attemptDetail(outcome: Outcome, warnings: unknown[], errors: unknown[]) {
+  return {
+    ...(warnings.length ? { warnings } : {}),
+    ...(errors.length ? { errors } : {}),
+    ...('reason' in outcome ? { reason: outcome.reason } : {}),
+    ...('message' in outcome ? { message: outcome.message } : {}),
+    ...(outcome.kind === 'unexpected' ? { status: outcome.status } : {}),
+    attempts: outcome.attempts,
+  };
+}
+
+function httpStatusOf(outcome: Outcome): number | null {
+  switch (outcome.kind) {
+    case 'created':
+      return 201;
+    case 'updated':
+      return 200;
+    case 'rejected':
+      return outcome.attempts > 0 ? 400 : null;
+    case 'not-found':
+      return 404;
+    case 'rate-limited':
+      return 429;
+    case 'not-authorised':
+    case 'unexpected':
+      return outcome.status || null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Sends the load of a job this worker holds (see claimJobs), and records what came of it. The job ends
+ * (deleted) unless the send is to be retried, or a newer version of the load is waiting to be sent.
+ */
+export async function processJob({
+  loadId,
+  workerId,
+  postInFlight,
+  attempts,
+  clientOptions,
+}: {
+  loadId: string;
+  workerId: string;
+  postInFlight: boolean;
+  attempts: number;
+  clientOptions?: DwtClientOptions;
+}): Promise<DeliveryResult> {
   const load = await db().load.findUniqueOrThrow({ where: { id: loadId }, include: { site: true } });
-  if (load.status !== 'PENDING') return resultOf(load, 'Nothing to send.');
-
-  const config = currentDwtConfig();
-  const apiCode = config.apiCode;
-  const body = toReceiveMovementBody(load.movement as Movement, receivingSiteOf(load.site), apiCode ?? '');
-  const method = load.wasteTrackingId ? 'PUT' : 'POST';
   const started = Date.now();
+  if (load.status !== 'PENDING') {
+    await db().$transaction((tx) => finishJob(tx, loadId));
+    return resultOf(load, 'Nothing to send.');
+  }
 
-  // DWT's own rules, with today's reference data, before anything leaves: a body DWT would refuse is
-  // not worth a request (and the site's details may have changed since the load was saved).
-  const local = validateReceiveMovement(body, await getReferenceLookups());
   let outcome: Outcome;
-  if (!apiCode) {
-    outcome = { kind: 'not-authorised', status: 0, message: 'No DWT apiCode is configured for this site', attempts: 0 };
-  } else if (!local.ok) {
-    outcome = { kind: 'rejected', errors: local.errors as unknown as DwtIssue[], attempts: 0 };
+  const method = load.wasteTrackingId ? 'PUT' : 'POST';
+  if (postInFlight && !load.wasteTrackingId) {
+    // The worker that sent this POST stopped before recording DWT's answer: it may have been stored.
+    outcome = { kind: 'interrupted', attempts: 0 };
   } else {
-    const client = dwtClientFor(config, { retry: INTERACTIVE_RETRY });
-    outcome = load.wasteTrackingId
-      ? await client.updateMovement(load.wasteTrackingId, local.value)
-      : await client.createMovement(local.value);
+    const config = currentDwtConfig();
+    const body = toReceiveMovementBody(load.movement as Movement, receivingSiteOf(load.site), config.apiCode ?? '');
+    // DWT's own rules, with today's reference data, before anything leaves: a body DWT would refuse is
+    // not worth a request (and the site's details may have changed since the load was saved).
+    const local = validateReceiveMovement(body, await getReferenceLookups());
+    if (!config.apiCode) {
+      outcome = { kind: 'not-authorised', status: 0, message: 'No DWT apiCode is configured for this site', attempts: 0 };
+    } else if (!local.ok) {
+      outcome = { kind: 'rejected', errors: local.errors as unknown as DwtIssue[], attempts: 0 };
+    } else if (method === 'POST' && !(await markPostInFlight(loadId, workerId))) {
+      return resultOf(load, 'Another worker took this load over.'); // our lease ran out; theirs now
+    } else {
+      const client = dwtClientFor(config, clientOptions);
+      outcome = load.wasteTrackingId ? await client.updateMovement(load.wasteTrackingId, local.value) : await client.createMovement(local.value);
+    }
   }
 
   const status = statusFor(outcome);
@@ -117,35 +188,121 @@ export async function deliverLoad({ loadId }: { loadId: string }): Promise<Deliv
       ? (outcome.errors as DwtValidationError[])
       : outcome.kind === 'not-found'
         ? [{ key: '_form', errorType: 'InvalidValue', message: 'DWT does not know this waste tracking id' }]
-        : [];
-  const detail = {
-    ...(warnings.length ? { warnings } : {}),
-    ...(errors.length ? { errors } : {}),
-    ...('reason' in outcome ? { reason: outcome.reason } : {}),
-    ...('message' in outcome ? { message: outcome.message } : {}),
-    ...(outcome.kind === 'unexpected' ? { status: outcome.status } : {}),
-    attempts: outcome.attempts,
-  };
-  const httpStatus =
-    outcome.kind === 'created' ? 201 : outcome.kind === 'updated' ? 200 : outcome.kind === 'rejected' ? (outcome.attempts > 0 ? 400 : null) : outcome.kind === 'not-found' ? 404 : outcome.kind === 'rate-limited' ? 429 : 'status' in outcome && outcome.status ? outcome.status : null;
+        : outcome.kind === 'interrupted'
+          ? [{ key: '_form', errorType: 'InvalidValue', message: 'Sending was interrupted before DWT answered' }]
+          : [];
+  const retry = status === 'PENDING';
 
   const updated = await db().$transaction(async (tx) => {
     await tx.sendAttempt.create({
-      data: { loadId, method, version: load.version, outcome: outcome.kind, httpStatus, durationMs: Date.now() - started, detail: detail as unknown as Prisma.InputJsonValue },
+      data: {
+        loadId,
+        method,
+        version: load.version,
+        outcome: outcome.kind,
+        httpStatus: httpStatusOf(outcome),
+        durationMs: Date.now() - started,
+        detail: attemptDetail(outcome, warnings, errors) as unknown as Prisma.InputJsonValue,
+      },
     });
     // A waste tracking id is stored whatever else happened: losing it would make the next send a duplicate.
     const idFields = outcome.kind === 'created' ? { wasteTrackingId: outcome.wasteTrackingId } : {};
     const sent = status === 'SENT' ? { sentVersion: load.version, sentAt: new Date() } : {};
-    // If the load was corrected while we were sending, it stays PENDING for the newer version.
-    const changed = await tx.load.updateMany({
-      where: { id: loadId, version: load.version },
-      data: { ...idFields, ...sent, status, dwtWarnings: warnings as unknown as Prisma.InputJsonValue, dwtErrors: errors as unknown as Prisma.InputJsonValue },
-    });
-    if (changed.count === 0 && outcome.kind === 'created') {
-      await tx.load.update({ where: { id: loadId }, data: { wasteTrackingId: outcome.wasteTrackingId, sentVersion: load.version } });
+    const changed = retry
+      ? { count: 1 }
+      : await tx.load.updateMany({
+          where: { id: loadId, version: load.version },
+          data: { ...idFields, ...sent, status, dwtWarnings: warnings as unknown as Prisma.InputJsonValue, dwtErrors: errors as unknown as Prisma.InputJsonValue },
+        });
+    if (retry) {
+      await rescheduleJob(tx, loadId, retryDelayMs(outcome, attempts), `${outcome.kind}: ${describe(outcome)}`);
+    } else if (changed.count === 0 && status !== 'CHECK_NEEDED') {
+      // Corrected while we were sending: keep the id, and send the newer version next (as a PUT).
+      if (outcome.kind === 'created') await tx.load.update({ where: { id: loadId }, data: { wasteTrackingId: outcome.wasteTrackingId, sentVersion: load.version } });
+      await rescheduleJob(tx, loadId, 0, null);
+    } else {
+      if (changed.count === 0) await tx.load.update({ where: { id: loadId }, data: { status, ...idFields, dwtErrors: errors as unknown as Prisma.InputJsonValue } });
+      await finishJob(tx, loadId);
     }
     return tx.load.findUniqueOrThrow({ where: { id: loadId } });
   });
   log.info('load sent', { loadId, method, outcome: outcome.kind, attempts: outcome.attempts, ms: Date.now() - started });
   return resultOf(updated, describe(outcome));
+}
+
+/**
+ * Sends a saved load now, while the clerk waits: takes its queued job (unless a worker already has it,
+ * then waits briefly for that worker's answer). Whatever happens, the job stays queued until done.
+ */
+export async function deliverLoad({ loadId, waitMs = 8_000 }: { loadId: string; waitMs?: number }): Promise<DeliveryResult> {
+  const workerId = `interactive-${randomUUID()}`;
+  const [job] = await claimJobs({ workerId, limit: 1, loadId });
+  if (job) return processJob({ loadId, workerId, postInFlight: job.postInFlight, attempts: job.attempts, clientOptions: { retry: INTERACTIVE_RETRY } });
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const load = await db().load.findUniqueOrThrow({ where: { id: loadId }, include: { deliveryJob: true } });
+    if (load.status !== 'PENDING' || !load.deliveryJob || Date.now() > deadline) {
+      const message = load.status === 'PENDING' ? 'The load is saved and queued; it will be sent shortly.' : 'Sent by the delivery queue.';
+      return resultOf(load, load.status === 'DRAFT' ? 'Nothing to send.' : message);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A manager's decision on a load whose POST may have reached DWT ("check needed")
+// ---------------------------------------------------------------------------------------------
+
+async function checkNeededLoad(actor: Actor, loadId: string) {
+  assertCan(actor, 'loads.manage');
+  const load = await db().load.findUniqueOrThrow({ where: { id: loadId } });
+  assertSite(actor, load.siteId);
+  if (load.status !== 'CHECK_NEEDED' && !(load.status === 'NEEDS_ATTENTION' && load.wasteTrackingId)) {
+    throw new ConflictError('This load no longer needs a check: someone has dealt with it.');
+  }
+  return load;
+}
+
+/** DWT does not have it (checked in DWT's service): send it again as a new record. */
+export async function sendAgainAsNew({ actor, input }: { actor: Actor; input: { loadId: string } }) {
+  const load = await checkNeededLoad(actor, input.loadId);
+  await db().$transaction(async (tx) => {
+    await tx.load.update({ where: { id: load.id }, data: { status: 'PENDING', wasteTrackingId: null, sentVersion: null, dwtErrors: [], version: { increment: 1 } } });
+    await enqueueDelivery(tx, load.id);
+    await tx.$executeRaw`UPDATE delivery_job SET post_in_flight = false WHERE load_id = ${load.id}::uuid`;
+    await recordAudit(tx, {
+      actorId: auditActorId(actor),
+      action: 'load.send-again-as-new',
+      entityType: 'load',
+      entityId: load.id,
+      siteId: load.siteId,
+      changes: { status: { from: load.status, to: 'PENDING' }, wasteTrackingId: { from: load.wasteTrackingId, to: null } },
+    });
+  });
+}
+
+/** DWT has it (found in DWT's service): record its waste tracking id by hand; nothing is sent. */
+export async function recordWasteTrackingId({ actor, input }: { actor: Actor; input: { loadId: string; wasteTrackingId: string } }) {
+  const load = await checkNeededLoad(actor, input.loadId);
+  const id = input.wasteTrackingId.trim().toUpperCase();
+  if (!isWasteTrackingId(id)) throw new ValidationError({ wasteTrackingId: ['Enter the waste tracking id as DWT shows it, like 26HRA0B2'] });
+  try {
+    await db().$transaction(async (tx) => {
+      await tx.load.update({ where: { id: load.id }, data: { status: 'SENT', wasteTrackingId: id, sentVersion: load.version, sentAt: new Date(), dwtErrors: [] } });
+      await finishJob(tx, load.id);
+      await recordAudit(tx, {
+        actorId: auditActorId(actor),
+        action: 'load.record-waste-tracking-id',
+        entityType: 'load',
+        entityId: load.id,
+        siteId: load.siteId,
+        changes: { status: { from: load.status, to: 'SENT' }, wasteTrackingId: { from: load.wasteTrackingId, to: id } },
+      });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new ValidationError({ wasteTrackingId: ['Another load already has this waste tracking id'] });
+    }
+    throw error;
+  }
 }

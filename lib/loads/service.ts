@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/service';
 import { db, type Tx } from '@/lib/db';
 import { receivingSiteOf } from '@/lib/delivery/receiving-site';
+import { cancelDelivery, enqueueDelivery } from '@/lib/delivery/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
@@ -125,6 +126,8 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
             updatedById: auditActorId(actor),
           },
         });
+        // Queued in the same transaction: a saved load is never left unsent by a crash.
+        if (status === 'PENDING') await enqueueDelivery(tx, load.id);
         await recordAudit(tx, {
           actorId: auditActorId(actor),
           action: data.intent === 'draft' ? 'load.create-draft' : 'load.create',
@@ -167,6 +170,8 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
         },
       });
       if (changed.count === 0) throw new ConflictError('Someone else changed this load at the same moment. Open it again and retry.');
+      if (nextStatus === 'PENDING') await enqueueDelivery(tx, existing.id);
+      else await cancelDelivery(tx, existing.id);
       const diff = formDiff(before, saved);
       if (existing.status !== nextStatus) diff.status = { from: existing.status, to: nextStatus };
       await recordAudit(tx, { actorId: auditActorId(actor), action: 'load.update', entityType: 'load', entityId: existing.id, siteId: site.id, changes: diff });

@@ -1,0 +1,7 @@
+// Runs once when the web server starts: the in-app delivery worker (Node.js runtime only).
+// NEXT_RUNTIME is set by Next itself, so it is read here rather than through lib/env.ts.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startInAppWorker } = await import('./lib/delivery/in-app');
+  startInAppWorker();
+}

@@ -1,0 +1,136 @@
+// A delivery worker: claims due jobs from the outbox and sends them, within a send-rate cap shared by
+// every live worker (the cap divided by the number of workers seen in the last 15 seconds). Runs inside
+// the app (instrumentation.ts) and, for larger sites, as `npm run worker`; any number may share one
+// database. Stopping waits for sends in flight, so none is left half-recorded.
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type { DwtClientOptions } from '@/lib/dwt/client';
+import { logger } from '@/lib/logger';
+import { claimJobs, forgetWorker, heartbeat } from './queue';
+import { processJob } from './service';
+
+export interface WorkerOptions {
+  /** Requests per second to DWT for all workers together (DWT's soft limit is about 200). */
+  maxSendRate: number;
+  /** Sends in flight at once in this worker. */
+  concurrency?: number;
+  /** How long to wait before looking again when the queue is empty. */
+  idlePollMs?: number;
+  clientOptions?: DwtClientOptions;
+  id?: string;
+}
+
+export interface DeliveryWorker {
+  id: string;
+  /** Sends finished by this worker. */
+  sent(): number;
+  stop(): Promise<void>;
+}
+
+/** Token bucket: `rate` tokens a second, bursts of at most one second's worth. */
+class RateLimiter {
+  private tokens = 0;
+  private last = Date.now();
+  constructor(private rate: number) {}
+  setRate(rate: number) {
+    this.rate = rate;
+  }
+  private refill() {
+    const now = Date.now();
+    this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+  }
+  /** Takes up to n tokens now; returns how many. */
+  take(n: number): number {
+    this.refill();
+    const granted = Math.min(n, Math.floor(this.tokens));
+    this.tokens -= granted;
+    return granted;
+  }
+  /** Gives back tokens taken for sends that did not happen. */
+  give(n: number) {
+    this.tokens = Math.min(this.rate, this.tokens + n);
+  }
+  msUntilNext(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.rate) * 1000);
+  }
+}
+
+const log = logger.child({ module: 'delivery-worker' });
+
+export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
+  const id = options.id ?? `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const concurrency = options.concurrency ?? 32;
+  const idlePollMs = options.idlePollMs ?? 1_000;
+  const limiter = new RateLimiter(options.maxSendRate);
+  const inFlight = new Set<Promise<void>>();
+  let running = true;
+  let sent = 0;
+  let wake: (() => void) | undefined;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+
+  async function beat() {
+    try {
+      limiter.setRate(options.maxSendRate / (await heartbeat(id)));
+    } catch (error) {
+      log.warn('worker heartbeat failed', { error: (error as Error).message });
+    }
+  }
+  const beatTimer = setInterval(() => void beat(), 5_000);
+  beatTimer.unref?.();
+
+  const loop = (async () => {
+    await beat();
+    while (running) {
+      const free = concurrency - inFlight.size;
+      const wait = limiter.msUntilNext();
+      if (free <= 0 || wait > 0) {
+        await (free <= 0 ? Promise.race(inFlight) : sleep(wait));
+        continue;
+      }
+      const granted = limiter.take(free);
+      let jobs: Awaited<ReturnType<typeof claimJobs>> = [];
+      try {
+        jobs = await claimJobs({ workerId: id, limit: granted });
+      } catch (error) {
+        log.error('could not claim jobs', { error: (error as Error).message });
+      }
+      limiter.give(granted - jobs.length);
+      if (jobs.length === 0) {
+        await sleep(idlePollMs);
+        continue;
+      }
+      for (const job of jobs) {
+        const p = processJob({ ...job, workerId: id, clientOptions: options.clientOptions })
+          .then(() => {
+            sent += 1;
+          })
+          .catch((error: unknown) => log.error('send failed unexpectedly; the job stays queued', { loadId: job.loadId, error: (error as Error).message }))
+          .finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      }
+    }
+  })();
+
+  return {
+    id,
+    sent: () => sent,
+    async stop() {
+      running = false;
+      wake?.();
+      clearInterval(beatTimer);
+      await loop;
+      await Promise.allSettled([...inFlight]);
+      await forgetWorker(id).catch(() => undefined);
+    },
+  };
+}
