@@ -46,7 +46,7 @@ beforeAll(async () => {
   await save(carrier({ organisationName: 'Bright & Sons (Leeds)', registrationNumber: 'WCR/R/1234567' }));
   await save(carrier({ organisationName: 'Northern Skips', registrationNumber: null, reasonForNoRegistrationNumber: 'ONE_OFF', vehicleRegistrations: ['NS66 SKP'] }));
   await save(carrier({ organisationName: 'Van 1 Couriers', registrationNumber: 'CBDL777' }));
-  await save(carrier({ organisationName: 'Zed Transport', registrationNumber: 'ROC UT 4321', vehicleRegistrations: ['VAN 1'] }));
+  await save(carrier({ organisationName: 'Zed Transport', registrationNumber: 'ROC UT 4321', vehicleRegistrations: ['VAN 1', 'N 1'] }));
   await save(carrier({ organisationName: 'Dublin Freight', registrationNumber: 'CBDU424242', vehicleRegistrations: ['12-d-12345'] }));
   await save({ siteId, kind: 'BROKER_DEALER', organisationName: 'Acme Brokers' });
   // The same carrier, name and vehicle at another site: never seen from this one.
@@ -92,8 +92,14 @@ describe('searching', () => {
     await save(carrier({ organisationName: 'Skips of Northern England', registrationNumber: 'CBDU900' }));
     await save(carrier({ organisationName: 'Northway Skips', registrationNumber: 'CBDU901', vehicleRegistrations: ['NO12 RTH'] }));
     expect(names(await search('north'))).toEqual(['Northern Skips', 'Northway Skips', 'Skips of Northern England']);
-    expect(names(await search('no'))).toEqual(['Northern Skips', 'Northway Skips', 'Skips of Northern England']);
     expect(await search('no1')).toMatchObject([{ organisationName: 'Northway Skips', matchedVehicle: 'NO12 RTH' }]);
+  });
+
+  it('matches one or two letters or digits to the start of names, and to registrations and vehicles only in full', async () => {
+    expect(names(await search('no'))).toEqual(['Northern Skips', 'Northway Skips']);
+    expect(names(await search('sk'))).toEqual(['Skips of Northern England']);
+    expect(await search('n1')).toMatchObject([{ organisationName: 'Zed Transport', matchedVehicle: 'N 1' }]);
+    expect(await search('N-1')).toMatchObject([{ organisationName: 'Zed Transport', matchedVehicle: 'N 1' }]);
   });
 
   it('keeps to the kind asked for and to the limit', async () => {
@@ -131,6 +137,7 @@ describe('finding a carrier by vehicle', () => {
   it('matches the whole registration ignoring spaces and case, not its start', async () => {
     for (const typed of ['AB12CDE', 'ab12 cde', ' AB12  CDE ']) expect(await find(typed)).toMatchObject({ organisationName: 'Acme Haulage Ltd' });
     expect(await find('12 D 12345')).toMatchObject({ organisationName: 'Dublin Freight' });
+    expect(await find('n1')).toMatchObject({ organisationName: 'Zed Transport' });
     expect(await find('AB12')).toBeNull();
     expect(await find('A')).toBeNull();
     expect(await find('ZZ99 ZZZ')).toBeNull();

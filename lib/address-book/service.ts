@@ -94,12 +94,17 @@ const registrationKey = Prisma.sql`upper(regexp_replace(e.registration_number, '
  */
 const vehicleKeys = Prisma.sql`upper(regexp_replace(array_to_tsvector(e.vehicle_registrations)::text, '[^A-Za-z0-9'']+', '', 'g'))`;
 
+/** A trigram index narrows a LIKE only from three letters or digits; shorter queries match less (below). */
+const TRIGRAM_LENGTH = 3;
+
 /**
  * Entries of one kind at a site matching what the clerk typed: by organisation name (any word starting
  * with the query, ignoring case and punctuation), by registration number or by vehicle registration
  * (both by `matchKey`, exact or starting with it). Best first: an exact registration or vehicle, then
  * names starting with the query, then names with a later word starting with it, then vehicles and
- * registration numbers starting with it; alphabetical within each.
+ * registration numbers starting with it; alphabetical within each. A query of one or two letters or
+ * digits, too short for a trigram index to narrow, matches only names starting with it and
+ * registrations and vehicles in full.
  */
 export async function searchParties({ actor, input }: { actor: Actor; input: SearchPartiesInput }): Promise<PartyMatch[]> {
   assertCanUseAddressBook(actor);
@@ -112,6 +117,12 @@ export async function searchParties({ actor, input }: { actor: Actor; input: Sea
   // values are bound, so the planner can use the indexes on the expressions above.
   const key = matchKey(query);
   const words = Prisma.sql`btrim(regexp_replace(lower(${query}::text), '[^[:alnum:]]+', ' ', 'g'))`;
+  const candidates =
+    query.replace(/[^\p{L}\p{N}]/gu, '').length < TRIGRAM_LENGTH
+      ? Prisma.sql`(${words} <> '' AND ${nameWords} LIKE ' ' || ${words} || '%')
+          OR (${key} <> '' AND (${registrationKey} = ${key} OR ${vehicleKeys} LIKE ${`%'${key}'%`}))`
+      : Prisma.sql`(${words} <> '' AND ${nameWords} LIKE '% ' || ${words} || '%')
+          OR (${key} <> '' AND (${registrationKey} LIKE ${`${key}%`} OR ${vehicleKeys} LIKE ${`%'${key}%`}))`;
   const rows = await db().$queryRaw<(EntryRow & { matchedVehicle: string | null })[]>`
     WITH found AS (
       SELECT e.*, CASE
@@ -122,9 +133,7 @@ export async function searchParties({ actor, input }: { actor: Actor; input: Sea
           ELSE 4
         END AS rank
       FROM address_book_entry e
-      WHERE e.site_id = ${siteId}::uuid AND e.kind = ${kind}::"PartyKind"
-        AND ((${words} <> '' AND ${nameWords} LIKE '% ' || ${words} || '%')
-          OR (${key} <> '' AND (${registrationKey} LIKE ${`${key}%`} OR ${vehicleKeys} LIKE ${`%'${key}%`})))
+      WHERE e.site_id = ${siteId}::uuid AND e.kind = ${kind}::"PartyKind" AND (${candidates})
       ORDER BY rank, lower(e.organisation_name), e.id
       LIMIT ${limit}
     )
