@@ -29,7 +29,7 @@ export const partyKindNouns: Record<PartyKind, string> = {
   BROKER_DEALER: 'broker or dealer',
 };
 
-/** A site can carry several vehicles per carrier; more than this in one save is not a clerk typing. */
+/** A carrier runs a few vehicles; more than this in one save is not a clerk typing. */
 export const MAX_VEHICLES_PER_SAVE = 100;
 
 export const SEARCH_DEFAULT_LIMIT = 8;
@@ -51,7 +51,7 @@ export function matchKey(value: string): string {
 
 /**
  * How a vehicle registration is stored and shown: as typed, but trimmed, upper case and with single
- * spaces ("ab12  cde " → "AB12 CDE"), which is what the load sends to DWT. Matching uses `matchKey`.
+ * spaces ("ab12  cde " → "AB12 CDE"), DWT's tidying of registration numbers. Matching uses `matchKey`.
  */
 export const normaliseVehicleRegistration = normaliseRegistrationNumber;
 
