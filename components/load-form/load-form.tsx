@@ -1,7 +1,6 @@
 'use client';
 // The receipt form: log a new load, or correct one. Checks run here with DWT's own rules while the
 // driver waits, and again on the server. Save commits the load to PostgreSQL, then sends it to DWT.
-import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
 import { ErrorSummary } from '@/components/forms/error-summary';
@@ -28,6 +27,7 @@ export interface LoadFormProps {
   /** Slots for the address-book pickers (kept out of this file so it stays about the load). */
   renderCarrierPicker?: (api: PartyApi) => React.ReactNode;
   renderVehicleLookup?: (api: PartyApi) => React.ReactNode;
+  renderBrokerPicker?: (api: PartyApi) => React.ReactNode;
 }
 
 /** What an address-book picker may do to the form. */
@@ -36,13 +36,13 @@ export interface PartyApi {
   vehicleRegistration: string;
   carrierName: string;
   fillCarrier(values: Partial<LoadFormValues['carrier']>): void;
+  fillBroker(values: Partial<LoadFormValues['brokerOrDealer']>): void;
 }
 
 const primaryButton = 'bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60';
 const secondaryButton = 'border-2 border-slate-700 bg-white px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-60';
 
-export function LoadForm({ site, initial, existing, renderCarrierPicker, renderVehicleLookup }: LoadFormProps) {
-  const router = useRouter();
+export function LoadForm({ site, initial, existing, renderCarrierPicker, renderVehicleLookup, renderBrokerPicker }: LoadFormProps) {
   const { lookups, error: lookupsError } = useReferenceLookups();
   const [identity, setIdentity] = useState(() => ({ id: existing?.id ?? uuidV4(), version: existing?.version ?? null }));
   const [outcome, setOutcome] = useState<SubmitLoadResult | null>(null);
@@ -141,6 +141,9 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     fillCarrier(patch) {
       for (const [k, v] of Object.entries(patch)) form.setValue(`carrier.${k}` as never, v as never, { shouldDirty: true });
     },
+    fillBroker(patch) {
+      for (const [k, v] of Object.entries(patch)) form.setValue(`brokerOrDealer.${k}` as never, v as never, { shouldDirty: true });
+    },
   };
 
   if (outcome && outcome.status !== 'NEEDS_ATTENTION') {
@@ -148,8 +151,8 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       <OutcomePanel
         result={outcome}
         onLogAnother={() => {
-          router.push('/loads/new');
-          router.refresh();
+          // A fresh page: new time, next ticket number, empty form.
+          window.location.assign('/loads/new');
         }}
       />
     );
@@ -217,6 +220,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
           {values.hasBrokerOrDealer && (
             <fieldset className="mb-4 border-l-4 border-slate-300 pl-4">
               <legend className="font-semibold">Broker or dealer</legend>
+              {renderBrokerPicker?.(partyApi)}
               <BrokerFields />
             </fieldset>
           )}

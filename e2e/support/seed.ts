@@ -17,3 +17,14 @@ export async function seedUser(input: { name: string; email: string; role: Role;
   });
   return user;
 }
+
+/** An address-book carrier at the e2e site (seeded through the service, as the app would save it). */
+export async function seedCarrier(input: { organisationName: string; registrationNumber: string; vehicles: string[]; postcode?: string }) {
+  const { saveParty } = await import('@/lib/address-book/service');
+  const site = await ensureE2eSite();
+  const { entry } = await saveParty({
+    actor: systemActor([site.id]),
+    input: { siteId: site.id, kind: 'CARRIER', organisationName: input.organisationName, registrationNumber: input.registrationNumber, postcode: input.postcode, meansOfTransport: 'Road', vehicleRegistrations: input.vehicles },
+  });
+  return entry;
+}
