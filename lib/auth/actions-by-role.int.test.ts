@@ -20,7 +20,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: (
 type AnyAction = (input: unknown) => Promise<{ ok: boolean; formError?: string }>;
 
 /** action name → the permission it needs (null: public, guarded otherwise) and an input that is valid. */
-const ACTIONS: Record<string, { permission: Permission | null; input: () => unknown }> = {
+const ACTIONS: Record<string, { permission: Permission | null; input: () => unknown; allowedResult?: { ok: boolean } }> = {
   createUserAction: {
     permission: 'users.manage',
     input: () => ({ name: 'Role Test', email: `${randomUUID().slice(0, 8)}@it.weighbook.test`, password: 'a-long-password-1', roles: ['CLERK'] }),
@@ -31,6 +31,9 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
     permission: 'loads.create',
     input: () => ({ id: randomUUID(), siteId, expectedVersion: null, intent: 'draft', form: {} }),
   },
+  // A load that needs no check: allowed roles get a clear refusal from the service, not a permission one.
+  sendAgainAsNewAction: { permission: 'loads.manage', input: () => ({ loadId: randomUUID() }), allowedResult: { ok: false } },
+  recordWasteTrackingIdAction: { permission: 'loads.manage', input: () => ({ loadId: randomUUID(), wasteTrackingId: '26ABCDEF' }), allowedResult: { ok: false } },
   lastLoadForCarrierAction: { permission: 'loads.create', input: () => ({ siteId, carrierName: 'Nobody Ltd' }) },
   searchPartiesAction: { permission: 'loads.create', input: () => ({ siteId, kind: 'CARRIER', query: 'Acme' }) },
   findCarrierByVehicleAction: { permission: 'loads.create', input: () => ({ siteId, vehicleRegistration: 'AB12 CDE' }) },
@@ -70,7 +73,10 @@ describe('server actions by role', () => {
         const action = (await loadAllActions())[name]!;
         current = { id: randomUUID(), email: 'role@test', name: 'Role', roles: [role], siteIds: [siteId] };
         const result = await action(spec.input());
-        if (allowed) expect(result).toMatchObject({ ok: true });
+        if (allowed) {
+          expect(result).toMatchObject(spec.allowedResult ?? { ok: true });
+          expect(result.formError).not.toBe('You are not allowed to do that.');
+        }
         else expect(result).toEqual({ ok: false, formError: 'You are not allowed to do that.' });
       });
     }

@@ -17,10 +17,12 @@ import { randomUUID } from 'node:crypto';
 import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db';
+import { deadlineStatus, reportingDeadline } from '@/lib/deadline/deadline';
 import type { CreateMovementOutcome, DwtClientOptions, UpdateMovementOutcome } from '@/lib/dwt/client';
 import type { DwtValidationError } from '@/lib/dwt/errors';
 import type { DwtIssue } from '@/lib/dwt/responses';
 import { isWasteTrackingId, validateReceiveMovement } from '@/lib/dwt/schema';
+import { env } from '@/lib/env';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
@@ -305,4 +307,70 @@ export async function recordWasteTrackingId({ actor, input }: { actor: Actor; in
     }
     throw error;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The delivery status page
+// ---------------------------------------------------------------------------------------------
+
+let reachability: { at: number; reachable: boolean; detail: string } | undefined;
+
+/** Whether DWT answers now (a reference-data GET), checked at most every 30 seconds. */
+async function dwtReachable(): Promise<{ reachable: boolean; detail: string }> {
+  if (reachability && Date.now() - reachability.at < 30_000) return reachability;
+  const client = dwtClientFor(currentDwtConfig(), { retry: { maxAttempts: 1 }, timeouts: { readMs: 3_000, tokenMs: 3_000 } });
+  const outcome = await client.getContainerTypes();
+  reachability = {
+    at: Date.now(),
+    reachable: outcome.kind === 'ok',
+    detail: outcome.kind === 'ok' ? 'DWT answered just now.' : outcome.kind === 'unavailable' ? `Cannot reach DWT: ${outcome.reason}` : `DWT answered: ${outcome.kind}`,
+  };
+  return reachability;
+}
+
+export async function getDeliveryStatus({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
+  assertCan(actor, 'delivery.view');
+  const sites = { siteId: { in: actor.siteIds } };
+  const [queueDepth, oldest, lastSuccess, lastError, recentAttempts, byStatus, unsent, dwt] = await Promise.all([
+    db().deliveryJob.count({ where: { load: sites } }),
+    db().load.findFirst({ where: { ...sites, status: 'PENDING' }, orderBy: { createdAt: 'asc' }, select: { id: true, ticketNumber: true, createdAt: true, deliveryJob: { select: { lastError: true, attempts: true, availableAt: true } } } }),
+    db().load.findFirst({ where: { ...sites, sentAt: { not: null } }, orderBy: { sentAt: 'desc' }, select: { id: true, ticketNumber: true, sentAt: true } }),
+    db().sendAttempt.findFirst({
+      where: { load: sites, outcome: { notIn: ['created', 'updated'] } },
+      orderBy: { at: 'desc' },
+      select: { at: true, outcome: true, httpStatus: true, detail: true, load: { select: { id: true, ticketNumber: true } } },
+    }),
+    db().sendAttempt.count({ where: { load: sites, at: { gte: new Date(now.getTime() - 60_000) } } }),
+    db().load.groupBy({ by: ['status'], where: sites, _count: { _all: true } }),
+    // Not yet (or not fully) reported: the deadline applies to them.
+    db().load.findMany({
+      where: { ...sites, status: { not: 'SENT' } },
+      select: { receivedAt: true, site: { select: { nation: true } } },
+    }),
+    dwtReachable(),
+  ]);
+  const deadlines = { overdue: 0, dueToday: 0, dueTomorrow: 0 };
+  for (const l of unsent) {
+    const s = deadlineStatus(reportingDeadline(l.receivedAt, l.site.nation), now);
+    if (s === 'overdue') deadlines.overdue += 1;
+    else if (s === 'due-today') deadlines.dueToday += 1;
+    else if (s === 'due-tomorrow') deadlines.dueTomorrow += 1;
+  }
+  const count = (status: LoadStatus) => byStatus.find((b) => b.status === status)?._count._all ?? 0;
+  return {
+    queueDepth,
+    oldestWaiting: oldest,
+    lastSuccess,
+    lastError: lastError ? { ...lastError, message: describeAttempt(lastError.outcome, lastError.detail) } : null,
+    sendRatePerMinute: recentAttempts,
+    counts: { waiting: count('PENDING'), needsAttention: count('NEEDS_ATTENTION'), checkNeeded: count('CHECK_NEEDED'), drafts: count('DRAFT') },
+    deadlines,
+    dwt,
+    maxSendRate: env().DWT_MAX_SEND_RATE,
+  };
+}
+
+function describeAttempt(outcome: string, detail: unknown): string {
+  const d = detail as { reason?: string; message?: string; status?: number };
+  return [outcome, d.reason ?? d.message ?? (d.status ? `HTTP ${d.status}` : '')].filter(Boolean).join(': ');
 }

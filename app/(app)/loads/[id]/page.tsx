@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
+import { CheckNeededPanel } from '@/components/check-needed-panel';
 import { LoadStatusBadge } from '@/components/load-status';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import type { DwtValidationError } from '@/lib/dwt/errors';
 import { getLoad } from '@/lib/loads/service';
@@ -26,6 +28,9 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
           <span className="block text-sm font-semibold uppercase tracking-wide">Waste tracking ID</span>
           <span className="font-mono text-3xl font-bold">{load.wasteTrackingId}</span>
         </p>
+      )}
+      {can(actor.roles, 'loads.manage') && (load.status === 'CHECK_NEEDED' || (load.status === 'NEEDS_ATTENTION' && load.wasteTrackingId)) && (
+        <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={formatUkDateTime(load.receivedAt)} />
       )}
       {(errors.length > 0 || warnings.length > 0) && (
         <ul className="mb-4 list-disc pl-6">

@@ -1,0 +1,31 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { ActionResult } from '@/lib/action-result';
+import { runAction } from '@/lib/auth/run-action';
+import { recordWasteTrackingId, sendAgainAsNew } from './service';
+
+const loadIdSchema = z.object({ loadId: z.uuid() });
+
+/** "DWT does not have it": send the load again as a new record. */
+export async function sendAgainAsNewAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction({ permission: 'loads.manage', schema: loadIdSchema, input }, async ({ actor, input }) => {
+    await sendAgainAsNew({ actor, input });
+    revalidatePath(`/loads/${input.loadId}`);
+    return null;
+  });
+}
+
+const recordSchema = z.object({
+  loadId: z.uuid(),
+  wasteTrackingId: z.string().trim().min(1, 'Enter the waste tracking id DWT shows for this load').max(40),
+});
+
+/** "DWT has it": record the waste tracking id by hand. */
+export async function recordWasteTrackingIdAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction({ permission: 'loads.manage', schema: recordSchema, input }, async ({ actor, input }) => {
+    await recordWasteTrackingId({ actor, input });
+    revalidatePath(`/loads/${input.loadId}`);
+    return null;
+  });
+}
