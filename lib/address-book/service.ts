@@ -80,8 +80,8 @@ function toEntry(row: EntryRow): PartyEntry {
 }
 
 // What search compares, built only from immutable functions so that expression indexes can hold them
-// (the SQL proposed with this module creates them; an index is used only while its expression is
-// exactly the same as here, so change both together). Each is the SQL twin of a rule in schema.ts.
+// (migration *_address_book_search). An index is used only while its expression is exactly the same as
+// here, so change both together. The keys are the SQL twins of `matchKey`.
 
 /** The name as lower-case words, each after one space: "Smith & Sons (Leeds)" → " smith sons leeds". */
 const nameWords = Prisma.sql`(' ' || btrim(regexp_replace(lower(e.organisation_name), '[^[:alnum:]]+', ' ', 'g')))`;
