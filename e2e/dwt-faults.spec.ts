@@ -55,13 +55,34 @@ test('with DWT down the load is kept as waiting to send', async ({ page }) => {
   await expect(page.getByText('Not yet issued – the load is saved and will be reported')).toBeVisible();
 });
 
-test('a POST that may have reached DWT unanswered is never resent: check needed', async ({ page }) => {
+test('a POST that may have reached DWT unanswered is never resent: check needed, then a manager records DWT’s id', async ({ page, browser }) => {
   await sandbox.setKnobs({ dropAfterReadingPost: true });
-  const before = await sandbox.stats();
   const form = new LoadFormPage(page);
   await fillGoodLoad(form);
   await form.send();
   await expect(page.getByRole('heading', { level: 2, name: 'Saved – check needed' })).toBeVisible();
   await expectNoAxeViolations(page);
-  expect((await sandbox.stats()).postAttempts - before.postAttempts).toBe(1);
+  const ticket = (await page.getByRole('status').filter({ hasText: 'Ticket' }).locator('span.font-semibold').first().textContent())!.trim();
+  const receiptHref = (await page.getByRole('link', { name: 'Print the receipt' }).getAttribute('href'))!;
+  const loadPath = receiptHref.replace(/\/receipt$/, '');
+
+  // DWT did store it, once; the app did not send it again.
+  await sandbox.setKnobs({ dropAfterReadingPost: false });
+  expect(await sandbox.movementsFor(ticket)).toHaveLength(1);
+  // The manager checks DWT's service (here: the sandbox's store) and finds the load there.
+  const [stored] = await sandbox.movementsFor(ticket);
+  const manager = await browser.newContext({ storageState: storageStateFor('manager') });
+  const managerPage = await manager.newPage();
+  await managerPage.goto('/delivery');
+  await expect(managerPage.getByRole('heading', { level: 1, name: 'Delivery to DWT' })).toBeVisible();
+  await expectNoAxeViolations(managerPage);
+  await managerPage.goto(loadPath);
+  await expect(managerPage.getByRole('heading', { name: 'Check needed: DWT may already have this load' })).toBeVisible();
+  await expectNoAxeViolations(managerPage);
+  await managerPage.getByLabel('DWT has it: its waste tracking ID').fill(stored!.wasteTrackingId);
+  await managerPage.getByRole('button', { name: 'Record this waste tracking ID' }).click();
+  await expect(managerPage.getByText(stored!.wasteTrackingId, { exact: true })).toBeVisible();
+  await expect(managerPage.getByText('Sent', { exact: true })).toBeVisible();
+  expect(await sandbox.movementsFor(ticket)).toHaveLength(1);
+  await manager.close();
 });

@@ -21,4 +21,5 @@ export const sandbox = {
   setKnobs: (knobs: Partial<SandboxKnobs>) => control('POST', '/knobs', knobs),
   reset: () => control('POST', '/reset'),
   stats: () => control('GET', '/stats') as Promise<{ postAttempts: number; movements: number }>,
+  movementsFor: (ticket: string) => control('GET', `/movements?ref=${encodeURIComponent(ticket)}`) as Promise<{ wasteTrackingId: string }[]>,
 };

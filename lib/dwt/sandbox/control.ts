@@ -5,6 +5,8 @@
 //   POST /knobs   body: Partial<SandboxKnobs>   → 204
 //   GET  /stats                                 → SandboxStats and the number of stored movements
 //   POST /reset   knobs to defaults, stats to zero → 204
+//   GET  /movements?ref=X  stored movements (id and yourUniqueReference), as DWT's own service would
+//                          show a manager checking whether a load arrived
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DEFAULT_KNOBS, type DwtSandbox, type SandboxKnobs } from './server';
 
@@ -44,6 +46,13 @@ export async function startSandboxControl(sandbox: DwtSandbox, opts: { port: num
           await sandbox.setKnobs(DEFAULT_KNOBS);
           sandbox.resetStats();
           return reply(res, 204);
+        }
+        if (req.method === 'GET' && path === '/movements') {
+          const ref = new URL(req.url ?? '/', 'http://control').searchParams.get('ref');
+          const found = [...sandbox.movements.values()]
+            .map((m) => ({ wasteTrackingId: m.wasteTrackingId, yourUniqueReference: (m.body as { yourUniqueReference?: string }).yourUniqueReference ?? null }))
+            .filter((m) => ref === null || m.yourUniqueReference === ref);
+          return reply(res, 200, found);
         }
         if (req.method === 'GET' && path === '/stats') return reply(res, 200, { ...sandbox.stats(), movements: sandbox.movements.size });
         return reply(res, 404, { error: 'unknown control path' });
