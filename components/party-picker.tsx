@@ -3,10 +3,10 @@
 // vehicle registration: a WAI-ARIA 1.2 combobox with a listbox popup. Focus never leaves the input; the
 // active option is conveyed by aria-activedescendant. Not a form field itself: a pick hands the entry to
 // `onPick`, which fills the real fields. Keyboard rules live in ./party-picker-logic.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
 import type { ActionResult } from '@/lib/action-result';
-import { findCarrierByVehicleAction, saveToAddressBookAction, searchPartiesAction } from '@/lib/address-book/actions';
+import { findCarrierByVehicleAction, searchPartiesAction } from '@/lib/address-book/actions';
 import {
   matchKey,
   partyKindNouns,
@@ -14,7 +14,6 @@ import {
   type PartyEntry,
   type PartyKind,
   type PartyMatch,
-  type SavePartyInput,
 } from '@/lib/address-book/schema';
 import {
   activeOption,
@@ -32,7 +31,7 @@ import {
 const SEARCH_DEBOUNCE_MS = 150;
 
 export const addressBookQueryKeys = {
-  /** Everything cached for a site's address book: invalidated when an entry is saved. */
+  /** Everything cached for a site's address book: invalidate it once an entry has been saved. */
   site: (siteId: string) => ['address-book', siteId] as const,
   search: (siteId: string, kind: PartyKind, query: string) => ['address-book', siteId, 'search', kind, query] as const,
   vehicle: (siteId: string, key: string) => ['address-book', siteId, 'vehicle', key] as const,
@@ -267,19 +266,4 @@ export function useCarrierByVehicle(siteId: string, vehicleRegistration: string)
     retry: false,
   });
   return { carrier: enabled ? (lookup.data ?? null) : null, isFetching: lookup.isFetching };
-}
-
-/**
- * Saves to the site's address book (creates, or updates the entry with `id`, adding any new vehicle)
- * and forgets cached searches for the site so the next one finds it. Resolves to the action's result:
- * map `fieldErrors` onto the form as for any action.
- */
-export function useSaveToAddressBook(siteId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: SavePartyInput) => saveToAddressBookAction(input),
-    onSuccess: async (result) => {
-      if (result.ok) await queryClient.invalidateQueries({ queryKey: addressBookQueryKeys.site(siteId) });
-    },
-  });
 }
