@@ -4,6 +4,7 @@ import { PageHeading } from '@/components/app-shell';
 import { ActionLink, Panel } from '@/components/home-panels';
 import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
+import { countDeadlines } from '@/lib/delivery/service';
 import { listSites } from '@/lib/sites/service';
 
 export const metadata: Metadata = { title: 'Home' };
@@ -12,6 +13,7 @@ export default async function HomePage() {
   const actor = await requireActor();
   const sites = await listSites({ actor });
   const siteNames = sites.filter((s) => actor.siteIds.includes(s.id)).map((s) => s.name);
+  const deadlines = can(actor.roles, 'loads.manage') ? await countDeadlines({ actor }) : null;
   return (
     <>
       <PageHeading lead={siteNames.length > 0 ? `Your sites: ${siteNames.join(', ')}` : undefined}>
@@ -25,10 +27,23 @@ export default async function HomePage() {
       )}
       {can(actor.roles, 'loads.manage') && (
         <Panel title="Reporting deadline">
-          <p className="mb-2">
-            Every load must be reported within two working days. Counts of overdue loads, loads due today and tomorrow,
-            and loads needing attention will appear here.
-          </p>
+          <p className="mb-3">Every load must be reported to DWT by the end of the second working day after it arrived.</p>
+          {deadlines && (
+            <ul className="mb-3 grid gap-3 sm:grid-cols-3">
+              {[
+                ['Overdue', deadlines.overdue],
+                ['Due today', deadlines.dueToday],
+                ['Due tomorrow', deadlines.dueTomorrow],
+              ].map(([label, n]) => (
+                <li key={label} className="border border-slate-300 p-3">
+                  <Link href="/delivery" className="block text-brand-700 underline">
+                    <span className="block text-3xl font-bold">{n}</span>
+                    {label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
           <Link href="/loads" className="font-semibold text-brand-700 underline">
             See all loads
           </Link>

@@ -2,12 +2,14 @@
 // The receipt form: log a new load, or correct one. Checks run here with DWT's own rules while the
 // driver waits, and again on the server. Save commits the load to PostgreSQL, then sends it to DWT.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { fieldId } from '@/components/forms/field-id';
 import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
+import { addressBookQueryKeys } from '@/components/party-picker';
 import { useReferenceLookups } from '@/components/reference-data/use-reference-data';
 import { REASONS_FOR_NO_CONSIGNMENT_CODE, REASON_FOR_NO_CONSIGNMENT_CODE_LABELS } from '@/lib/dwt/schema';
 import { lastLoadForCarrierAction, submitLoadAction, type SubmitLoadResult } from '@/lib/loads/actions';
@@ -44,6 +46,7 @@ const secondaryButton = 'border-2 border-slate-700 bg-white px-4 py-2 font-semib
 
 export function LoadForm({ site, initial, existing, renderCarrierPicker, renderVehicleLookup, renderBrokerPicker }: LoadFormProps) {
   const { lookups, error: lookupsError } = useReferenceLookups();
+  const queryClient = useQueryClient();
   const [identity, setIdentity] = useState(() => ({ id: existing?.id ?? uuidV4(), version: existing?.version ?? null }));
   const [outcome, setOutcome] = useState<SubmitLoadResult | null>(null);
   const [busy, setBusy] = useState<'send' | 'draft' | null>(null);
@@ -96,6 +99,8 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       form.setValue('yourUniqueReference', data.ticketNumber);
       form.setValue('ticketNumberIsSuggested', false);
       if (!existing) clearAutosave(site.id);
+      // The save may have added a carrier or a vehicle: searches cached before it are stale.
+      void queryClient.invalidateQueries({ queryKey: addressBookQueryKeys.site(site.id) });
       if (data.status === 'NEEDS_ATTENTION') {
         for (const [name, messages] of Object.entries(data.dwtFieldErrors)) {
           if (name !== '_form') form.setError(formFieldName(name) as never, { type: 'dwt', message: messages[0] });

@@ -328,10 +328,27 @@ async function dwtReachable(): Promise<{ reachable: boolean; detail: string }> {
   return reachability;
 }
 
+/** Loads not yet (fully) reported at the actor's sites, against the two-working-day deadline. */
+export async function countDeadlines({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
+  assertCan(actor, 'delivery.view');
+  const unsent = await db().load.findMany({
+    where: { siteId: { in: actor.siteIds }, status: { not: 'SENT' } },
+    select: { receivedAt: true, site: { select: { nation: true } } },
+  });
+  const deadlines = { overdue: 0, dueToday: 0, dueTomorrow: 0 };
+  for (const l of unsent) {
+    const s = deadlineStatus(reportingDeadline(l.receivedAt, l.site.nation), now);
+    if (s === 'overdue') deadlines.overdue += 1;
+    else if (s === 'due-today') deadlines.dueToday += 1;
+    else if (s === 'due-tomorrow') deadlines.dueTomorrow += 1;
+  }
+  return deadlines;
+}
+
 export async function getDeliveryStatus({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
   assertCan(actor, 'delivery.view');
   const sites = { siteId: { in: actor.siteIds } };
-  const [queueDepth, oldest, lastSuccess, lastError, recentAttempts, byStatus, unsent, dwt] = await Promise.all([
+  const [queueDepth, oldest, lastSuccess, lastError, recentAttempts, byStatus, deadlines, dwt] = await Promise.all([
     db().deliveryJob.count({ where: { load: sites } }),
     db().load.findFirst({ where: { ...sites, status: 'PENDING' }, orderBy: { createdAt: 'asc' }, select: { id: true, ticketNumber: true, createdAt: true, deliveryJob: { select: { lastError: true, attempts: true, availableAt: true } } } }),
     db().load.findFirst({ where: { ...sites, sentAt: { not: null } }, orderBy: { sentAt: 'desc' }, select: { id: true, ticketNumber: true, sentAt: true } }),
@@ -342,20 +359,9 @@ export async function getDeliveryStatus({ actor, now = new Date() }: { actor: Ac
     }),
     db().sendAttempt.count({ where: { load: sites, at: { gte: new Date(now.getTime() - 60_000) } } }),
     db().load.groupBy({ by: ['status'], where: sites, _count: { _all: true } }),
-    // Not yet (or not fully) reported: the deadline applies to them.
-    db().load.findMany({
-      where: { ...sites, status: { not: 'SENT' } },
-      select: { receivedAt: true, site: { select: { nation: true } } },
-    }),
+    countDeadlines({ actor, now }),
     dwtReachable(),
   ]);
-  const deadlines = { overdue: 0, dueToday: 0, dueTomorrow: 0 };
-  for (const l of unsent) {
-    const s = deadlineStatus(reportingDeadline(l.receivedAt, l.site.nation), now);
-    if (s === 'overdue') deadlines.overdue += 1;
-    else if (s === 'due-today') deadlines.dueToday += 1;
-    else if (s === 'due-tomorrow') deadlines.dueTomorrow += 1;
-  }
   const count = (status: LoadStatus) => byStatus.find((b) => b.status === status)?._count._all ?? 0;
   return {
     queueDepth,

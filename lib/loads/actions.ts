@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
-import { saveParty } from '@/lib/address-book/service';
+import { getParty, saveParty } from '@/lib/address-book/service';
 import { runAction } from '@/lib/auth/run-action';
 import { deliverLoad } from '@/lib/delivery/service';
 import type { DwtValidationError } from '@/lib/dwt/errors';
@@ -38,6 +38,16 @@ export async function submitLoadAction(input: unknown): Promise<ActionResult<Sub
     const form: LoadFormValues = loadFormSchema.parse(input.form);
     const addressBookNotes: string[] = [];
     if (saved.created) {
+      // A carrier from the address book seen in a new vehicle: remember the vehicle (saving a known one writes nothing).
+      const c = form.carrier;
+      if (c.addressBookId && c.meansOfTransport === 'Road' && c.vehicleRegistration.trim()) {
+        try {
+          const entry = await getParty({ actor, input: { siteId: input.siteId, id: c.addressBookId } });
+          await saveParty({ actor, input: { ...entry, siteId: input.siteId, kind: 'CARRIER', vehicleRegistrations: [c.vehicleRegistration] } });
+        } catch (error) {
+          logger.warn('could not add a vehicle to an address-book carrier', { loadId: saved.id, error: (error as Error).message });
+        }
+      }
       for (const party of partiesToSave(form, input.siteId)) {
         try {
           await saveParty({ actor, input: party });
