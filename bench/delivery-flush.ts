@@ -227,7 +227,7 @@ async function main() {
 
     process.stdout.write(
       `Delivery flush: ${loads.toLocaleString('en-GB')} queued loads (seeded in ${seedSeconds.toFixed(1)} s), cap ${cap} requests/s, ` +
-        `concurrency ${concurrency ?? 'default (32)'}, client attempts ${clientAttempts ?? 'default (4)'}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
+        `concurrency ${concurrency ?? 'default (32)'}, client attempts ${clientAttempts ?? 'worker default (1; the queue retries)'}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
     );
     if (profile) profile.on = true;
     const started = performance.now();

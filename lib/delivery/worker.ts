@@ -28,17 +28,27 @@ export interface DeliveryWorker {
   stop(): Promise<void>;
 }
 
-/** Token bucket: `rate` tokens a second, bursts of at most one second's worth. */
+/**
+ * Token bucket that never lets more than `cap` requests into any one-second window (DWT, like the
+ * sandbox, counts requests per second): it refills at cap − burst a second and holds at most `burst`
+ * (a twentieth of the cap), so a stall is never followed by a whole second's worth at once. A claim
+ * still takes up to `burst` jobs in one round trip.
+ */
 class RateLimiter {
   private tokens = 0;
   private last = Date.now();
-  constructor(private rate: number) {}
-  setRate(rate: number) {
-    this.rate = rate;
+  private rate = 1;
+  private burst = 1;
+  constructor(cap: number) {
+    this.setRate(cap);
+  }
+  setRate(cap: number) {
+    this.burst = Math.max(1, Math.floor(cap / 20));
+    this.rate = Math.max(cap - this.burst, cap / 2);
   }
   private refill() {
     const now = Date.now();
-    this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
     this.last = now;
   }
   /** Takes up to n tokens now; returns how many. */
@@ -50,7 +60,7 @@ class RateLimiter {
   }
   /** Gives back tokens taken for sends that did not happen. */
   give(n: number) {
-    this.tokens = Math.min(this.rate, this.tokens + n);
+    this.tokens = Math.min(this.burst, this.tokens + n);
   }
   msUntilNext(): number {
     this.refill();
@@ -65,6 +75,9 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const concurrency = options.concurrency ?? 32;
   const idlePollMs = options.idlePollMs ?? 1_000;
   const limiter = new RateLimiter(options.maxSendRate);
+  // One request per send: a 429 goes back to the queue (which honours Retry-After) instead of being
+  // retried inside the client, past the limiter and while holding a send slot.
+  const clientOptions: DwtClientOptions = { retry: { maxAttempts: 1 }, ...options.clientOptions };
   const inFlight = new Set<Promise<void>>();
   let running = true;
   let sent = 0;
@@ -110,7 +123,7 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
         continue;
       }
       for (const job of jobs) {
-        const p = processJob({ ...job, workerId: id, clientOptions: options.clientOptions })
+        const p = processJob({ ...job, workerId: id, clientOptions })
           .then(() => {
             sent += 1;
           })
