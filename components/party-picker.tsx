@@ -4,6 +4,7 @@
 // active option is conveyed by aria-activedescendant. Not a form field itself: a pick hands the entry to
 // `onPick`, which fills the real fields. Keyboard rules live in ./party-picker-logic.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { describedBy, FieldFrame } from './forms/field-frame';
 import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { findCarrierByVehicleAction, searchPartiesAction } from '@/lib/address-book/actions';
@@ -146,24 +147,10 @@ export function PartyPicker({ id, label, hint, siteId, kind, onPick, onNew, erro
   }
 
   const status = notice || (searchFailed ? failure : '');
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, status ? `${id}-status` : null].filter(Boolean).join(' ');
+  const ariaDescribedBy = describedBy(id, { hint, error }, status ? `${id}-status` : null);
 
   return (
-    <div className={`mb-5 ${error ? 'border-l-4 border-danger-700 pl-3' : ''}`}>
-      <label htmlFor={id} id={`${id}-label`} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-semibold text-danger-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} labelId={`${id}-label`} label={label} hint={hint} error={error}>
       <div className="relative mt-1 max-w-2xl">
         <input
           id={id}
@@ -174,7 +161,7 @@ export function PartyPicker({ id, label, hint, siteId, kind, onPick, onNew, erro
           aria-controls={listboxId}
           aria-activedescendant={activeId ? optionElementId(activeId) : undefined}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={ariaDescribedBy}
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
@@ -226,7 +213,7 @@ export function PartyPicker({ id, label, hint, siteId, kind, onPick, onNew, erro
       <div role="status" className="sr-only">
         {announcement}
       </div>
-    </div>
+    </FieldFrame>
   );
 }
 

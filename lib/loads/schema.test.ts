@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLookups } from '@/lib/reference-data/catalogue';
-import { checkLoadForm, emptyLoadForm, loadFormSchema, netWeight, toMovement, type LoadFormValues } from './schema';
+import { loadForm } from '@/test/load-fixtures';
+import { checkLoadForm, loadFormSchema, netWeight, toMovement, type LoadFormValues } from './schema';
 
 const site = { siteName: 'Riverside', authorisationNumber: 'EPR/AB1234CD', fullAddress: '1 Riverside Way, Anytown', postcode: 'AB1 2CD' };
 const now = new Date('2026-11-22T12:00:00Z');
 const ctx = { lookups: bundledLookups(), site, now };
 
 function goodForm(): LoadFormValues {
-  const f = emptyLoadForm({ dateTimeReceived: '2026-11-22T09:15', yourUniqueReference: '000001' });
-  f.carrier = { ...f.carrier, organisationName: 'Acme Haulage Ltd', registrationNumber: 'cbdu123456', vehicleRegistration: 'ab12 cde', meansOfTransport: 'Road' };
-  f.wasteItems[0] = {
-    ...f.wasteItems[0]!,
-    ewcCodes: ['170504'],
-    wasteDescription: 'Soil and stones',
-    physicalForm: 'Solid',
-    numberOfContainers: '1',
-    typeOfContainers: 'SKI',
-    weightMode: 'weighbridge',
-    weighbridge: { gross: '18.42', tare: '10.1' },
-    disposalOrRecoveryCodes: [{ code: 'R5', weight: { metric: 'Tonnes', amount: '8.32', isEstimate: false } }],
-  };
+  const f = loadForm();
+  f.dateTimeReceived = '2026-11-22T09:15';
+  f.yourUniqueReference = '000001';
+  // As typed: tidied on the way to DWT.
+  f.carrier = { ...f.carrier, registrationNumber: 'cbdu123456', vehicleRegistration: 'ab12 cde' };
+  f.wasteItems[0]!.weighbridge = { gross: '18.42', tare: '10.1' };
+  f.wasteItems[0]!.disposalOrRecoveryCodes = [{ code: 'R5', weight: { metric: 'Tonnes', amount: '8.32', isEstimate: false } }];
   return f;
 }
 

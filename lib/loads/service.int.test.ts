@@ -8,7 +8,8 @@ import { DEFAULT_KNOBS, startDwtSandbox, type DwtSandbox } from '@/lib/dwt/sandb
 import { resetEnvCache } from '@/lib/env';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { createSite } from '@/lib/sites/service';
-import { emptyLoadForm, type LoadFormValues } from './schema';
+import { loadForm } from '@/test/load-fixtures';
+import type { LoadFormValues } from './schema';
 import { saveLoad, startNewLoad } from './service';
 
 let sandbox: DwtSandbox;
@@ -51,19 +52,8 @@ beforeEach(async () => {
 });
 
 function form(overrides: (f: LoadFormValues) => void = () => {}): LoadFormValues {
-  const f = emptyLoadForm({ dateTimeReceived: '2026-11-20T09:15', yourUniqueReference: '' });
-  f.carrier = { ...f.carrier, organisationName: 'Acme Haulage Ltd', registrationNumber: 'CBDU123456', vehicleRegistration: 'AB12 CDE' };
-  f.wasteItems[0] = {
-    ...f.wasteItems[0]!,
-    ewcCodes: ['170504'],
-    wasteDescription: 'Soil and stones',
-    physicalForm: 'Solid',
-    numberOfContainers: '1',
-    typeOfContainers: 'SKI',
-    weightMode: 'weighbridge',
-    weighbridge: { gross: '18.4', tare: '10.2' },
-    disposalOrRecoveryCodes: [{ code: 'R5', weight: { metric: 'Tonnes', amount: '8.2', isEstimate: false } }],
-  };
+  const f = loadForm();
+  f.dateTimeReceived = '2026-11-20T09:15';
   overrides(f);
   return f;
 }
