@@ -148,6 +148,20 @@ describe('sending a saved load to DWT', () => {
     expect(attempts.map((a) => [a.method, a.outcome, a.version])).toEqual([['POST', 'created', 1], ['PUT', 'updated', 2]]);
   });
 
+  it('collapses corrections made while waiting into one PUT of the latest version', async () => {
+    const saved = await send(clerk, form());
+    const { wasteTrackingId } = await deliverLoad({ loadId: saved.id });
+    for (const [v, description] of [[1, 'First regrade'], [2, 'Second regrade']] as const) {
+      await saveLoad({ actor: manager, input: { id: saved.id, siteId, expectedVersion: v, intent: 'send', form: form((f) => { f.wasteItems[0]!.wasteDescription = description; }) } });
+    }
+    expect(await db().deliveryJob.count({ where: { loadId: saved.id } })).toBe(1);
+    expect((await deliverLoad({ loadId: saved.id })).status).toBe('SENT');
+    const attempts = await db().sendAttempt.findMany({ where: { loadId: saved.id }, orderBy: { at: 'asc' } });
+    expect(attempts.map((a) => [a.method, a.version])).toEqual([['POST', 1], ['PUT', 3]]);
+    const stored = sandbox.movements.get(wasteTrackingId!)!.body as { wasteItems: { wasteDescription: string }[] };
+    expect(stored.wasteItems[0]!.wasteDescription).toBe('Second regrade');
+  });
+
   it('keeps DWT’s warnings (no disposal or recovery code yet)', async () => {
     const saved = await send(clerk, form((f) => { f.wasteItems[0]!.disposalOrRecoveryCodes = []; }));
     const result = await deliverLoad({ loadId: saved.id });
