@@ -232,6 +232,15 @@ export async function processJob({
   return resultOf(updated, describe(outcome));
 }
 
+/** What to tell the clerk when the queue, not this request, has the load's latest news. */
+const STATUS_MESSAGES: Record<LoadStatus, string> = {
+  PENDING: 'The load is saved and queued; it will be sent shortly.',
+  SENT: 'Sent by the delivery queue.',
+  DRAFT: 'Nothing to send.',
+  NEEDS_ATTENTION: 'DWT refused the load. Correct the fields shown and save again.',
+  CHECK_NEEDED: 'The load is saved, but it needs a check before it is sent: a manager decides whether DWT already has it.',
+};
+
 /**
  * Sends a saved load now, while the clerk waits: takes its queued job (unless a worker already has it,
  * then waits briefly for that worker's answer). Whatever happens, the job stays queued until done.
@@ -243,10 +252,7 @@ export async function deliverLoad({ loadId, waitMs = 8_000 }: { loadId: string; 
   const deadline = Date.now() + waitMs;
   for (;;) {
     const load = await db().load.findUniqueOrThrow({ where: { id: loadId }, include: { deliveryJob: true } });
-    if (load.status !== 'PENDING' || !load.deliveryJob || Date.now() > deadline) {
-      const message = load.status === 'PENDING' ? 'The load is saved and queued; it will be sent shortly.' : 'Sent by the delivery queue.';
-      return resultOf(load, load.status === 'DRAFT' ? 'Nothing to send.' : message);
-    }
+    if (load.status !== 'PENDING' || !load.deliveryJob || Date.now() > deadline) return resultOf(load, STATUS_MESSAGES[load.status]);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

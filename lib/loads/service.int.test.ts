@@ -189,5 +189,11 @@ describe('sending a saved load to DWT', () => {
     expect(sandbox.stats().postAttempts - before).toBe(1);
     expect((await deliverLoad({ loadId: saved.id })).status).toBe('CHECK_NEEDED');
     expect(sandbox.stats().postAttempts - before).toBe(1);
+    // A correction saved meanwhile is kept, but does not send the load again before a manager decides.
+    await sandbox.setKnobs({ dropAfterReadingPost: false });
+    const corrected = await saveLoad({ actor: manager, input: { id: saved.id, siteId, expectedVersion: 1, intent: 'send', form: form((f) => { f.wasteItems[0]!.wasteDescription = 'Corrected'; }) } });
+    expect(corrected.status).toBe('CHECK_NEEDED');
+    expect((await deliverLoad({ loadId: saved.id })).status).toBe('CHECK_NEEDED');
+    expect(sandbox.stats().postAttempts - before).toBe(1);
   });
 });

@@ -155,7 +155,10 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
       if (ticketNumber !== existing.ticketNumber) await passTicket(tx, site.id, ticketNumber);
       const saved = { ...form, yourUniqueReference: ticketNumber, ticketNumberIsSuggested: false };
       // Once DWT holds a version, a correction is always sent (as a PUT); it cannot go back to draft.
-      const nextStatus: LoadStatus = data.intent === 'draft' && !existing.wasteTrackingId ? 'DRAFT' : 'PENDING';
+      // A load that needs a check stays so until a manager decides whether DWT has it: a correction
+      // must not turn into a second POST of a load DWT may already hold.
+      const nextStatus: LoadStatus =
+        existing.status === 'CHECK_NEEDED' ? 'CHECK_NEEDED' : data.intent === 'draft' && !existing.wasteTrackingId ? 'DRAFT' : 'PENDING';
       const changed = await tx.load.updateMany({
         where: { id: existing.id, version: existing.version },
         data: {
