@@ -5,6 +5,7 @@
 import { useEffect, useImperativeHandle, useMemo, useReducer, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { formatEwcCode, type ReferenceLookups } from '@/lib/reference-data/lookups';
 import { chooseCode, codeLabel, comboboxReducer, initialComboboxState, keyDown, resultsMessage, SHOWN_OPTIONS } from './ewc-codes-field-logic';
+import { comboboxInputAria, comboboxListboxAria } from './forms/combobox-aria';
 import { describedBy, FieldFrame } from './forms/field-frame';
 import { fieldId } from './forms/field-id';
 
@@ -153,17 +154,7 @@ export function EwcCodesField({
         <input
           ref={inputRef}
           id={id}
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listboxId}
-          aria-activedescendant={activeId}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={ariaDescribedBy}
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
+          {...comboboxInputAria({ listboxId, expanded, activeOptionId: activeId, error, describedBy: ariaDescribedBy })}
           disabled={disabled}
           value={state.query}
           onChange={(event) => {
@@ -177,14 +168,8 @@ export function EwcCodesField({
           }}
           className={`block w-full border-2 bg-white px-2 py-1.5 ${error ? 'border-danger-700' : 'border-slate-700'}`}
         />
-        {/* Always in the DOM so aria-controls always points at it. tabIndex -1: Chromium puts a scrollable
-            box in the Tab order, and Tab must go straight on to the next field. */}
         <ul
-          id={listboxId}
-          role="listbox"
-          aria-labelledby={`${id}-label`}
-          tabIndex={-1}
-          hidden={!expanded}
+          {...comboboxListboxAria({ listboxId, labelId: `${id}-label`, expanded })}
           className="absolute z-20 mt-1 max-h-96 w-full overflow-y-auto border-2 border-slate-700 bg-white shadow-lg"
         >
           {expanded &&

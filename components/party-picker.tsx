@@ -4,6 +4,7 @@
 // active option is conveyed by aria-activedescendant. Not a form field itself: a pick hands the entry to
 // `onPick`, which fills the real fields. Keyboard rules live in ./party-picker-logic.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { comboboxInputAria, comboboxListboxAria } from './forms/combobox-aria';
 import { describedBy, FieldFrame } from './forms/field-frame';
 import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
 import type { ActionResult } from '@/lib/action-result';
@@ -154,17 +155,7 @@ export function PartyPicker({ id, label, hint, siteId, kind, onPick, onNew, erro
       <div className="relative mt-1 max-w-2xl">
         <input
           id={id}
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listboxId}
-          aria-activedescendant={activeId ? optionElementId(activeId) : undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={ariaDescribedBy}
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
+          {...comboboxInputAria({ listboxId, expanded, activeOptionId: activeId ? optionElementId(activeId) : undefined, error, describedBy: ariaDescribedBy })}
           disabled={disabled}
           value={state.query}
           onChange={(event) => {
@@ -175,12 +166,8 @@ export function PartyPicker({ id, label, hint, siteId, kind, onPick, onNew, erro
           onBlur={() => dispatch({ type: 'closed' })}
           className={`block w-full max-w-md border-2 bg-white px-2 py-1.5 ${error ? 'border-danger-700' : 'border-slate-700'}`}
         />
-        {/* Always in the DOM so aria-controls always points at it. */}
         <ul
-          id={listboxId}
-          role="listbox"
-          aria-labelledby={`${id}-label`}
-          hidden={!expanded}
+          {...comboboxListboxAria({ listboxId, labelId: `${id}-label`, expanded })}
           className="absolute z-20 mt-1 max-h-96 w-full overflow-y-auto border-2 border-slate-700 bg-white shadow-lg"
         >
           {expanded &&
