@@ -177,6 +177,10 @@ async function main(): Promise<void> {
     return report.failed.length === 0 ? 'synced from DWT' : `kept stored copies of ${report.failed.map((f) => f.name).join(', ')} (DWT: ${report.failed[0]!.reason})`;
   })().catch((error: unknown) => `not synced (${(error as Error).message})`);
 
+  // Loads saved before the reporting deadline was stored get theirs (a no-op once done).
+  const filledDueDates = await (await import('../lib/loads/service')).fillMissingDueDates();
+  if (filledDueDates > 0) logger.info('reporting deadlines filled in', { loads: filledDueDates });
+
   // 5. First accounts
   const signIns: string[] = [];
   if (e.DEMO_DATA === 'on' || (embedded && e.DEMO_DATA !== 'off')) {

@@ -26,6 +26,8 @@ export const permissions = {
   'sites.manage': ['ADMIN'],
   /** DWT connection settings and credentials. */
   'dwt.manage': ['ADMIN'],
+  /** The address book of every site: edit entries and merge duplicates. */
+  'address-book.manage': ['ADMIN'],
   /** Customers' data requests: find, export, erase. */
   'data-requests.manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -11,6 +11,7 @@ import { cancelDelivery, enqueueDelivery } from '@/lib/delivery/service';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
+import { reportingDeadline } from '@/lib/deadline';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { instantToUkLocal, ukLocalToInstant } from '@/lib/time/uk-time';
 import { checkLoadForm, loadFormSchema, toMovement, type LoadFormValues } from './schema';
@@ -100,6 +101,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
     if (!check.ok) throw new ValidationError(check.fieldErrors);
   }
   const receivedAt = ukLocalToInstant(form.dateTimeReceived) ?? now;
+  const dueAt = reportingDeadline(receivedAt, site.nation);
   const status: LoadStatus = data.intent === 'draft' ? 'DRAFT' : 'PENDING';
 
   try {
@@ -118,6 +120,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
             siteId: site.id,
             ticketNumber,
             receivedAt,
+            dueAt,
             status,
             movement: toMovement(saved) as Prisma.InputJsonValue,
             formExtras: saved as unknown as Prisma.InputJsonValue,
@@ -164,6 +167,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
         data: {
           ticketNumber,
           receivedAt,
+          dueAt,
           status: nextStatus,
           movement: toMovement(saved) as Prisma.InputJsonValue,
           formExtras: saved as unknown as Prisma.InputJsonValue,
@@ -235,4 +239,25 @@ export async function listRecentLoads({ actor, input }: { actor: Actor; input: {
     take: Math.min(input.take ?? 20, 100),
     select: { id: true, ticketNumber: true, receivedAt: true, status: true, wasteTrackingId: true, carrierName: true, vehicleRegistration: true, ewcCodes: true, dwtWarnings: true },
   });
+}
+
+/**
+ * Sets the reporting deadline of loads saved before it was stored, or of every load at a site whose
+ * nation changed (pass its id). Bank holidays are computed in TypeScript, so this runs in the app.
+ */
+export async function fillMissingDueDates({ siteId }: { siteId?: string } = {}): Promise<number> {
+  let filled = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const loads = await db().load.findMany({
+      where: { ...(siteId ? { siteId } : { dueAt: null }), id: { gt: after } },
+      select: { id: true, receivedAt: true, site: { select: { nation: true } } },
+      orderBy: { id: 'asc' },
+      take: 1000,
+    });
+    if (loads.length === 0) return filled;
+    await db().$transaction(loads.map((l) => db().load.update({ where: { id: l.id }, data: { dueAt: reportingDeadline(l.receivedAt, l.site.nation) } })));
+    filled += loads.length;
+    after = loads[loads.length - 1]!.id;
+  }
 }

@@ -1,0 +1,58 @@
+// Record filters → one SQL WHERE clause over `load l`, shared by the list, its counts and the export
+// so they always agree. The expressions match the indexes in
+// prisma/migrations/20261122060000_records: change one, change the other.
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { addDays } from '@/lib/deadline/calendar-date';
+import { ukCalendarDate, ukStartOfDay } from '@/lib/deadline';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { RecordFilters, RecordStatus } from './schema';
+
+const statusSql: Record<RecordStatus, Prisma.Sql> = {
+  draft: Prisma.sql`l.status = 'DRAFT'`,
+  pending: Prisma.sql`l.status = 'PENDING'`,
+  sent: Prisma.sql`l.status = 'SENT' AND jsonb_array_length(l.dwt_warnings) = 0`,
+  'sent-with-warnings': Prisma.sql`l.status = 'SENT' AND jsonb_array_length(l.dwt_warnings) > 0`,
+  'needs-attention': Prisma.sql`l.status = 'NEEDS_ATTENTION'`,
+  'check-needed': Prisma.sql`l.status = 'CHECK_NEEDED'`,
+};
+
+/** Escapes LIKE's wildcards in user text. */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The WHERE clause (without the word WHERE) for the actor's loads matching `filters`, as of `now`.
+ * Loads are always limited to the actor's sites; a siteId outside them matches nothing.
+ */
+export function loadWhereSql(actor: Actor, filters: Partial<RecordFilters>, now: Date = new Date()): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  const siteIds = filters.siteId ? actor.siteIds.filter((id) => id === filters.siteId) : actor.siteIds;
+  parts.push(siteIds.length ? Prisma.sql`l.site_id IN (${Prisma.join(siteIds.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.sql`FALSE`);
+  if (filters.from) parts.push(Prisma.sql`l.received_at >= ${ukStartOfDay(filters.from)}`);
+  if (filters.to) parts.push(Prisma.sql`l.received_at < ${ukStartOfDay(addDays(filters.to, 1))}`);
+  if (filters.status) parts.push(statusSql[filters.status]);
+  if (filters.deadline) {
+    // Deadlines are midnights (UK) ending the due day: due today closes at tomorrow's 00:00.
+    const today = ukCalendarDate(now);
+    const endOfToday = ukStartOfDay(addDays(today, 1));
+    const endOfTomorrow = ukStartOfDay(addDays(today, 2));
+    parts.push(Prisma.sql`l.status <> 'SENT'`);
+    if (filters.deadline === 'overdue') parts.push(Prisma.sql`l.due_at <= ${now}`);
+    else if (filters.deadline === 'due-today') parts.push(Prisma.sql`l.due_at > ${now} AND l.due_at <= ${endOfToday}`);
+    else parts.push(Prisma.sql`l.due_at > ${endOfToday} AND l.due_at <= ${endOfTomorrow}`);
+  }
+  if (filters.ewc) parts.push(Prisma.sql`l.ewc_codes @> ARRAY[${filters.ewc}]::text[]`);
+  if (filters.carrier) parts.push(Prisma.sql`l.carrier_name ILIKE ${`%${likeEscape(filters.carrier)}%`}`);
+  if (filters.q) {
+    const q = filters.q.trim();
+    const compact = likeEscape(q.replace(/\s+/g, '').toUpperCase());
+    parts.push(Prisma.sql`(
+      l.ticket_number LIKE ${`${likeEscape(q)}%`}
+      OR l.waste_tracking_id LIKE ${`${compact}%`}
+      OR replace(l.vehicle_registration, ' ', '') LIKE ${`%${compact}%`}
+    )`);
+  }
+  return Prisma.join(parts, ' AND ');
+}

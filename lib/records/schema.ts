@@ -1,0 +1,89 @@
+// The records desk's filters: the same zod schema parses the list page's URL, the export's URL and
+// the filter form, so a filtered list and its export always hold the same loads. No server imports.
+import { z } from 'zod';
+
+/** The statuses a manager filters by (SENT splits into "sent" and "sent with warnings"). */
+export const RECORD_STATUSES = ['draft', 'pending', 'sent', 'sent-with-warnings', 'needs-attention', 'check-needed'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+export const recordStatusLabels: Record<RecordStatus, string> = {
+  draft: 'Draft',
+  pending: 'Waiting to send',
+  sent: 'Sent',
+  'sent-with-warnings': 'Sent with warnings',
+  'needs-attention': 'Needs attention',
+  'check-needed': 'Check needed',
+};
+
+/** Loads not yet reported, by where they stand against the two-working-day deadline. */
+export const DEADLINE_FILTERS = ['overdue', 'due-today', 'due-tomorrow'] as const;
+export type DeadlineFilter = (typeof DEADLINE_FILTERS)[number];
+export const deadlineFilterLabels: Record<DeadlineFilter, string> = {
+  overdue: 'Overdue',
+  'due-today': 'Due today',
+  'due-tomorrow': 'Due tomorrow',
+};
+
+export const RECORD_SORTS = ['received', 'ticket', 'status', 'due', 'carrier'] as const;
+export type RecordSort = (typeof RECORD_SORTS)[number];
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Enter a real date');
+
+/** An empty string (an untouched form field, `?from=`) means "no filter". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+export const recordFiltersSchema = z
+  .object({
+    /** UK calendar dates, inclusive. */
+    from: optional(isoDate),
+    to: optional(isoDate),
+    siteId: optional(z.uuid('Choose a site from the list')),
+    status: optional(z.enum(RECORD_STATUSES, 'Choose a status from the list')),
+    deadline: optional(z.enum(DEADLINE_FILTERS, 'Choose a deadline from the list')),
+    /** An EWC code, 6 digits, spaces and a trailing * allowed as people write them. */
+    ewc: optional(
+      z
+        .string()
+        .transform((v) => v.replace(/[\s*]/g, ''))
+        .pipe(z.string().regex(/^\d{6}$/, 'Enter a 6-digit EWC code, like 17 01 01')),
+    ),
+    /** Any part of the carrier's name. */
+    carrier: optional(z.string().trim().max(200, 'Carrier must be 200 characters or fewer')),
+    /** Ticket number or waste tracking id (from the start), or any part of a vehicle registration. */
+    q: optional(z.string().trim().max(100, 'Search must be 100 characters or fewer')),
+    sort: optional(z.enum(RECORD_SORTS)).default('received'),
+    dir: optional(z.enum(['asc', 'desc'])).default('desc'),
+    page: optional(z.coerce.number().int().min(1).max(100_000)).default(1),
+    pageSize: optional(z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n))))).default(50),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: '"To" must be the same as or after "From"' });
+
+export type RecordFilters = z.output<typeof recordFiltersSchema>;
+export type RecordFiltersInput = z.input<typeof recordFiltersSchema>;
+
+/** URLSearchParams (or Next's searchParams object) → the raw object the schema parses. */
+export function filtersFromSearchParams(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  for (const [k, v] of entries) {
+    const value = Array.isArray(v) ? v[0] : v;
+    if (typeof value === 'string') out[k] = value;
+  }
+  return out;
+}
+
+/** Filters → a query string (defaults left out), for links, paging and the export's URL. */
+export function filtersToSearchParams(filters: Partial<RecordFilters>): URLSearchParams {
+  const defaults: Partial<Record<keyof RecordFilters, unknown>> = { sort: 'received', dir: 'desc', page: 1, pageSize: 50 };
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters) as [keyof RecordFilters, unknown][]) {
+    if (v === undefined || v === null || v === '' || defaults[k] === v) continue;
+    params.set(k, String(v));
+  }
+  return params;
+}
