@@ -35,10 +35,11 @@ interface LoadRow extends Omit<ExportLoad, 'warnings'> {
 }
 
 async function readBatch(where: Prisma.Sql, after: { at: Date; id: string } | null, desc: boolean, batchSize: number): Promise<ExportLoad[]> {
+  // The plain bound on received_at lets the (site_id, received_at) index start where the last batch ended.
   const keyset = after
     ? desc
-      ? Prisma.sql`AND (l.received_at, l.id) < (${after.at}, ${after.id}::uuid)`
-      : Prisma.sql`AND (l.received_at, l.id) > (${after.at}, ${after.id}::uuid)`
+      ? Prisma.sql`AND l.received_at <= ${after.at} AND (l.received_at, l.id) < (${after.at}, ${after.id}::uuid)`
+      : Prisma.sql`AND l.received_at >= ${after.at} AND (l.received_at, l.id) > (${after.at}, ${after.id}::uuid)`
     : Prisma.empty;
   const order = desc ? Prisma.sql`l.received_at DESC, l.id DESC` : Prisma.sql`l.received_at, l.id`;
   return db().$queryRaw<LoadRow[]>`

@@ -149,7 +149,8 @@ export async function* zipStream(
     }
   }
   const deflater = zlib.createDeflateRaw({ level: options.level ?? 6 });
-  const source = Readable.from(bytes());
+  // One batch's XML at a time ahead of the deflater (Readable.from would otherwise buffer 16).
+  const source = Readable.from(bytes(), { highWaterMark: 1 });
   source.on('error', (error) => deflater.destroy(error));
   source.pipe(deflater);
   try {
