@@ -10,7 +10,7 @@
 //
 // Always on its own embedded PostgreSQL in a temporary folder.
 //
-// Run: node --conditions=react-server --import tsx bench/records-export.ts [--loads 100000] [--formats csv,xlsx,json]
+// Run: node --conditions=react-server --import tsx bench/records-export.ts [--loads 100000] [--formats csv,xlsx,json] [--max-old-space 64]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     child: { type: 'string' },
     url: { type: 'string' },
     sites: { type: 'string' },
+    /** Cap each child's V8 old space (MB): the export completing under a small cap shows its memory is bounded. */
+    'max-old-space': { type: 'string' },
   },
 });
 
@@ -145,7 +147,9 @@ function measure(mode: string, url: string, siteIds: string[]): Promise<Measure>
   return new Promise((resolve, reject) => {
     const p = spawn(
       process.execPath,
-      ['--conditions=react-server', '--import', 'tsx', fileURLToPath(import.meta.url), `--child=${mode}`, `--url=${url}`, `--sites=${siteIds.join(',')}`],
+      [
+        ...(args['max-old-space'] ? [`--max-old-space-size=${Number(args['max-old-space'])}`] : []),
+        '--conditions=react-server', '--import', 'tsx', fileURLToPath(import.meta.url), `--child=${mode}`, `--url=${url}`, `--sites=${siteIds.join(',')}`],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -190,7 +194,7 @@ async function main() {
     const seedSeconds = (performance.now() - seeded) / 1000;
     process.stdout.write(
       `Records export: ${total.toLocaleString('en-GB')} loads seeded in ${seedSeconds.toFixed(1)} s; Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n` +
-        `Each run in a fresh process; peak RSS/heap sampled every 20 ms; "ratio" = this run ÷ COPY of the same rows.\n\n`,
+        `Each run in a fresh process${args['max-old-space'] ? ` with --max-old-space-size=${args['max-old-space']}` : ''}; peak RSS/heap sampled every 20 ms; "ratio" = this run ÷ COPY of the same rows.\n\n`,
     );
 
     const results: Measure[] = [];
