@@ -28,3 +28,23 @@ export async function seedCarrier(input: { organisationName: string; registratio
   });
   return entry;
 }
+
+/** What a seeded load differs in from test/load-fixtures loadForm(). */
+export interface LoadSeed {
+  carrier: string;
+  /** UK time, "YYYY-MM-DDTHH:mm". */
+  received: string;
+  items: { description: string; ewc?: string; kilograms?: string }[];
+}
+
+/**
+ * Loads at the e2e site saved through saveLoad (to send), as a clerk would. In a child process under
+ * tsx: Playwright's loader cannot import the reference data's JSON modules that saveLoad needs.
+ */
+export async function seedLoads(loads: LoadSeed[]): Promise<{ id: string; ticketNumber: string }[]> {
+  const { execFileSync } = await import('node:child_process');
+  const path = await import('node:path');
+  const script = path.join(import.meta.dirname, 'seed-loads-cli.ts');
+  const out = execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', script], { input: JSON.stringify(loads), env: { ...process.env, NODE_OPTIONS: '' } });
+  return JSON.parse(out.toString().trim().split('\n').pop()!) as { id: string; ticketNumber: string }[];
+}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { LoadStatusBadge } from '@/components/load-status';
+import { ExportControls } from '@/components/records/export-controls';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listRecentLoads } from '@/lib/loads/service';
@@ -15,6 +16,7 @@ export default async function LoadsPage() {
   return (
     <>
       <PageHeading lead="The latest loads at your sites.">Loads</PageHeading>
+      {can(actor.roles, 'loads.manage') && <ExportControls />}
       {can(actor.roles, 'loads.create') && (
         <p className="mb-4">
           <Link href="/loads/new" className="inline-block bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
