@@ -46,6 +46,7 @@ const urlField = (name: string) =>
     .trim()
     .min(1, `Enter the ${name}`)
     .refine((v) => {
+      if (v === '') return true; // "Enter the …" says it already
       try {
         return ['http:', 'https:'].includes(new URL(v).protocol);
       } catch {

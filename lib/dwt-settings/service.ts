@@ -82,6 +82,15 @@ export function invalidateDwtConfig(): void {
   cache = undefined;
 }
 
+/** The form's rules, as field messages (a service called directly gets the same refusal as the action). */
+function parseSettings(input: DwtSettingsInput) {
+  const parsed = dwtSettingsSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_form'] ??= []).push(issue.message);
+  throw new ValidationError(fieldErrors);
+}
+
 // ---- The page ----
 
 async function namesOf(actor: Actor, ids: (string | null)[]): Promise<Map<string, string>> {
@@ -161,7 +170,7 @@ async function secretFor(input: { authUrl: string; clientId: string; clientSecre
 
 export async function saveDwtSettings({ actor, input }: { actor: Actor; input: DwtSettingsInput }): Promise<DwtSettingsView> {
   assertCan(actor, 'dwt.manage');
-  const values = dwtSettingsSchema.parse(input);
+  const values = parseSettings(input);
   const key = availableSecretKeys();
   if (!key) {
     throw new ValidationError({ clientSecret: ['Secrets cannot be saved here: set WEIGHBOOK_SECRETS_KEY and restart Weighbook'] });
@@ -201,11 +210,8 @@ export async function saveDwtSettings({ actor, input }: { actor: Actor; input: D
       ...(reseal ? { clientSecretCiphertext: sealSecret(secret, { keys: key.keys, context: SECRET_CONTEXT }) } : {}),
       ...(kept ? {} : { secretSetAt: now, secretSetBy: actorId }),
     };
-    await tx.dwtSettings.upsert({
-      where: { id: ROW_ID },
-      create: { id: ROW_ID, secretSetAt: now, secretSetBy: actorId, clientSecretCiphertext: '', ...data },
-      update: data,
-    });
+    if (before) await tx.dwtSettings.update({ where: { id: ROW_ID }, data });
+    else await tx.dwtSettings.create({ data: { id: ROW_ID, secretSetAt: now, secretSetBy: actorId, clientSecretCiphertext: '', ...data } });
     const changes: Record<string, unknown> = {};
     for (const f of ['environment', 'apiBaseUrl', 'authUrl', 'clientId'] as const) {
       if (before?.[f] !== values[f]) changes[f] = { from: before?.[f] ?? null, to: values[f] };
@@ -235,7 +241,7 @@ export async function removeDwtSettings({ actor }: { actor: Actor }): Promise<Dw
 /** "Test connection" with the form's values; a blank secret means the saved one (same auth URL and client id). */
 export async function testDwtSettings({ actor, input, options }: { actor: Actor; input: DwtSettingsInput; options?: TestOptions }): Promise<ConnectionTestResult> {
   assertCan(actor, 'dwt.manage');
-  const values = dwtSettingsSchema.parse(input);
+  const values = parseSettings(input);
   const { secret } = await secretFor(values, { allowEnvironment: true });
   return testConnection({ apiBaseUrl: values.apiBaseUrl, authUrl: values.authUrl, clientId: values.clientId, clientSecret: secret }, options);
 }
