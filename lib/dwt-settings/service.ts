@@ -56,7 +56,7 @@ function configOfRow(row: Row): DwtConfig {
 
 // ---- The connection in use: saved settings over the environment's, cached briefly ----
 
-let cache: { at: number; config: Promise<DwtConfig> } | undefined;
+let cache: { at: number; env: object; config: Promise<DwtConfig> } | undefined;
 
 /**
  * The DWT connection this process should use now: the saved settings when there are some, otherwise the
@@ -64,12 +64,14 @@ let cache: { at: number; config: Promise<DwtConfig> } | undefined;
  * Throws DwtConfigError with a plain message when neither can be used.
  */
 export function effectiveDwtConfig(): Promise<DwtConfig> {
-  if (cache && Date.now() - cache.at < CONFIG_CACHE_MS) return cache.config;
+  // New settings in the environment (resetEnvCache, as tests and the launcher do) are seen at once too.
+  const currentEnv = env();
+  if (cache && cache.env === currentEnv && Date.now() - cache.at < CONFIG_CACHE_MS) return cache.config;
   const config = (async () => {
     const row = await readRow();
     return row ? configOfRow(row) : dwtConfig();
   })();
-  cache = { at: Date.now(), config };
+  cache = { at: Date.now(), env: currentEnv, config };
   // A failure is not kept: the next caller looks again.
   config.catch(() => {
     if (cache?.config === config) cache = undefined;
