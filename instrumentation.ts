@@ -3,13 +3,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // Production DWT without WEIGHBOOK_SECRETS_KEY: refuse to serve (npm start checks this first too).
-  const { secretsKeyStartProblem } = await import('./lib/dwt-settings/service');
-  const problem = await secretsKeyStartProblem().catch(() => undefined);
-  if (problem) {
-    const { logger } = await import('./lib/logger');
-    logger.error('Weighbook cannot start', { problem });
-    process.exit(1);
-  }
+  await (await import('./lib/dwt-settings/service')).refuseToStartWithoutSecretsKey();
   const { startInAppWorker } = await import('./lib/delivery/in-app');
   startInAppWorker();
 }

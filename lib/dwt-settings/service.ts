@@ -259,3 +259,12 @@ export async function secretsKeyStartProblem(): Promise<string | undefined> {
   }
   return undefined;
 }
+
+/** For the web server's start (instrumentation.ts): stop when production DWT lacks WEIGHBOOK_SECRETS_KEY. */
+export async function refuseToStartWithoutSecretsKey(): Promise<void> {
+  // An unreachable database is not this check's business: the launcher has checked it already.
+  const problem = await secretsKeyStartProblem().catch(() => undefined);
+  if (!problem) return;
+  logger.error('Weighbook cannot start', { problem });
+  process.exit(1);
+}
