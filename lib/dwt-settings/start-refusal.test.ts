@@ -12,7 +12,7 @@ describe('npm start without WEIGHBOOK_SECRETS_KEY', () => {
   it('refuses production DWT with a message naming the setting', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'weighbook-no-key-'));
     try {
-      const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, WEIGHBOOK_DATA_DIR: dataDir, DWT_ENVIRONMENT: 'production', LOG_LEVEL: 'error', WEIGHBOOK_SECRETS_KEY: '' }; // empty: not set, and a .env cannot set it
+      const env = { ...process.env, WEIGHBOOK_DATA_DIR: dataDir, DWT_ENVIRONMENT: 'production', LOG_LEVEL: 'error', WEIGHBOOK_SECRETS_KEY: '' }; // empty: not set, and a .env cannot set it
       const r = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('DWT_ENVIRONMENT is production but WEIGHBOOK_SECRETS_KEY is not set');
