@@ -2,6 +2,8 @@
 // NEXT_RUNTIME is set by Next itself, so it is read here rather than through lib/env.ts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Production DWT without WEIGHBOOK_SECRETS_KEY: refuse to serve (npm start checks this first too).
+  await (await import('./lib/dwt-settings/service')).refuseToStartWithoutSecretsKey();
   const { startInAppWorker } = await import('./lib/delivery/in-app');
   startInAppWorker();
 }

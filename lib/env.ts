@@ -17,6 +17,8 @@ const optionalUrl = z
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
+const SECRETS_KEY_FORMAT = 'must be 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)';
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -62,6 +64,13 @@ export const envSchema = z
     DWT_MAX_SEND_RATE: z.coerce.number().positive().max(200).default(100),
     /** on | off: send queued loads from the web app's own process (turn off when running `npm run worker`s only). */
     DELIVERY_WORKER_IN_APP: z.enum(['on', 'off']).default('on'),
+    /**
+     * Key that encrypts secrets stored in the database (the DWT client secret): 32 random bytes as
+     * 64 hex characters or base64. Required when DWT is production; otherwise generated into the data folder.
+     */
+    WEIGHBOOK_SECRETS_KEY: optionalString.pipe(z.string().refine((v) => decodeSecretsKey(v) !== undefined, SECRETS_KEY_FORMAT).optional()),
+    /** The previous key while rotating: secrets it encrypted can still be read, and are re-encrypted on save. */
+    WEIGHBOOK_SECRETS_KEY_PREVIOUS: optionalString.pipe(z.string().refine((v) => decodeSecretsKey(v) !== undefined, SECRETS_KEY_FORMAT).optional()),
   })
   .superRefine((env, ctx) => {
     if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)) {
@@ -106,4 +115,13 @@ export function env(): Env {
 /** For tests and the launcher, which set variables after import. */
 export function resetEnvCache(): void {
   cached = undefined;
+}
+
+/** A secrets key from its setting: 64 hex characters, or base64 / base64url of exactly 32 bytes. */
+export function decodeSecretsKey(value: string): Buffer | undefined {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}={0,2}$/.test(v)) return undefined;
+  const bytes = Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : undefined;
 }

@@ -106,6 +106,15 @@ async function main(): Promise<void> {
   }
   const dataDir = path.resolve(root, e.WEIGHBOOK_DATA_DIR);
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  // The key that encrypts stored secrets (lib/crypto/keys.ts): required for production DWT, otherwise
+  // generated once into the data folder so `npm start` needs no settings.
+  const { secretsKeyProblem, GENERATED_KEY_FILE } = await import('../lib/crypto/keys');
+  const keyProblem = secretsKeyProblem({ keyFromEnvironment: Boolean(e.WEIGHBOOK_SECRETS_KEY), envDwtEnvironment: e.DWT_ENVIRONMENT });
+  if (keyProblem) {
+    process.stderr.write(`${keyProblem}\nSee .env.example for every setting.\n`);
+    process.exit(1);
+  }
+  if (!e.WEIGHBOOK_SECRETS_KEY) await persistentSecret(dataDir, GENERATED_KEY_FILE, 32);
   const unlock = await lockDataDir(dataDir);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, WEIGHBOOK_DATA_DIR: dataDir };
   // The react-server condition is for this launcher only; the web server resolves React normally.
@@ -166,6 +175,15 @@ async function main(): Promise<void> {
   Object.assign(process.env, childEnv);
   resetEnvCache();
 
+  // Production DWT settings saved on the DWT connection page need WEIGHBOOK_SECRETS_KEY too.
+  const savedKeyProblem = await (await import('../lib/dwt-settings/service')).secretsKeyStartProblem();
+  if (savedKeyProblem) {
+    for (const c of cleanups) await c().catch(() => undefined);
+    await unlock();
+    process.stderr.write(`${savedKeyProblem}\nSee .env.example for every setting.\n`);
+    process.exit(1);
+  }
+
   // Reference data from DWT into Postgres, in the background: an unreachable DWT never delays the start
   // (the stored or bundled lists are used meanwhile).
   const referenceSync = (async () => {
@@ -173,7 +191,7 @@ async function main(): Promise<void> {
       import('../lib/reference-data/service'),
       import('../lib/delivery/dwt-client'),
     ]);
-    const report = await syncReferenceData({ client: dwtClientFor(currentDwtConfig()) });
+    const report = await syncReferenceData({ client: dwtClientFor(await currentDwtConfig()) });
     return report.failed.length === 0 ? 'synced from DWT' : `kept stored copies of ${report.failed.map((f) => f.name).join(', ')} (DWT: ${report.failed[0]!.reason})`;
   })().catch((error: unknown) => `not synced (${(error as Error).message})`);
 
@@ -238,7 +256,11 @@ async function main(): Promise<void> {
   say('');
   say(`Weighbook is running at ${url}`);
   say(`  Database: ${embedded ? `embedded PostgreSQL, data in ${path.join(dataDir, 'postgres')}` : 'DATABASE_URL'}`);
-  say(`  DWT: ${dwtConfigured(e) ? `${e.DWT_ENVIRONMENT ?? 'configured'} (${e.DWT_API_BASE_URL ?? ''})` : `built-in sandbox at ${childEnv.DWT_API_BASE_URL}`}`);
+  const dwtInUse = await (await import('../lib/delivery/dwt-client')).currentDwtConfig().then(
+    (c) => `${c.environment} (${c.apiBaseUrl})`,
+    (error: unknown) => `cannot be used: ${(error as Error).message}`,
+  );
+  say(`  DWT: ${dwtInUse}${dwtConfigured(e) ? '' : `; built-in sandbox at ${childEnv.DWT_API_BASE_URL}`}`);
   if (signIns.length > 0) {
     say('  Demo sign-ins (this installation only):');
     for (const s of signIns) say(s);

@@ -32,6 +32,12 @@ async function main() {
     }
     resetEnvCache();
   }
+  // The saved DWT settings' secret needs the web app's secrets key (production: WEIGHBOOK_SECRETS_KEY).
+  const keyProblem = await (await import('../lib/dwt-settings/service')).secretsKeyStartProblem();
+  if (keyProblem) {
+    process.stderr.write(`${keyProblem}\n`);
+    process.exit(1);
+  }
   const { startDeliveryWorker } = await import('../lib/delivery/worker');
   const worker = startDeliveryWorker({ maxSendRate: env().DWT_MAX_SEND_RATE });
   logger.info('delivery worker started', { id: worker.id, maxSendRate: env().DWT_MAX_SEND_RATE });

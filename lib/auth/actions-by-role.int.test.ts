@@ -41,6 +41,19 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
     permission: 'loads.create',
     input: () => ({ siteId, kind: 'CARRIER', organisationName: 'Role Test Haulage', registrationNumber: 'CBDU123456' }),
   },
+  // Saved DWT settings would redirect other test files' deliveries (one shared database), so admins get the
+  // service's refusal of a blank secret when nothing is saved; lib/dwt-settings/service.int.test.ts saves for real.
+  saveDwtSettingsAction: {
+    permission: 'dwt.manage',
+    input: () => ({ environment: 'sandbox', apiBaseUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9', clientId: 'role-test', clientSecret: '' }),
+    allowedResult: { ok: false },
+  },
+  removeDwtSettingsAction: { permission: 'dwt.manage', input: () => ({}) },
+  // Nothing listens on port 9: the test itself runs and reports "connection refused".
+  testDwtConnectionAction: {
+    permission: 'dwt.manage',
+    input: () => ({ environment: 'sandbox', apiBaseUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9', clientId: 'role-test', clientSecret: 'role-test-secret' }),
+  },
 };
 
 async function loadAllActions(): Promise<Record<string, AnyAction>> {

@@ -1,23 +1,40 @@
 // The DWT client this process uses, one per configuration so its token cache is shared.
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { createDwtClient, type DwtClient, type DwtClientOptions } from '@/lib/dwt/client';
-import { dwtConfig, type DwtConfig } from '@/lib/dwt/config';
+import type { DwtConfig } from '@/lib/dwt/config';
+import { effectiveDwtConfig } from '@/lib/dwt-settings/service';
 
-const clients = new Map<string, DwtClient>();
+/** configuration → (options → client). Only the latest configuration's clients are kept. */
+const clients = new Map<string, Map<string, DwtClient>>();
 
 /** Retries while a person waits are short; the queue retries for longer later. */
 export const INTERACTIVE_RETRY: DwtClientOptions['retry'] = { maxAttempts: 3, maxTotalDelayMs: 3_000 };
 
-export function currentDwtConfig(): DwtConfig {
-  return dwtConfig();
+/**
+ * The connection in use now: settings saved on the DWT connection page, else the DWT_* settings (or the
+ * built-in sandbox). Changes saved by any process are seen within a few seconds.
+ */
+export function currentDwtConfig(): Promise<DwtConfig> {
+  return effectiveDwtConfig();
 }
 
 export function dwtClientFor(config: DwtConfig, options: DwtClientOptions = {}): DwtClient {
-  const key = JSON.stringify([config.environment, config.apiBaseUrl, config.authUrl, config.clientId, config.clientSecret, options.retry]);
-  let client = clients.get(key);
+  // A digest, so the map holds no secret; a new configuration drops the clients (and tokens) of the old.
+  const configKey = createHash('sha256')
+    .update(JSON.stringify([config.environment, config.apiBaseUrl, config.authUrl, config.clientId, config.clientSecret]))
+    .digest('base64url');
+  let forConfig = clients.get(configKey);
+  if (!forConfig) {
+    clients.clear();
+    forConfig = new Map();
+    clients.set(configKey, forConfig);
+  }
+  const optionsKey = JSON.stringify([options.retry, options.timeouts]);
+  let client = forConfig.get(optionsKey);
   if (!client) {
     client = createDwtClient(config, options);
-    clients.set(key, client);
+    forConfig.set(optionsKey, client);
   }
   return client;
 }

@@ -166,7 +166,7 @@ export async function processJob({
     // The worker that sent this POST stopped before recording DWT's answer: it may have been stored.
     outcome = { kind: 'interrupted', attempts: 0 };
   } else {
-    const config = currentDwtConfig();
+    const config = await currentDwtConfig();
     const body = toReceiveMovementBody(load.movement as Movement, receivingSiteOf(load.site), config.apiCode ?? '');
     // DWT's own rules, with today's reference data, before anything leaves: a body DWT would refuse is
     // not worth a request (and the site's details may have changed since the load was saved).
@@ -324,7 +324,7 @@ let reachability: { at: number; reachable: boolean; detail: string } | undefined
 /** Whether DWT answers now (a reference-data GET), checked at most every 30 seconds. */
 async function dwtReachable(): Promise<{ reachable: boolean; detail: string }> {
   if (reachability && Date.now() - reachability.at < 30_000) return reachability;
-  const client = dwtClientFor(currentDwtConfig(), { retry: { maxAttempts: 1 }, timeouts: { readMs: 3_000, tokenMs: 3_000 } });
+  const client = dwtClientFor(await currentDwtConfig(), { retry: { maxAttempts: 1 }, timeouts: { readMs: 3_000, tokenMs: 3_000 } });
   const outcome = await client.getContainerTypes();
   reachability = {
     at: Date.now(),

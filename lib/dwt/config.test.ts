@@ -71,3 +71,14 @@ describe('resolveDwtConfig', () => {
     expect(resolveDwtConfig(sandbox).apiCode).toBe(SANDBOX_API_CODES[0]);
   });
 });
+
+describe('resolveDwtConfig: TLS', () => {
+  it('refuses plain http outside the sandbox, except to this machine', () => {
+    expect(() => resolveDwtConfig({ ...full, DWT_AUTH_URL: 'http://auth.example.gov.uk' })).toThrow(/DWT_AUTH_URL must start with https/);
+    expect(() => resolveDwtConfig({ ...full, DWT_API_BASE_URL: 'http://proxy.example', DWT_ENVIRONMENT: 'production' })).toThrow(
+      /DWT_API_BASE_URL must start with https/,
+    );
+    expect(resolveDwtConfig({ ...full, DWT_API_BASE_URL: 'http://127.0.0.1:9000', DWT_ENVIRONMENT: 'test' }).apiBaseUrl).toBe('http://127.0.0.1:9000');
+    expect(resolveDwtConfig({ ...full, DWT_API_BASE_URL: 'http://dwt.internal', DWT_AUTH_URL: 'http://dwt.internal', DWT_ENVIRONMENT: 'sandbox' }).environment).toBe('sandbox');
+  });
+});

@@ -1,9 +1,10 @@
 import 'server-only';
 // Where and as whom Weighbook talks to DWT, resolved from the DWT_* settings. With no connection
 // setting at all it is the built-in sandbox; a half-filled set is a mistake and stops with a message
-// naming what is missing. Per-site settings stored in the database will produce a DwtConfig too, so
-// the client takes a plain DwtConfig and never reads settings itself.
+// naming what is missing. Settings saved on the DWT connection page (lib/dwt-settings) override these
+// and go through resolveDwtConfig too, so the client takes a plain DwtConfig and never reads settings.
 import { env, type Env } from '@/lib/env';
+import { DWT_SERVERS, environmentOfServer, isLocalUrl } from '@/lib/dwt-settings/schema';
 import { SANDBOX_API_CODES, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './sandbox/defaults';
 
 export type DwtEnvironment = 'sandbox' | 'test' | 'production';
@@ -21,11 +22,8 @@ export interface DwtConfig {
   apiCode?: string;
 }
 
-/** The spec's `servers`: DWT's own hosts, used to catch an environment that contradicts its URL. */
-export const DWT_SERVERS = {
-  production: 'https://waste-tracking.api.defra.gov.uk',
-  test: 'https://waste-tracking.integration.api.defra.gov.uk',
-} as const;
+/** The spec's `servers` (DWT's own hosts); the form's rules share them (lib/dwt-settings/schema.ts). */
+export { DWT_SERVERS };
 
 export class DwtConfigError extends Error {
   constructor(message: string) {
@@ -48,13 +46,6 @@ export type DwtSettings = Pick<
 const CONNECTION_SETTINGS = ['DWT_API_BASE_URL', 'DWT_AUTH_URL', 'DWT_CLIENT_ID', 'DWT_CLIENT_SECRET'] as const;
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
-
-function environmentOfServer(apiBaseUrl: string): DwtEnvironment | undefined {
-  const origin = new URL(apiBaseUrl).origin;
-  if (origin === DWT_SERVERS.production) return 'production';
-  if (origin === DWT_SERVERS.test) return 'test';
-  return undefined;
-}
 
 /** Resolves a DwtConfig from the given settings (pure, for tests); see dwtConfig() for the app's. */
 export function resolveDwtConfig(settings: DwtSettings): DwtConfig {
@@ -101,6 +92,12 @@ export function resolveDwtConfig(settings: DwtSettings): DwtConfig {
       `DWT_ENVIRONMENT is '${environment}' but DWT_API_BASE_URL is DWT's ${server} server (${apiBaseUrl}).`,
     );
   }
+  // Credentials and personal data travel only over TLS, except to the sandbox or this machine.
+  for (const [name, url] of [['DWT_API_BASE_URL', apiBaseUrl], ['DWT_AUTH_URL', auth]] as const) {
+    if (environment !== 'sandbox' && new URL(url).protocol !== 'https:' && !isLocalUrl(url)) {
+      throw new DwtConfigError(`${name} must start with https:// outside the sandbox (it is ${url}).`);
+    }
+  }
   return {
     environment,
     apiBaseUrl,
@@ -112,7 +109,8 @@ export function resolveDwtConfig(settings: DwtSettings): DwtConfig {
   };
 }
 
-/** The installation's DWT settings, from the environment. */
+/** The DWT_* settings of the environment alone; the connection in use may be overridden by settings saved
+ * on the DWT connection page: use currentDwtConfig() (lib/delivery/dwt-client.ts) for that. */
 export function dwtConfig(): DwtConfig {
   return resolveDwtConfig(env());
 }

@@ -9,7 +9,7 @@ import { syncReferenceData, type SyncReport } from './service';
 /** "Sync now" on the DWT connection page: fetch the five lists from DWT into Postgres. */
 export async function syncReferenceDataAction(input: unknown): Promise<ActionResult<SyncReport>> {
   return runAction({ permission: 'dwt.manage', schema: z.object({}), input }, async ({ actor }) => {
-    const report = await syncReferenceData({ actor, client: dwtClientFor(currentDwtConfig()) });
+    const report = await syncReferenceData({ actor, client: dwtClientFor(await currentDwtConfig()) });
     revalidatePath('/admin/dwt');
     return report;
   });

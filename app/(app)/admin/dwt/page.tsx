@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { DwtConnectionSummary } from '@/components/admin/dwt/dwt-connection-summary';
+import { DwtSettingsForm } from '@/components/admin/dwt/dwt-settings-form';
 import { PageHeading } from '@/components/app-shell';
 import { SyncReferenceDataButton } from '@/components/sync-reference-data-button';
 import { requirePermission } from '@/lib/auth/session';
-import { currentDwtConfig } from '@/lib/delivery/dwt-client';
+import { getDwtSettings } from '@/lib/dwt-settings/service';
 import { listReferenceDataStatus } from '@/lib/reference-data/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
 
@@ -10,22 +12,15 @@ export const metadata: Metadata = { title: 'DWT connection' };
 
 export default async function DwtConnectionPage() {
   const actor = await requirePermission('dwt.manage');
-  const config = currentDwtConfig();
-  const lists = await listReferenceDataStatus({ actor });
+  const [settings, lists] = await Promise.all([getDwtSettings({ actor }), listReferenceDataStatus({ actor })]);
   return (
     <>
-      <PageHeading lead="How Weighbook reaches Digital Waste Tracking. Credentials are managed by an administrator; the client secret is never shown.">
+      <PageHeading lead="How Weighbook reaches Digital Waste Tracking. Settings saved here override the environment's; the client secret is stored encrypted and never shown.">
         DWT connection
       </PageHeading>
-      <dl className="mb-8 grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 bg-white p-4">
-        <dt className="font-semibold">Environment</dt>
-        <dd>{config.environment === 'sandbox' ? 'Built-in sandbox (nothing leaves this machine)' : config.environment}</dd>
-        <dt className="font-semibold">API address</dt>
-        <dd className="break-all">{config.apiBaseUrl}</dd>
-        <dt className="font-semibold">Client id</dt>
-        <dd className="break-all">{config.clientId}</dd>
-      </dl>
-      <section aria-labelledby="reference-data-heading">
+      <DwtConnectionSummary settings={settings} />
+      <DwtSettingsForm settings={settings} />
+      <section aria-labelledby="reference-data-heading" className="mt-10">
         <h2 id="reference-data-heading" className="mb-3 text-xl font-bold">
           Reference data
         </h2>
