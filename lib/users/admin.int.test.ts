@@ -39,7 +39,7 @@ const NEW_PASSWORD = 'a-brand-new-password';
 const unique = () => `${randomUUID().slice(0, 8)}@admin.it.weighbook.test`;
 const admin = systemActor();
 
-function actorWith(roles: Actor['roles'], id = randomUUID()): Actor {
+function actorWith(roles: Actor['roles'], id: string = randomUUID()): Actor {
   return { id, email: 'x@y.z', name: 'X', roles, siteIds: [] };
 }
 
