@@ -72,8 +72,8 @@ export function CreateUserForm({ sites }: { sites: { id: string; name: string }[
         <legend className="font-semibold">How will they get a password?</legend>
         {(
           [
-            ['invite', 'Send them an invitation link: they choose their own password'],
-            ['password', 'Set a temporary password and give it to them'],
+            ['invite', 'Send an invitation link: they choose their own password'],
+            ['password', 'Choose a password for them now and pass it on privately'],
           ] as const
         ).map(([value, label]) => (
           <div key={value} className="mt-1 flex items-center gap-2">
