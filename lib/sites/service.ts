@@ -5,7 +5,6 @@ import { diffFields, recordAudit } from '@/lib/audit/service';
 import { db, type Tx } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { fillMissingDueDates } from '@/lib/loads/service';
 import { createSiteSchema, updateSiteSchema, type CreateSiteInput, type SiteValues, type UpdateSiteInput } from './schema';
 
 /** Sites the actor may see: all of them for site administrators, otherwise their own. */
@@ -112,7 +111,12 @@ export async function updateSite({ actor, input }: { actor: Actor; input: Update
   } catch (error) {
     knownErrors(error);
   }
-  if (result.nationChanged) await fillMissingDueDates({ siteId: id });
+  if (result.nationChanged) {
+    // Imported when needed: the loads service pulls in the reference data, which scripts and browser
+    // test fixtures that only create sites should not have to load.
+    const { fillMissingDueDates } = await import('@/lib/loads/service');
+    await fillMissingDueDates({ siteId: id });
+  }
   return result;
 }
 
