@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { reportingDeadline } from '@/lib/deadline';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { getLoad, listRecentLoads, saveLoad } from '@/lib/loads/service';
-import { createUser } from '@/lib/users/service';
+import { createUser, updateUser } from '@/lib/users/service';
 import { loadForm } from '@/test/load-fixtures';
 import { createSite, getSite, listSitesForAdmin, updateSite } from './service';
 
@@ -113,5 +113,18 @@ describe('sites', () => {
     }
     await expect(saveLoad({ actor: actorWith(['CLERK'], [a.id]), input: { id: randomUUID(), siteId: b.id, expectedVersion: null, intent: 'draft', form: loadForm() } })).rejects.toBeInstanceOf(ForbiddenError);
     expect((await getLoad({ actor: clerkB, input: { id: loadB.id } })).id).toBe(loadB.id);
+  });
+
+  it('editing a person’s sites and a site’s people at the same moment neither deadlocks nor fails', async () => {
+    const site = await createSite({ actor: admin, input: { name: name('Busy') } });
+    const other = await createSite({ actor: admin, input: { name: name('Other') } });
+    const person = await createUser({ actor: admin, input: { name: 'Both', email: `${randomUUID().slice(0, 8)}@sites.it.weighbook.test`, password: 'integration-password', roles: ['CLERK'] } });
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.allSettled([
+        updateUser({ actor: admin, input: { id: person.id, name: 'Both', roles: ['CLERK'], siteIds: round % 2 ? [other.id] : [other.id, site.id] } }),
+        updateSite({ actor: admin, input: { id: site.id, name: site.name, userIds: round % 2 ? [person.id] : [] } }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    }
   });
 });

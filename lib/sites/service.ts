@@ -96,7 +96,7 @@ export async function updateSite({ actor, input }: { actor: Actor; input: Update
   let result: { id: string; changed: boolean; nationChanged: boolean };
   try {
     result = await db().$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM site WHERE id = ${id}::uuid FOR UPDATE`;
+      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM site WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
       if (rows.length === 0) throw new NotFoundError('There is no such site.');
       const current = await tx.site.findUniqueOrThrow({ where: { id }, include: { users: { select: { userId: true } } } });
       const before = { ...current, userIds: current.users.map((u) => u.userId).sort() };

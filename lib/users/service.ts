@@ -300,11 +300,12 @@ async function issueLink(tx: Tx, userId: string, kind: UserTokenKind, now: Date)
  * Locks every active administrator's row (in id order, so concurrent callers queue rather than
  * deadlock) and refuses when `userId` is the only one and would stop being an active admin. A caller
  * that waited sees the rows as the first committed them, so two admins demoting each other at the
- * same moment cannot leave none.
+ * same moment cannot leave none. NO KEY UPDATE (not UPDATE) so that a concurrent site edit adding
+ * these people to a site, which key-share locks their rows, neither waits on nor deadlocks with it.
  */
 async function assertAdminRemains(tx: Tx, userId: string, after: { roles: readonly Role[]; disabled: boolean }, field?: string) {
   const admins = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id::text AS id FROM app_user WHERE 'ADMIN'::"Role" = ANY(roles) AND disabled = false ORDER BY id FOR UPDATE`;
+    SELECT id::text AS id FROM app_user WHERE 'ADMIN'::"Role" = ANY(roles) AND disabled = false ORDER BY id FOR NO KEY UPDATE`;
   const staysAdmin = after.roles.includes('ADMIN') && !after.disabled;
   if (!staysAdmin && admins.length === 1 && admins[0]!.id === userId) {
     if (field) throw new ValidationError({ [field]: [LAST_ADMIN_MESSAGE] }, LAST_ADMIN_MESSAGE);
@@ -313,7 +314,7 @@ async function assertAdminRemains(tx: Tx, userId: string, after: { roles: readon
 }
 
 async function lockUser(tx: Tx, id: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM app_user WHERE id = ${id}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM app_user WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
   if (rows.length === 0) throw new NotFoundError('There is no such user.');
   return tx.user.findUniqueOrThrow({ where: { id }, include: { sites: { select: { siteId: true } } } });
 }
