@@ -142,12 +142,12 @@ function statusOf(disabled: boolean, invitationExpiresAt: Date | null, signedIn:
 export async function getUser({ actor, id, now = new Date() }: { actor: Actor; id: string; now?: Date }) {
   assertCan(actor, 'users.manage');
   if (!userIdSchema.safeParse({ id }).success) throw new NotFoundError('There is no such user.');
-  const users = await listUsersWhere(id, now);
-  if (!users) throw new NotFoundError('There is no such user.');
-  return users;
+  const user = await findUserForAdmin(id, now);
+  if (!user) throw new NotFoundError('There is no such user.');
+  return user;
 }
 
-async function listUsersWhere(id: string, now: Date) {
+async function findUserForAdmin(id: string, now: Date) {
   const u = await db().user.findUnique({
     where: { id },
     select: {
