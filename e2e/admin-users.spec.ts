@@ -7,13 +7,14 @@ test.use({ storageState: storageStateFor('admin') });
 test('an admin adds a user; server-side errors land on the fields and in the summary', async ({ page }) => {
   await page.goto('/admin/users');
   const form = page.getByRole('form', { name: 'Add a user' });
-  await form.getByRole('button', { name: 'Add user' }).click();
+  await form.getByRole('button', { name: 'Create invitation' }).click();
   await expect(errorSummary(page)).toBeFocused();
   await expectNoAxeViolations(page);
 
   const email = `new-${Date.now()}@e2e.weighbook.test`;
   await form.getByLabel('Full name').fill('Nina New');
   await form.getByLabel('Email address').fill(email);
+  await form.getByLabel('Choose a password for them now').check();
   await form.getByLabel('Temporary password').fill('a-long-temporary-password');
   await form.getByLabel('Weighbridge clerk').check();
   await form.getByLabel('E2E Test Site').check();

@@ -58,3 +58,43 @@ test.describe('signed out', () => {
     });
   }
 });
+
+// Administration pages reached from the lists: a seeded user's and site's pages, and the new-site page.
+test.describe('administration detail pages', () => {
+  const detail: { path: () => Promise<string>; heading: () => Promise<string>; permission: Permission }[] = [
+    {
+      path: async () => `/admin/users/${(await adminDetailFixtures()).user.id}`,
+      heading: async () => (await adminDetailFixtures()).user.name,
+      permission: 'users.manage',
+    },
+    { path: async () => `/admin/sites/${(await adminDetailFixtures()).site.id}`, heading: async () => (await adminDetailFixtures()).site.name, permission: 'sites.manage' },
+    { path: async () => '/admin/sites/new', heading: async () => 'Add a site', permission: 'sites.manage' },
+  ];
+  for (const account of Object.keys(ACCOUNTS) as AccountName[]) {
+    test.describe(`as the ${account}`, () => {
+      test.use({ storageState: storageStateFor(account) });
+      for (const [i, p] of detail.entries()) {
+        const allowed = can([ACCOUNTS[account].role], p.permission);
+        test(`admin detail page ${i + 1} is ${allowed ? 'shown' : 'refused'}`, async ({ page }) => {
+          await page.goto(await p.path());
+          if (allowed) await expect(page.getByRole('heading', { level: 1, name: await p.heading() })).toBeVisible();
+          else await expect(page).toHaveURL(/\/not-allowed$/);
+          await expectNoAxeViolations(page);
+        });
+      }
+    });
+  }
+
+  test('the public invitation page explains a link that cannot be used', async ({ page }) => {
+    await page.goto('/invite/not-a-real-link');
+    await expect(page.getByRole('heading', { level: 1, name: 'This link cannot be used' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+async function adminDetailFixtures() {
+  const { ensureE2eSite, seedUser } = await import('./support/seed');
+  const site = await ensureE2eSite();
+  const user = await seedUser({ name: 'Pat Pages', email: 'pages-by-role@e2e.weighbook.test', role: 'CLERK' });
+  return { site, user };
+}

@@ -54,6 +54,19 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
     permission: 'dwt.manage',
     input: () => ({ environment: 'sandbox', apiBaseUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9', clientId: 'role-test', clientSecret: 'role-test-secret' }),
   },
+  // Administration of users and sites. Unknown ids: allowed roles get "no such user/site", not a refusal.
+  inviteUserAction: {
+    permission: 'users.manage',
+    input: () => ({ name: 'Role Invite', email: `${randomUUID().slice(0, 8)}@it.weighbook.test`, roles: ['CLERK'] }),
+  },
+  updateUserAction: { permission: 'users.manage', input: () => ({ id: randomUUID(), name: 'Nobody', roles: ['CLERK'] }), allowedResult: { ok: false } },
+  setUserDisabledAction: { permission: 'users.manage', input: () => ({ id: randomUUID(), disabled: true }), allowedResult: { ok: false } },
+  setTemporaryPasswordAction: { permission: 'users.manage', input: () => ({ id: randomUUID(), password: 'a-long-password-1' }), allowedResult: { ok: false } },
+  issuePasswordResetLinkAction: { permission: 'users.manage', input: () => ({ id: randomUUID() }), allowedResult: { ok: false } },
+  reissueInvitationAction: { permission: 'users.manage', input: () => ({ id: randomUUID() }), allowedResult: { ok: false } },
+  acceptInvitationAction: { permission: null, input: () => ({}) },
+  createSiteAction: { permission: 'sites.manage', input: () => ({ name: `Role site ${randomUUID().slice(0, 6)}`, authorisationNumber: 'EPR/AB1234CD', postcode: 'ls11aa' }) },
+  updateSiteAction: { permission: 'sites.manage', input: () => ({ id: randomUUID(), name: 'Nowhere' }), allowedResult: { ok: false } },
 };
 
 async function loadAllActions(): Promise<Record<string, AnyAction>> {
@@ -103,5 +116,11 @@ describe('server actions by role', () => {
     const action = (await loadAllActions()).createFirstAdminAction!;
     const result = await action({ setupToken: 'WRONG', name: 'Eve', email: 'eve@it.weighbook.test', password: 'a-long-password-1' });
     expect(result).toMatchObject({ ok: false, fieldErrors: { setupToken: ['That set-up code is not right'] } });
+  });
+
+  it('accepting an invitation refuses an unknown link', async () => {
+    const action = (await loadAllActions()).acceptInvitationAction!;
+    const result = await action({ token: 'not-a-real-token', password: 'a-long-password-1', confirmPassword: 'a-long-password-1' });
+    expect(result).toMatchObject({ ok: false, formError: expect.stringContaining('expired or has already been used') });
   });
 });

@@ -167,12 +167,14 @@ export async function processJob({
     outcome = { kind: 'interrupted', attempts: 0 };
   } else {
     const config = await currentDwtConfig();
-    const body = toReceiveMovementBody(load.movement as Movement, receivingSiteOf(load.site), config.apiCode ?? '');
+    // The operator's apiCode set on the site's page; the environment's until one is set.
+    const apiCode = load.site.apiCode ?? config.apiCode;
+    const body = toReceiveMovementBody(load.movement as Movement, receivingSiteOf(load.site), apiCode ?? '');
     // DWT's own rules, with today's reference data, before anything leaves: a body DWT would refuse is
     // not worth a request (and the site's details may have changed since the load was saved).
     const local = validateReceiveMovement(body, await getReferenceLookups());
-    if (!config.apiCode) {
-      outcome = { kind: 'not-authorised', status: 0, message: 'No DWT apiCode is configured for this site', attempts: 0 };
+    if (!apiCode) {
+      outcome = { kind: 'not-authorised', status: 0, message: 'No DWT apiCode is set for this site: an administrator sets it on the site’s page (Admin → Sites)', attempts: 0 };
     } else if (!local.ok) {
       outcome = { kind: 'rejected', errors: local.errors as unknown as DwtIssue[], attempts: 0 };
     } else if (method === 'POST' && !(await markPostInFlight(loadId, workerId))) {

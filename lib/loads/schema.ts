@@ -131,6 +131,10 @@ export interface ReceivingSite {
   authorisationNumber: string;
   fullAddress: string;
   postcode: string;
+  /** The site's contact details and regulatory position statements, sent on the receiver when set. */
+  emailAddress?: string;
+  phoneNumber?: string;
+  regulatoryPositionStatements?: number[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,7 +265,14 @@ export function toReceiveMovementBody(movement: Movement, site: ReceivingSite, a
   return {
     apiCode,
     ...movement,
-    receiver: { siteName: site.siteName, authorisationNumber: site.authorisationNumber },
+    receiver: {
+      siteName: site.siteName,
+      authorisationNumber: site.authorisationNumber,
+      // Optional in DWT's receiver: left out when blank, as DWT refuses blank optional text.
+      ...(site.emailAddress ? { emailAddress: site.emailAddress } : {}),
+      ...(site.phoneNumber ? { phoneNumber: site.phoneNumber } : {}),
+      ...(site.regulatoryPositionStatements?.length ? { regulatoryPositionStatements: site.regulatoryPositionStatements } : {}),
+    },
     receipt: { address: { fullAddress: site.fullAddress, postcode: site.postcode } },
   };
 }

@@ -1,4 +1,7 @@
+// A site: the receiving site DWT names on every movement. The permit, postcode and apiCode rules are
+// DWT's own (lib/dwt/schema.ts), so a site saved here gives movements DWT accepts.
 import { z } from 'zod';
+import { isApiCode, isUkPostcode, isValidAuthorisationNumber, normaliseRegistrationNumber, normaliseUkPostcode } from '@/lib/dwt/schema';
 
 export const NATIONS = ['ENGLAND', 'WALES', 'SCOTLAND', 'NORTHERN_IRELAND'] as const;
 export const nationLabels: Record<(typeof NATIONS)[number], string> = {
@@ -8,12 +11,66 @@ export const nationLabels: Record<(typeof NATIONS)[number], string> = {
   NORTHERN_IRELAND: 'Northern Ireland',
 };
 
-// Minimal here; the administration issue adds permit and postcode formats shared with DWT's rules.
-export const createSiteSchema = z.object({
+export const AUTHORISATION_NUMBER_EXAMPLES = 'EPR/AB1234CD, AB1234CD/D1234, EAWML123456, PPC/A/1234567, WML/L/1234567, P1234/56A or WPPC 12/34';
+
+const blankOr = (check: (v: string) => boolean) => (v: string) => v === '' || check(v);
+
+/** "12, 345 7" → [12, 345, 7]; anything that is not a list of whole numbers above 0 is refused. */
+function parseStatements(value: string | number[], ctx: z.RefinementCtx): number[] {
+  if (Array.isArray(value)) {
+    if (value.every((n) => Number.isInteger(n) && n > 0)) return [...new Set(value)];
+  } else {
+    const parts = value.split(/[\s,]+/).filter(Boolean);
+    if (parts.every((p) => /^\d{1,9}$/.test(p) && Number(p) > 0)) return [...new Set(parts.map(Number))];
+  }
+  ctx.addIssue({ code: 'custom', message: 'Regulatory position statements must be whole numbers above 0, separated by commas, like 123, 456' });
+  return z.NEVER;
+}
+
+const siteFields = {
   name: z.string().trim().min(1, 'Enter the site name').max(200, 'Site name must be 200 characters or fewer'),
-  authorisationNumber: z.string().trim().max(50).default(''),
-  fullAddress: z.string().trim().max(500).default(''),
-  postcode: z.string().trim().toUpperCase().max(10).default(''),
-  nation: z.enum(NATIONS).default('ENGLAND'),
-});
+  authorisationNumber: z
+    .string()
+    .transform(normaliseRegistrationNumber)
+    .refine(blankOr(isValidAuthorisationNumber), `Authorisation number must be in a permit format DWT accepts, such as ${AUTHORISATION_NUMBER_EXAMPLES}`)
+    .default(''),
+  fullAddress: z.string().trim().max(500, 'Address must be 500 characters or fewer').default(''),
+  postcode: z
+    .string()
+    .transform(normaliseUkPostcode)
+    .refine(blankOr(isUkPostcode), 'Postcode must be a UK postcode, like W12 7ZL')
+    .default(''),
+  nation: z.enum(NATIONS, 'Choose the nation the site is in').default('ENGLAND'),
+  contactName: z.string().trim().max(200, 'Contact name must be 200 characters or fewer').default(''),
+  contactEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, 'Contact email address must be 254 characters or fewer')
+    .refine(blankOr((v) => z.email().safeParse(v).success), 'Contact email address must be an email address, like name@example.co.uk')
+    .default(''),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(50, 'Contact phone number must be 50 characters or fewer')
+    .refine(blankOr((v) => /^\+?[\d ()-]{6,}$/.test(v)), 'Contact phone number must be a phone number, like 01632 960123')
+    .default(''),
+  regulatoryPositionStatements: z.union([z.string(), z.array(z.number())]).transform(parseStatements).default([]),
+  apiCode: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine(blankOr(isApiCode), 'DWT apiCode must be a UUID, like 1f83215e-4b90-4785-9ab2-2614839aa2e9')
+    .transform((v) => (v === '' ? null : v))
+    .nullish()
+    .transform((v) => v ?? null),
+  /** The people who work at the site; left out, they are not changed. */
+  userIds: z.array(z.uuid('Choose people from the list')).optional(),
+};
+
+export const createSiteSchema = z.object(siteFields);
 export type CreateSiteInput = z.input<typeof createSiteSchema>;
+export type SiteValues = z.output<typeof createSiteSchema>;
+
+export const updateSiteSchema = z.object({ id: z.uuid(), ...siteFields });
+export type UpdateSiteInput = z.input<typeof updateSiteSchema>;

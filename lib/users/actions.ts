@@ -2,8 +2,27 @@
 import { revalidatePath } from 'next/cache';
 import type { ActionResult } from '@/lib/action-result';
 import { errorToResult, runAction, zodFieldErrors } from '@/lib/auth/run-action';
-import { createUserSchema, firstAdminSchema } from './schema';
-import { createFirstAdmin, createUser } from './service';
+import {
+  acceptInvitationSchema,
+  createUserSchema,
+  firstAdminSchema,
+  inviteUserSchema,
+  setTemporaryPasswordSchema,
+  setUserDisabledSchema,
+  updateUserSchema,
+  userIdSchema,
+} from './schema';
+import {
+  acceptLink,
+  createFirstAdmin,
+  createUser,
+  inviteUser,
+  issuePasswordResetLink,
+  reissueInvitation,
+  setTemporaryPassword,
+  setUserDisabled,
+  updateUser,
+} from './service';
 import { clearSetupCode, readSetupCode } from './setup-code';
 
 export async function createUserAction(input: unknown): Promise<ActionResult<{ id: string }>> {
@@ -24,6 +43,73 @@ export async function createFirstAdminAction(input: unknown): Promise<ActionResu
     const user = await createFirstAdmin({ input: parsed.data, expectedToken: await readSetupCode() });
     await clearSetupCode();
     return { ok: true, data: { email: user.email } };
+  } catch (error) {
+    return errorToResult(error);
+  }
+}
+
+function revalidateUser(id: string) {
+  revalidatePath('/admin/users');
+  revalidatePath(`/admin/users/${id}`);
+}
+
+/** The account and its one-time invitation path (`/invite/<token>`), shown once to the admin. */
+export async function inviteUserAction(input: unknown): Promise<ActionResult<{ id: string; email: string; path: string }>> {
+  return runAction({ permission: 'users.manage', schema: inviteUserSchema, input }, async ({ actor, input }) => {
+    const { user, token } = await inviteUser({ actor, input });
+    revalidateUser(user.id);
+    return { id: user.id, email: user.email, path: `/invite/${token}` };
+  });
+}
+
+export async function updateUserAction(input: unknown): Promise<ActionResult<{ id: string; changed: boolean }>> {
+  return runAction({ permission: 'users.manage', schema: updateUserSchema, input }, async ({ actor, input }) => {
+    const result = await updateUser({ actor, input });
+    revalidateUser(result.id);
+    return result;
+  });
+}
+
+export async function setUserDisabledAction(input: unknown): Promise<ActionResult<{ id: string; changed: boolean }>> {
+  return runAction({ permission: 'users.manage', schema: setUserDisabledSchema, input }, async ({ actor, input }) => {
+    const result = await setUserDisabled({ actor, input });
+    revalidateUser(result.id);
+    return result;
+  });
+}
+
+export async function setTemporaryPasswordAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction({ permission: 'users.manage', schema: setTemporaryPasswordSchema, input }, async ({ actor, input }) => {
+    const result = await setTemporaryPassword({ actor, input });
+    revalidateUser(result.id);
+    return result;
+  });
+}
+
+export async function issuePasswordResetLinkAction(input: unknown): Promise<ActionResult<{ id: string; path: string }>> {
+  return runAction({ permission: 'users.manage', schema: userIdSchema, input }, async ({ actor, input }) => {
+    const { id, token } = await issuePasswordResetLink({ actor, input });
+    revalidateUser(id);
+    return { id, path: `/invite/${token}` };
+  });
+}
+
+export async function reissueInvitationAction(input: unknown): Promise<ActionResult<{ id: string; path: string }>> {
+  return runAction({ permission: 'users.manage', schema: userIdSchema, input }, async ({ actor, input }) => {
+    const { id, token } = await reissueInvitation({ actor, input });
+    revalidateUser(id);
+    return { id, path: `/invite/${token}` };
+  });
+}
+
+/** Public: the person behind an invitation or reset link sets their password; the link is the guard. */
+export async function acceptInvitationAction(input: unknown): Promise<ActionResult<{ email: string }>> {
+  try {
+    const parsed = acceptInvitationSchema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, fieldErrors: zodFieldErrors(parsed.error), formError: 'Some answers need correcting.' };
+    }
+    return { ok: true, data: await acceptLink({ input: parsed.data }) };
   } catch (error) {
     return errorToResult(error);
   }

@@ -26,3 +26,32 @@ export const firstAdminSchema = z.object({
   password: passwordSchema,
 });
 export type FirstAdminInput = z.input<typeof firstAdminSchema>;
+
+const nameSchema = z.string().trim().min(1, 'Enter the person’s name').max(200, 'Name must be 200 characters or fewer');
+const rolesSchema = z.array(z.enum(ROLES)).min(1, 'Choose at least one role');
+const siteIdsSchema = z.array(z.uuid('Choose sites from the list')).default([]);
+
+/** An account without a password: the person sets one through a one-time invitation link. */
+export const inviteUserSchema = z.object({ name: nameSchema, email: emailSchema, roles: rolesSchema, siteIds: siteIdsSchema });
+export type InviteUserInput = z.input<typeof inviteUserSchema>;
+
+export const updateUserSchema = z.object({ id: z.uuid(), name: nameSchema, roles: rolesSchema, siteIds: siteIdsSchema });
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
+
+export const setUserDisabledSchema = z.object({ id: z.uuid(), disabled: z.boolean() });
+export type SetUserDisabledInput = z.input<typeof setUserDisabledSchema>;
+
+export const setTemporaryPasswordSchema = z.object({ id: z.uuid(), password: passwordSchema });
+export type SetTemporaryPasswordInput = z.input<typeof setTemporaryPasswordSchema>;
+
+export const userIdSchema = z.object({ id: z.uuid() });
+
+/** The public page behind an invitation or reset link. */
+export const acceptInvitationSchema = z
+  .object({
+    token: z.string().min(1, 'This link is not complete: open it again from the message you were sent'),
+    password: passwordSchema,
+    confirmPassword: z.string().min(1, 'Type the password again'),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords do not match' });
+export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;

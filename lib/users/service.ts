@@ -1,16 +1,30 @@
 // Users, their roles and sites, and signing in (with lock-out after repeated failures).
 import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
 import { assertCan, auditActorId, type Actor } from '@/lib/auth/actor';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '@/lib/auth/password';
-import { recordAudit } from '@/lib/audit/service';
-import { db } from '@/lib/db';
-import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
+import { diffFields, recordAudit } from '@/lib/audit/service';
+import { db, type Tx } from '@/lib/db';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
+import { ROLES } from '@/lib/auth/permissions';
+import type { Role, UserTokenKind } from '@/lib/generated/prisma/enums';
 import { Prisma } from '@/lib/generated/prisma/client';
 import {
+  acceptInvitationSchema,
   createUserSchema,
   firstAdminSchema,
+  inviteUserSchema,
+  setTemporaryPasswordSchema,
+  setUserDisabledSchema,
+  updateUserSchema,
+  userIdSchema,
+  type AcceptInvitationInput,
   type CreateUserInput,
   type FirstAdminInput,
+  type InviteUserInput,
+  type SetTemporaryPasswordInput,
+  type SetUserDisabledInput,
+  type UpdateUserInput,
 } from './schema';
 
 /** Five failed sign-ins within this window lock the account until the window has passed. */
@@ -93,9 +107,12 @@ export async function findActor({
   };
 }
 
-export async function listUsers({ actor }: { actor: Actor }) {
+export type UserStatus = 'active' | 'disabled' | 'invited' | 'invitation-expired';
+
+/** Everyone, with their roles, sites, status and last successful sign-in. */
+export async function listUsers({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
   assertCan(actor, 'users.manage');
-  return db().user.findMany({
+  const users = await db().user.findMany({
     orderBy: { name: 'asc' },
     select: {
       id: true,
@@ -103,10 +120,61 @@ export async function listUsers({ actor }: { actor: Actor }) {
       email: true,
       roles: true,
       disabled: true,
-      sites: { select: { site: { select: { id: true, name: true } } } },
+      sites: { select: { site: { select: { id: true, name: true } } }, orderBy: { site: { name: 'asc' } } },
+      signInAttempts: { where: { succeeded: true }, orderBy: { at: 'desc' }, take: 1, select: { at: true } },
+      tokens: { where: { kind: 'INVITATION', usedAt: null }, orderBy: { expiresAt: 'desc' }, take: 1, select: { expiresAt: true } },
     },
   });
+  return users.map(({ signInAttempts, tokens, ...u }) => ({
+    ...u,
+    lastSignInAt: signInAttempts[0]?.at ?? null,
+    status: statusOf(u.disabled, tokens[0]?.expiresAt ?? null, signInAttempts.length > 0, now),
+  }));
 }
+
+function statusOf(disabled: boolean, invitationExpiresAt: Date | null, signedIn: boolean, now: Date): UserStatus {
+  if (disabled) return 'disabled';
+  if (invitationExpiresAt && !signedIn) return invitationExpiresAt > now ? 'invited' : 'invitation-expired';
+  return 'active';
+}
+
+/** One user for the edit page. */
+export async function getUser({ actor, id, now = new Date() }: { actor: Actor; id: string; now?: Date }) {
+  assertCan(actor, 'users.manage');
+  if (!userIdSchema.safeParse({ id }).success) throw new NotFoundError('There is no such user.');
+  const user = await findUserForAdmin(id, now);
+  if (!user) throw new NotFoundError('There is no such user.');
+  return user;
+}
+
+async function findUserForAdmin(id: string, now: Date) {
+  const u = await db().user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      roles: true,
+      disabled: true,
+      sites: { select: { siteId: true } },
+      signInAttempts: { where: { succeeded: true }, orderBy: { at: 'desc' }, take: 1, select: { at: true } },
+      tokens: { where: { kind: 'INVITATION', usedAt: null }, orderBy: { expiresAt: 'desc' }, take: 1, select: { expiresAt: true } },
+    },
+  });
+  if (!u) return null;
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    roles: sortRoles(u.roles),
+    disabled: u.disabled,
+    siteIds: u.sites.map((s) => s.siteId).sort(),
+    lastSignInAt: u.signInAttempts[0]?.at ?? null,
+    status: statusOf(u.disabled, u.tokens[0]?.expiresAt ?? null, u.signInAttempts.length > 0, now),
+  };
+}
+
+const sortRoles = (roles: readonly Role[]) => ROLES.filter((r) => roles.includes(r));
 
 export async function createUser({ actor, input }: { actor: Actor; input: CreateUserInput }) {
   assertCan(actor, 'users.manage');
@@ -205,4 +273,222 @@ export async function ensureUser({ actor, input }: { actor: Actor; input: Create
     }
     throw error;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration: invitations, edits, disabling, password resets. The last active administrator is
+// protected inside each transaction; every change is audited in the same transaction, never with a
+// password, hash or token.
+// ---------------------------------------------------------------------------------------------
+
+/** Invitation and reset links last this long. */
+export const LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const LAST_ADMIN_MESSAGE = 'This is the last active administrator: make someone else an administrator first.';
+
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** A fresh random token; only its hash is stored. Earlier unused links of the user are spent. */
+async function issueLink(tx: Tx, userId: string, kind: UserTokenKind, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await tx.userToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+  await tx.userToken.create({ data: { userId, kind, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_LIFETIME_MS) } });
+  return token;
+}
+
+/**
+ * Locks every active administrator's row (in id order, so concurrent callers queue rather than
+ * deadlock) and refuses when `userId` is the only one and would stop being an active admin. A caller
+ * that waited sees the rows as the first committed them, so two admins demoting each other at the
+ * same moment cannot leave none. NO KEY UPDATE (not UPDATE) so that a concurrent site edit adding
+ * these people to a site, which key-share locks their rows, neither waits on nor deadlocks with it.
+ */
+async function assertAdminRemains(tx: Tx, userId: string, after: { roles: readonly Role[]; disabled: boolean }, field?: string) {
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM app_user WHERE 'ADMIN'::"Role" = ANY(roles) AND disabled = false ORDER BY id FOR NO KEY UPDATE`;
+  const staysAdmin = after.roles.includes('ADMIN') && !after.disabled;
+  if (!staysAdmin && admins.length === 1 && admins[0]!.id === userId) {
+    if (field) throw new ValidationError({ [field]: [LAST_ADMIN_MESSAGE] }, LAST_ADMIN_MESSAGE);
+    throw new ConflictError(LAST_ADMIN_MESSAGE);
+  }
+}
+
+async function lockUser(tx: Tx, id: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM app_user WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+  if (rows.length === 0) throw new NotFoundError('There is no such user.');
+  return tx.user.findUniqueOrThrow({ where: { id }, include: { sites: { select: { siteId: true } } } });
+}
+
+function uniqueEmailError(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    throw new ValidationError({ email: ['A user with this email address already exists'] });
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
+    throw new ValidationError({ siteIds: ['Choose sites that exist'] });
+  }
+  throw error;
+}
+
+/** Creates an account without a usable password and returns the one-time invitation token (shown once). */
+export async function inviteUser({ actor, input, now = new Date() }: { actor: Actor; input: InviteUserInput; now?: Date }) {
+  assertCan(actor, 'users.manage');
+  const data = inviteUserSchema.parse(input);
+  // Nobody knows this password: the account is usable only once the invitation is accepted.
+  const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { name: data.name, email: data.email, passwordHash, roles: sortRoles(data.roles), sites: { create: data.siteIds.map((siteId) => ({ siteId })) } },
+        select: { id: true, name: true, email: true },
+      });
+      const token = await issueLink(tx, user.id, 'INVITATION', now);
+      await recordAudit(tx, {
+        actorId: auditActorId(actor),
+        action: 'user.invite',
+        entityType: 'user',
+        entityId: user.id,
+        changes: { name: { to: data.name }, email: { to: data.email }, roles: { to: sortRoles(data.roles) }, siteIds: { to: [...data.siteIds].sort() } },
+      });
+      return { user, token };
+    });
+  } catch (error) {
+    uniqueEmailError(error);
+  }
+}
+
+/** Name, roles and sites. Removing the last active administrator's ADMIN role is refused. */
+export async function updateUser({ actor, input }: { actor: Actor; input: UpdateUserInput }) {
+  assertCan(actor, 'users.manage');
+  const data = updateUserSchema.parse(input);
+  const after = { name: data.name, roles: sortRoles(data.roles), siteIds: [...new Set(data.siteIds)].sort() };
+  try {
+    return await db().$transaction(async (tx) => {
+      await assertAdminRemains(tx, data.id, { roles: after.roles, disabled: false }, 'roles');
+      const user = await lockUser(tx, data.id);
+      const before = { name: user.name, roles: sortRoles(user.roles), siteIds: user.sites.map((s) => s.siteId).sort() };
+      const changes = diffFields(before, after, ['name', 'roles', 'siteIds']);
+      if (Object.keys(changes).length === 0) return { id: user.id, changed: false };
+      await tx.user.update({ where: { id: user.id }, data: { name: after.name, roles: after.roles } });
+      if (changes.siteIds) {
+        await tx.userSite.deleteMany({ where: { userId: user.id, siteId: { notIn: after.siteIds } } });
+        await tx.userSite.createMany({ data: after.siteIds.map((siteId) => ({ userId: user.id, siteId })), skipDuplicates: true });
+      }
+      await recordAudit(tx, { actorId: auditActorId(actor), action: 'user.update', entityType: 'user', entityId: user.id, changes });
+      return { id: user.id, changed: true };
+    });
+  } catch (error) {
+    uniqueEmailError(error);
+  }
+}
+
+/** Disabling ends the person's sessions at once; the last active administrator cannot be disabled. */
+export async function setUserDisabled({ actor, input }: { actor: Actor; input: SetUserDisabledInput }) {
+  assertCan(actor, 'users.manage');
+  const data = setUserDisabledSchema.parse(input);
+  if (data.disabled && data.id === actor.id) {
+    throw new ConflictError('You cannot disable your own account: ask another administrator to do it.');
+  }
+  return db().$transaction(async (tx) => {
+    if (data.disabled) await assertAdminRemains(tx, data.id, { roles: [], disabled: true });
+    const user = await lockUser(tx, data.id);
+    if (user.disabled === data.disabled) return { id: user.id, changed: false };
+    await tx.user.update({
+      where: { id: user.id },
+      data: { disabled: data.disabled, ...(data.disabled ? { sessionVersion: { increment: 1 } } : {}) },
+    });
+    await recordAudit(tx, {
+      actorId: auditActorId(actor),
+      action: data.disabled ? 'user.disable' : 'user.enable',
+      entityType: 'user',
+      entityId: user.id,
+      changes: { disabled: { from: user.disabled, to: data.disabled } },
+    });
+    return { id: user.id, changed: true };
+  });
+}
+
+/** The admin sets a temporary password; the person's sessions end and any reset link is spent. */
+export async function setTemporaryPassword({ actor, input, now = new Date() }: { actor: Actor; input: SetTemporaryPasswordInput; now?: Date }) {
+  assertCan(actor, 'users.manage');
+  const data = setTemporaryPasswordSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  return db().$transaction(async (tx) => {
+    const user = await lockUser(tx, data.id);
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.userToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+    await recordAudit(tx, {
+      actorId: auditActorId(actor),
+      action: 'user.password-reset',
+      entityType: 'user',
+      entityId: user.id,
+      changes: { method: 'temporary-password' },
+    });
+    return { id: user.id };
+  });
+}
+
+/** A one-time link for the person to choose a new password; their sessions end now. */
+export async function issuePasswordResetLink({ actor, input, now = new Date() }: { actor: Actor; input: { id: string }; now?: Date }) {
+  assertCan(actor, 'users.manage');
+  const data = userIdSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const user = await lockUser(tx, data.id);
+    await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    const token = await issueLink(tx, user.id, 'PASSWORD_RESET', now);
+    await recordAudit(tx, {
+      actorId: auditActorId(actor),
+      action: 'user.password-reset',
+      entityType: 'user',
+      entityId: user.id,
+      changes: { method: 'link' },
+    });
+    return { id: user.id, token };
+  });
+}
+
+/** A fresh invitation link for someone who has not accepted theirs (the earlier link stops working). */
+export async function reissueInvitation({ actor, input, now = new Date() }: { actor: Actor; input: { id: string }; now?: Date }) {
+  assertCan(actor, 'users.manage');
+  const data = userIdSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const user = await lockUser(tx, data.id);
+    const token = await issueLink(tx, user.id, 'INVITATION', now);
+    await recordAudit(tx, { actorId: auditActorId(actor), action: 'user.reinvite', entityType: 'user', entityId: user.id, changes: {} });
+    return { id: user.id, token };
+  });
+}
+
+/** What the public link page shows, or null when the link is unknown, spent or expired. */
+export async function findLink({ token, now = new Date() }: { token: string; now?: Date }) {
+  const link = await db().userToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { kind: true, usedAt: true, expiresAt: true, user: { select: { name: true, email: true, disabled: true } } },
+  });
+  if (!link || link.usedAt || link.expiresAt <= now || link.user.disabled) return null;
+  return { kind: link.kind, name: link.user.name, email: link.user.email };
+}
+
+export const LINK_INVALID_MESSAGE = 'This link has expired or has already been used. Ask an administrator for a new one.';
+
+/** Sets the password from an invitation or reset link. The link is spent in the same transaction. */
+export async function acceptLink({ input, now = new Date() }: { input: AcceptInvitationInput; now?: Date }) {
+  const data = acceptInvitationSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  return db().$transaction(async (tx) => {
+    const link = await tx.userToken.findUnique({ where: { tokenHash: hashToken(data.token) }, include: { user: { select: { disabled: true, email: true } } } });
+    // The conditional update is the single-use guard: of two concurrent uses only one spends it.
+    const spent = link && !link.user.disabled
+      ? await tx.userToken.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
+      : { count: 0 };
+    if (!link || spent.count !== 1) throw new ValidationError({ _form: [LINK_INVALID_MESSAGE] }, LINK_INVALID_MESSAGE);
+    await tx.user.update({ where: { id: link.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId: link.userId,
+      action: link.kind === 'INVITATION' ? 'user.accept-invitation' : 'user.password-set',
+      entityType: 'user',
+      entityId: link.userId,
+      changes: {},
+    });
+    return { email: link.user.email };
+  });
 }

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PageHeading } from '@/components/app-shell';
+import { SiteForm } from '@/components/admin/sites/site-form';
+import { requirePermission } from '@/lib/auth/session';
+import { NotFoundError } from '@/lib/errors';
+import { getSite } from '@/lib/sites/service';
+import { listUsers } from '@/lib/users/service';
+
+export const metadata: Metadata = { title: 'Site' };
+
+export default async function SitePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  const actor = await requirePermission('sites.manage');
+  const [{ id }, { created }] = await Promise.all([params, searchParams]);
+  const site = await getSite({ actor, id }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const people = await listUsers({ actor });
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/admin/sites" className="text-brand-700 underline">
+          Back to sites
+        </Link>
+      </p>
+      <PageHeading>{site.name}</PageHeading>
+      {created && (
+        <p role="status" className="mb-4 max-w-3xl border-l-4 border-brand-600 bg-brand-50 p-3">
+          The site is added.
+        </p>
+      )}
+      <div className="max-w-3xl border border-slate-300 bg-white p-5">
+        <SiteForm site={site} people={people.map((p) => ({ id: p.id, name: p.name, email: p.email }))} />
+      </div>
+    </>
+  );
+}

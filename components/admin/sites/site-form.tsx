@@ -1,0 +1,135 @@
+'use client';
+// Create or edit a site: the receiver details DWT takes on every movement, the operator's DWT apiCode
+// and the people who work there. The schema is the server's, built on DWT's own rules.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { Checkbox, CheckboxGroup } from '@/components/admin/users/checkbox-group';
+import { ErrorSummary } from '@/components/forms/error-summary';
+import { SelectField } from '@/components/forms/select-field';
+import { TextField } from '@/components/forms/text-field';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { createSiteAction, updateSiteAction } from '@/lib/sites/actions';
+import { AUTHORISATION_NUMBER_EXAMPLES, NATIONS, createSiteSchema, nationLabels, updateSiteSchema } from '@/lib/sites/schema';
+
+type Values = z.input<typeof updateSiteSchema>;
+
+export interface SiteFormSite {
+  id: string;
+  name: string;
+  authorisationNumber: string;
+  fullAddress: string;
+  postcode: string;
+  nation: Values['nation'];
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+  regulatoryPositionStatements: number[];
+  apiCode: string | null;
+  userIds: string[];
+}
+
+export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: string; name: string; email: string }[] }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useForm<Values>({
+    resolver: zodResolver(site ? updateSiteSchema : (createSiteSchema as unknown as typeof updateSiteSchema)),
+    shouldFocusError: false,
+    defaultValues: {
+      id: site?.id,
+      name: site?.name ?? '',
+      authorisationNumber: site?.authorisationNumber ?? '',
+      fullAddress: site?.fullAddress ?? '',
+      postcode: site?.postcode ?? '',
+      nation: site?.nation ?? 'ENGLAND',
+      contactName: site?.contactName ?? '',
+      contactEmail: site?.contactEmail ?? '',
+      contactPhone: site?.contactPhone ?? '',
+      regulatoryPositionStatements: site?.regulatoryPositionStatements.join(', ') ?? '',
+      apiCode: site?.apiCode ?? '',
+      userIds: site?.userIds ?? [],
+    },
+  });
+  const { applyResult, summary } = useActionForm(form);
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setSaved(null);
+    if (site) {
+      const result = await updateSiteAction({ ...values, id: site.id });
+      if (applyResult(result)) {
+        setSaved(result.data.changed ? 'Changes saved.' : 'Nothing had changed.');
+        router.refresh();
+      }
+    } else {
+      const { id: _id, ...rest } = values;
+      const result = await createSiteAction(rest);
+      if (applyResult(result)) router.push(`/admin/sites/${result.data.id}?created=1`);
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={site ? 'Site details' : 'Add a site'}>
+      <ErrorSummary errors={summary} />
+      {saved && (
+        <p role="status" className="mb-4 border-l-4 border-brand-600 bg-brand-50 p-3">
+          {saved}
+        </p>
+      )}
+      <fieldset className="mb-6">
+        <legend className="mb-3 text-xl font-bold">Receiving site, as DWT knows it</legend>
+        <TextField label="Site name" autoComplete="off" error={errors.name?.message} {...form.register('name')} />
+        <TextField
+          label="Authorisation number"
+          hint={`The site’s permit or licence number, such as ${AUTHORISATION_NUMBER_EXAMPLES}. Loads cannot be sent to DWT until it is set.`}
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.authorisationNumber?.message}
+          {...form.register('authorisationNumber')}
+        />
+        <TextField label="Full address" autoComplete="off" error={errors.fullAddress?.message} {...form.register('fullAddress')} />
+        <TextField label="Postcode" hint="A UK postcode, like W12 7ZL." autoComplete="off" className="max-w-40" error={errors.postcode?.message} {...form.register('postcode')} />
+        <SelectField
+          label="Nation"
+          hint="Sets the bank holidays of the two-working-day reporting deadline."
+          options={NATIONS.map((n) => ({ value: n, label: nationLabels[n] }))}
+          error={errors.nation?.message}
+          {...form.register('nation')}
+        />
+        <TextField
+          label="Regulatory position statements (optional)"
+          hint="The numbers of any regulatory position statements the site works under, separated by commas, like 123, 456."
+          autoComplete="off"
+          error={errors.regulatoryPositionStatements?.message}
+          {...form.register('regulatoryPositionStatements')}
+        />
+      </fieldset>
+      <fieldset className="mb-6">
+        <legend className="mb-3 text-xl font-bold">Contact (optional)</legend>
+        <TextField label="Contact name" autoComplete="off" error={errors.contactName?.message} {...form.register('contactName')} />
+        <TextField label="Contact email address" type="email" autoComplete="off" spellCheck={false} error={errors.contactEmail?.message} {...form.register('contactEmail')} />
+        <TextField label="Contact phone number" type="tel" autoComplete="off" error={errors.contactPhone?.message} {...form.register('contactPhone')} />
+      </fieldset>
+      <TextField
+        label="DWT apiCode (optional until set)"
+        hint="The operator’s apiCode from DWT, a UUID like 1f83215e-4b90-4785-9ab2-2614839aa2e9. Until it is set, loads are sent with the apiCode of the DWT connection settings."
+        autoComplete="off"
+        spellCheck={false}
+        className="font-mono"
+        error={errors.apiCode?.message}
+        {...form.register('apiCode')}
+      />
+      <CheckboxGroup legend="People who work here" name="userIds" hint="They see and log this site’s loads." error={errors.userIds?.message}>
+        {people.length === 0 && <p>There are no users yet.</p>}
+        {people.map((p, i) => (
+          <Checkbox key={p.id} first={i === 0} label={`${p.name} (${p.email})`} value={p.id} {...form.register('userIds')} />
+        ))}
+      </CheckboxGroup>
+      <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+        {site ? 'Save changes' : 'Add site'}
+      </button>
+    </form>
+  );
+}
