@@ -1,13 +1,10 @@
 // Administration of users and sites, as an admin in the browser: invitations accepted in a fresh
-// browser, role and site changes, disabling (the person's session ends), the last-admin refusal, and
-// sites with DWT's rules in the error summary. Every screen is axe-scanned.
+// browser, role and site changes, disabling (the person's session ends), and sites with DWT's rules in the error summary. Every screen is axe-scanned.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser } from '@playwright/test';
 import { systemActor } from '@/lib/auth/actor';
-import { db } from '@/lib/db';
 import { createSite } from '@/lib/sites/service';
-import { LAST_ADMIN_MESSAGE, setUserDisabled } from '@/lib/users/service';
-import { ACCOUNTS, PASSWORD, storageStateFor } from './support/accounts';
+import { PASSWORD, storageStateFor } from './support/accounts';
 import { errorSummary, expectNoAxeViolations } from './support/axe';
 import { ensureE2eSite, seedUser } from './support/seed';
 
@@ -103,27 +100,6 @@ test('an admin changes a person’s roles and sites, then disables them and thei
   await theirs.goto('/');
   await expect(theirs).toHaveURL(/\/sign-in/);
   await context.close();
-});
-
-test('the last active administrator cannot be demoted: the roles field says why', async ({ page }) => {
-  const me = await db().user.findUniqueOrThrow({ where: { email: ACCOUNTS.admin.email } });
-  await page.goto(`/admin/users/${me.id}`);
-  await expect(page.getByText('This is your own account. Another administrator can disable it.')).toBeVisible();
-  // Make this admin the only active one for a moment (other admins are restored afterwards).
-  const others = await db().user.findMany({ where: { roles: { has: 'ADMIN' }, disabled: false, id: { not: me.id } }, select: { id: true } });
-  for (const o of others) await setUserDisabled({ actor: systemActor(), input: { id: o.id, disabled: true } });
-  try {
-    const form = page.getByRole('form', { name: 'Name, roles and sites' });
-    await form.getByLabel('Administrator').uncheck();
-    await form.getByLabel('Site manager').check();
-    await form.getByRole('button', { name: 'Save changes' }).click();
-    await expect(errorSummary(page).getByRole('link', { name: LAST_ADMIN_MESSAGE })).toBeVisible();
-    await expect(page.locator('#field-roles-error')).toContainText(LAST_ADMIN_MESSAGE);
-    await expectNoAxeViolations(page);
-  } finally {
-    for (const o of others) await setUserDisabled({ actor: systemActor(), input: { id: o.id, disabled: false } });
-  }
-  expect((await db().user.findUniqueOrThrow({ where: { id: me.id } })).roles).toEqual(['ADMIN']);
 });
 
 test('an admin adds a site and edits it; DWT’s permit rule shows in the error summary', async ({ page }) => {
