@@ -105,11 +105,12 @@ test('a correction DWT answers with 404 is explained, and a manager sends the lo
   const confirm = panel.getByRole('button', { name: 'Yes, send it as a new load' });
   await expect(confirm).toBeFocused();
   await confirm.click();
-  await expect(page.getByText('Sent', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(panel).toBeHidden({ timeout: 20_000 });
+  await expect.poll(async () => (await storedWeight(load.id)).status).toBe('SENT');
   const now = await storedWeight(load.id);
-  expect(now.status).toBe('SENT');
   expect(now.wasteTrackingId).toBeTruthy();
   expect(now.wasteTrackingId).not.toBe(load.wasteTrackingId);
+  await page.reload();
   await expect(page.getByText(now.wasteTrackingId!, { exact: true })).toBeVisible();
   // The old id is kept in the history.
   const entry = page.getByRole('region', { name: 'History' }).getByRole('listitem').filter({ hasText: 'Sent it to DWT again as a new load' });
