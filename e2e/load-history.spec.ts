@@ -33,6 +33,7 @@ test('a manager’s correction is sent as a PUT and shows in the history with wh
 
   await page.goto(`/loads/${load.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Load ${load.ticketNumber}` })).toBeVisible();
+  await expect(page.getByText(/^Report to DWT by: the end of \w{3}, \d{1,2} \w{3} \d{4} \(UK time\) – reported$/)).toBeVisible();
   const attempts = page.getByRole('table', { name: /Every attempt to send this load/ });
   const put = attempts.getByRole('row').filter({ hasText: 'Sent a correction' });
   await expect(put).toContainText('(PUT)');
