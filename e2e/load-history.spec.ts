@@ -44,7 +44,10 @@ test('a manager’s correction is sent as a PUT and shows in the history with wh
 
   // The newest history entry: the manager's correction, field by field.
   const history = page.getByRole('region', { name: 'History' });
-  const newest = history.getByRole('listitem').first();
+  const items = history.getByRole('listitem');
+  await expect(items.nth(0).getByRole('heading', { level: 3 })).toHaveText(`Sent the correction to DWT (version ${load.version + 1}): DWT took the correction`);
+  await expect(items.nth(0)).toContainText('System');
+  const newest = items.nth(1);
   await expect(newest.getByRole('heading', { level: 3 })).toHaveText('Corrected the load');
   await expect(newest).toContainText(ACCOUNTS.manager.name);
   const row = newest.getByRole('row', { name: /Waste item 1: weight/ }).first();

@@ -1,9 +1,10 @@
 // The audit history of a load, newest first: when, who, what happened, and for each change
-// "Field | Was | Now" in the form's words.
+// "Field | Was | Now" in the form's words. Each send to DWT is listed too (from the send attempts).
 import { STATUS_LABELS } from '@/components/load-status';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { formatUkDateTime } from '@/lib/time/uk-time';
 import { fieldLabel, formatValue } from './field-labels';
+import { outcomeInWords, type AttemptView } from './send-attempts';
 
 export interface HistoryEntryView {
   id: string;
@@ -29,18 +30,33 @@ function isChange(value: unknown): value is { from?: unknown; to?: unknown } {
   return Boolean(value) && typeof value === 'object' && !Array.isArray(value) && ('from' in (value as object) || 'to' in (value as object));
 }
 
+/** A status as the history tells it ("Sent to DWT" rather than the badge's bare "Sent"). */
+const HISTORY_STATUS: Partial<Record<LoadStatus, string>> = { SENT: 'Sent to DWT' };
+
 function show(field: string, value: unknown): string {
-  if (field === 'status' && typeof value === 'string' && value in STATUS_LABELS) return STATUS_LABELS[value as LoadStatus];
+  if (field === 'status' && typeof value === 'string' && value in STATUS_LABELS) return HISTORY_STATUS[value as LoadStatus] ?? STATUS_LABELS[value as LoadStatus];
   return formatValue(value);
 }
 
-export function LoadHistory({ entries }: { entries: readonly HistoryEntryView[] }) {
+/** Sends are recorded as attempts, not audit entries: shown in the history too, by "System". */
+function sendEntries(attempts: readonly AttemptView[]): HistoryEntryView[] {
+  return attempts.map((a) => ({
+    id: `attempt-${a.id}`,
+    at: a.at,
+    actorName: 'System',
+    action: `${a.method === 'PUT' ? 'Sent the correction to DWT' : 'Sent to DWT as a new load'} (version ${a.version}): ${outcomeInWords(a.outcome)}`,
+    changes: {},
+  }));
+}
+
+export function LoadHistory({ entries: audit, attempts = [] }: { entries: readonly HistoryEntryView[]; attempts?: readonly AttemptView[] }) {
+  const entries = [...audit, ...sendEntries(attempts)].sort((a, b) => b.at.getTime() - a.at.getTime());
   return (
     <section aria-labelledby="history-heading" className="mb-8">
       <h2 id="history-heading" className="mb-1 text-xl font-bold">
         History
       </h2>
-      <p className="mb-3 text-sm text-slate-700">Every change to this load, newest first. Times are UK time.</p>
+      <p className="mb-3 text-sm text-slate-700">Every change to this load and every send to DWT, newest first. Times are UK time.</p>
       {entries.length === 0 ? (
         <p>No changes recorded.</p>
       ) : (

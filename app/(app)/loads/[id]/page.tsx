@@ -31,6 +31,7 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
   const manager = can(actor.roles, 'loads.manage');
   const correction = mayCorrectLoad(actor, load);
   const receivedAt = formatUkDateTime(load.receivedAt);
+  const attempts = load.attempts.map((a) => ({ ...a, id: String(a.id) }));
   return (
     <>
       <PageHeading>Load {load.ticketNumber}</PageHeading>
@@ -67,8 +68,8 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       </p>
       {!correction.ok && can(actor.roles, 'loads.create') && <p className="mb-6 max-w-3xl">{correction.reason}</p>}
       <LoadRecord form={load.form} ticketNumber={load.ticketNumber} receivedAt={receivedAt} siteName={load.site.name} lookups={lookups} />
-      <SendAttempts attempts={load.attempts.map((a) => ({ ...a, id: String(a.id) }))} />
-      <LoadHistory entries={history} />
+      <SendAttempts attempts={attempts} />
+      <LoadHistory entries={history} attempts={attempts} />
     </>
   );
 }
