@@ -52,6 +52,8 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
   const [busy, setBusy] = useState<'send' | 'draft' | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Someone else saved this load since the form opened: nothing was saved, and what was typed stays. */
+  const [conflict, setConflict] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   const resolver = useMemo<Resolver<LoadFormValues>>(
@@ -93,6 +95,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     setNotice(null);
     try {
       const result = await submitLoadAction({ id: identity.id, siteId: site.id, expectedVersion: identity.version, intent, form: formValues });
+      setConflict(Boolean(!result.ok && result.conflict));
       if (!applyResult(result)) return;
       const data = result.data;
       setIdentity({ id: data.loadId, version: data.version });
@@ -186,6 +189,19 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       )}
       <form ref={formRef} onSubmit={onSend} onKeyDown={onKeyDown} noValidate aria-label={existing ? `Correct load ${existing.ticketNumber}` : 'Log a load'}>
         <ErrorSummary errors={summary} />
+        {conflict && existing && (
+          <div className="mb-6 border-l-4 border-danger-700 bg-white p-4">
+            <p className="mb-2">Your changes are still in the form below. To keep them, open the latest version, then make your changes there again.</p>
+            <p className="flex flex-wrap gap-4">
+              <a href={`/loads/${existing.id}`} target="_blank" rel="noopener noreferrer" className="font-semibold text-brand-700 underline">
+                Open the latest version in a new tab
+              </a>
+              <a href={`/loads/${existing.id}/edit`} className="font-semibold text-brand-700 underline">
+                Start again from the latest version (your changes here are discarded)
+              </a>
+            </p>
+          </div>
+        )}
         {lookupsError && <p className="mb-4 border-l-4 border-danger-700 bg-white p-3">The code lists could not be loaded, so checks happen when you save.</p>}
 
         <section aria-labelledby="when-heading" className="mb-6">

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SandboxKnobs } from '@/lib/dwt/sandbox/server';
 
-async function control(method: 'GET' | 'POST', route: string, body?: unknown) {
+async function control(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown) {
   const dataDir = process.env.E2E_DATA_DIR;
   const port = Number(process.env.E2E_PORT ?? 3200) + 2;
   if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run the browser tests through npm test');
@@ -22,4 +22,8 @@ export const sandbox = {
   reset: () => control('POST', '/reset'),
   stats: () => control('GET', '/stats') as Promise<{ postAttempts: number; movements: number }>,
   movementsFor: (ticket: string) => control('GET', `/movements?ref=${encodeURIComponent(ticket)}`) as Promise<{ wasteTrackingId: string }[]>,
+  /** Stored movements with the number of PUTs that replaced each. */
+  movementsWithUpdates: (ticket: string) => control('GET', `/movements?ref=${encodeURIComponent(ticket)}`) as Promise<{ wasteTrackingId: string; updates: number }[]>,
+  /** Makes DWT forget a movement, so the next PUT to it is a 404. */
+  forgetMovement: (wasteTrackingId: string) => control('DELETE', `/movements/${encodeURIComponent(wasteTrackingId)}`),
 };

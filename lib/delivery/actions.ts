@@ -3,14 +3,18 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { runAction } from '@/lib/auth/run-action';
-import { recordWasteTrackingId, sendAgainAsNew } from './service';
+import { deliverLoad, recordWasteTrackingId, sendAgainAsNew } from './service';
 
 const loadIdSchema = z.object({ loadId: z.uuid() });
 
-/** "DWT does not have it": send the load again as a new record. */
+/**
+ * "DWT does not have it" (a POST that went unanswered, or a PUT DWT answered with 404): send the load
+ * again as a new record, now, while the manager waits (it stays queued if DWT does not answer).
+ */
 export async function sendAgainAsNewAction(input: unknown): Promise<ActionResult<null>> {
   return runAction({ permission: 'loads.manage', schema: loadIdSchema, input }, async ({ actor, input }) => {
     await sendAgainAsNew({ actor, input });
+    await deliverLoad({ loadId: input.loadId });
     revalidatePath(`/loads/${input.loadId}`);
     return null;
   });

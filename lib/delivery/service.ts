@@ -267,7 +267,11 @@ async function checkNeededLoad(actor: Actor, loadId: string) {
   assertCan(actor, 'loads.manage');
   const load = await db().load.findUniqueOrThrow({ where: { id: loadId } });
   assertSite(actor, load.siteId);
-  if (load.status !== 'CHECK_NEEDED' && !(load.status === 'NEEDS_ATTENTION' && load.wasteTrackingId)) {
+  // NEEDS_ATTENTION with an id: only when DWT answered the last PUT with a 404 ("does not know this
+  // waste tracking id"). A PUT DWT refused with errors needs correcting, never a second POST.
+  const lastAttempt =
+    load.status === 'NEEDS_ATTENTION' ? await db().sendAttempt.findFirst({ where: { loadId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { outcome: true } }) : null;
+  if (load.status !== 'CHECK_NEEDED' && !(load.status === 'NEEDS_ATTENTION' && load.wasteTrackingId && lastAttempt?.outcome === 'not-found')) {
     throw new ConflictError('This load no longer needs a check: someone has dealt with it.');
   }
   return load;
@@ -286,7 +290,11 @@ export async function sendAgainAsNew({ actor, input }: { actor: Actor; input: { 
       entityType: 'load',
       entityId: load.id,
       siteId: load.siteId,
-      changes: { status: { from: load.status, to: 'PENDING' }, wasteTrackingId: { from: load.wasteTrackingId, to: null } },
+      changes: {
+        status: { from: load.status, to: 'PENDING' },
+        wasteTrackingId: { from: load.wasteTrackingId, to: null },
+        reason: load.status === 'CHECK_NEEDED' ? 'DWT did not answer; a manager found it does not have the load' : 'DWT does not know this waste tracking id',
+      },
     });
   });
 }

@@ -4,7 +4,7 @@ import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
-import { recordAudit } from '@/lib/audit/service';
+import { listAuditEntries, recordAudit } from '@/lib/audit/service';
 import { db, type Tx } from '@/lib/db';
 import { receivingSiteOf } from '@/lib/delivery/receiving-site';
 import { cancelDelivery, enqueueDelivery } from '@/lib/delivery/service';
@@ -14,6 +14,7 @@ import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { reportingDeadline } from '@/lib/deadline';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { instantToUkLocal, ukLocalToInstant } from '@/lib/time/uk-time';
+import { namesOfUsers } from '@/lib/users/service';
 import { checkLoadForm, loadFormSchema, toMovement, type LoadFormValues } from './schema';
 import { submitLoadSchema, type SubmitLoadInput } from './submit-schema';
 
@@ -260,4 +261,51 @@ export async function fillMissingDueDates({ siteId }: { siteId?: string } = {}):
     filled += loads.length;
     after = loads[loads.length - 1]!.id;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load page: who may correct it, and its history
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Whether the actor may correct this load (the same rule saveLoad enforces), with the reason if not:
+ * pages use it to refuse plainly and to hide the "Correct this load" link.
+ */
+export function mayCorrectLoad(
+  actor: Actor,
+  load: { createdById: string | null; wasteTrackingId: string | null; status: LoadStatus },
+): { ok: true } | { ok: false; reason: string } {
+  if (!can(actor.roles, 'loads.create')) return { ok: false, reason: 'Your role cannot correct loads. Ask a manager.' };
+  try {
+    assertMayEdit(actor, load);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+export interface LoadHistoryEntry {
+  id: string;
+  at: Date;
+  /** The person's name, "System" for the app itself, or "A deleted user". */
+  actorName: string;
+  action: string;
+  changes: Record<string, unknown>;
+}
+
+/** Every audit entry of a load, newest first, with the names of the people who made them. */
+export async function getLoadHistory({ actor, input }: { actor: Actor; input: { id: string } }): Promise<LoadHistoryEntry[]> {
+  assertCan(actor, 'loads.view');
+  const load = await db().load.findUnique({ where: { id: input.id }, select: { siteId: true } });
+  if (!load || !actor.siteIds.includes(load.siteId)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
+  const entries = await listAuditEntries({ actor, input: { entityType: 'load', entityId: input.id } });
+  const names = await namesOfUsers(entries.flatMap((e) => (e.actorId ? [e.actorId] : [])));
+  return entries.map((e) => ({
+    id: e.id,
+    at: e.at,
+    actorName: e.actorId === null ? 'System' : (names.get(e.actorId) ?? 'A deleted user'),
+    action: e.action,
+    changes: e.changes,
+  }));
 }

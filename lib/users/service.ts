@@ -492,3 +492,11 @@ export async function acceptLink({ input, now = new Date() }: { input: AcceptInv
     return { email: link.user.email };
   });
 }
+
+/** Display names of users by id (for audit histories); ids of deleted users are simply absent. */
+export async function namesOfUsers(ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -6,7 +6,8 @@
 //   GET  /stats                                 → SandboxStats and the number of stored movements
 //   POST /reset   knobs to defaults, stats to zero → 204
 //   GET  /movements?ref=X  stored movements (id and yourUniqueReference), as DWT's own service would
-//                          show a manager checking whether a load arrived
+//                          show a manager checking whether a load arrived, and how many PUTs replaced it
+//   DELETE /movements/{id} forget a stored movement (a later PUT to it is a 404) → 204, or 404
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DEFAULT_KNOBS, type DwtSandbox, type SandboxKnobs } from './server';
 
@@ -50,10 +51,12 @@ export async function startSandboxControl(sandbox: DwtSandbox, opts: { port: num
         if (req.method === 'GET' && path === '/movements') {
           const ref = new URL(req.url ?? '/', 'http://control').searchParams.get('ref');
           const found = [...sandbox.movements.values()]
-            .map((m) => ({ wasteTrackingId: m.wasteTrackingId, yourUniqueReference: (m.body as { yourUniqueReference?: string }).yourUniqueReference ?? null }))
+            .map((m) => ({ wasteTrackingId: m.wasteTrackingId, yourUniqueReference: (m.body as { yourUniqueReference?: string }).yourUniqueReference ?? null, updates: m.updates }))
             .filter((m) => ref === null || m.yourUniqueReference === ref);
           return reply(res, 200, found);
         }
+        const forget = /^\/movements\/([^/]+)$/.exec(path)?.[1];
+        if (req.method === 'DELETE' && forget) return reply(res, sandbox.forgetMovement(decodeURIComponent(forget)) ? 204 : 404);
         if (req.method === 'GET' && path === '/stats') return reply(res, 200, { ...sandbox.stats(), movements: sandbox.movements.size });
         return reply(res, 404, { error: 'unknown control path' });
       } catch (error) {

@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundledReferenceData } from '@/lib/reference-data/catalogue';
 import { sampleMovement } from '../test-support';
+import { startSandboxControl } from './control';
 import { SANDBOX_API_CODES } from './defaults';
 import { DEFAULT_KNOBS, startDwtSandbox, type DwtSandbox } from './server';
 
@@ -129,6 +130,26 @@ describe('API', () => {
     expect(await updated.json()).toEqual({});
     expect((await put('26NOSUCH')).status).toBe(404);
     expect(sandbox.movements.has('26NOSUCH')).toBe(false);
+  });
+
+  it('forgets a movement when told (through the control port too): a later PUT to it is a 404 in DWT’s shape', async () => {
+    const authorization = await bearer();
+    const { wasteTrackingId } = (await (await post(sampleMovement(), authorization)).json()) as { wasteTrackingId: string };
+    const control = await startSandboxControl(sandbox, { port: 0 });
+    try {
+      const forget = (id: string) => fetch(`${control.url}/movements/${id}`, { method: 'DELETE', headers: { authorization: `Basic ${Buffer.from('vendor:p@ss:word').toString('base64')}` } });
+      expect((await forget(wasteTrackingId)).status).toBe(204);
+      expect((await forget(wasteTrackingId)).status).toBe(404);
+    } finally {
+      await control.close();
+    }
+    const put = await fetch(`${sandbox.baseUrl}/movements/${wasteTrackingId}/receive`, {
+      method: 'PUT',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(sampleMovement()),
+    });
+    expect(put.status).toBe(404);
+    expect(await put.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 
   it('never sends CORS headers, preflight included', async () => {

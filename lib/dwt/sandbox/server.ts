@@ -105,6 +105,8 @@ export interface DwtSandbox {
   /** Makes every issued token unknown, as if DWT had rotated its keys. */
   revokeTokens(): void;
   movements: ReadonlyMap<string, StoredMovement>;
+  /** Forgets a stored movement, as if DWT had never had it (a later PUT to it is a 404). */
+  forgetMovement(wasteTrackingId: string): boolean;
   close(): Promise<void>;
 }
 
@@ -422,6 +424,7 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
     },
     revokeTokens: () => tokens.clear(),
     movements,
+    forgetMovement: (wasteTrackingId) => movements.delete(wasteTrackingId),
     async close() {
       closed = true;
       await stopListening();

@@ -2,26 +2,44 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { CheckNeededPanel } from '@/components/check-needed-panel';
+import { DwtMessages } from '@/components/load-detail/dwt-messages';
+import { DwtNotFoundPanel } from '@/components/load-detail/dwt-not-found-panel';
+import { LoadDeadline } from '@/components/load-detail/load-deadline';
+import { LoadHistory } from '@/components/load-detail/load-history';
+import { LoadRecord } from '@/components/load-detail/load-record';
+import { SendAttempts } from '@/components/load-detail/send-attempts';
 import { LoadStatusBadge } from '@/components/load-status';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { reportingDeadline } from '@/lib/deadline';
 import type { DwtValidationError } from '@/lib/dwt/errors';
-import { getLoad } from '@/lib/loads/service';
+import { getLoad, getLoadHistory, mayCorrectLoad } from '@/lib/loads/service';
+import { getReferenceLookups } from '@/lib/reference-data/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
 
 export const metadata: Metadata = { title: 'Load' };
 
 export default async function LoadPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission('loads.view');
-  const load = await getLoad({ actor, input: { id: (await params).id } });
+  const id = (await params).id;
+  const load = await getLoad({ actor, input: { id } });
+  const [history, lookups] = await Promise.all([getLoadHistory({ actor, input: { id } }), getReferenceLookups()]);
   const warnings = load.dwtWarnings as unknown as DwtValidationError[];
   const errors = load.dwtErrors as unknown as DwtValidationError[];
+  const lastAttempt = load.attempts.at(-1);
+  const dwtLostIt = load.status === 'NEEDS_ATTENTION' && Boolean(load.wasteTrackingId) && lastAttempt?.outcome === 'not-found';
+  const manager = can(actor.roles, 'loads.manage');
+  const correction = mayCorrectLoad(actor, load);
+  const receivedAt = formatUkDateTime(load.receivedAt);
+  const attempts = load.attempts.map((a) => ({ ...a, id: String(a.id) }));
   return (
     <>
       <PageHeading>Load {load.ticketNumber}</PageHeading>
       <p className="mb-4 flex flex-wrap items-center gap-3">
         <LoadStatusBadge status={load.status} warnings={warnings.length} />
-        <span>Received {formatUkDateTime(load.receivedAt)} at {load.site.name}</span>
+        <span>
+          Received {receivedAt} at {load.site.name}
+        </span>
       </p>
       {load.wasteTrackingId && (
         <p className="mb-4">
@@ -29,55 +47,29 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
           <span className="font-mono text-3xl font-bold">{load.wasteTrackingId}</span>
         </p>
       )}
-      {can(actor.roles, 'loads.manage') && (load.status === 'CHECK_NEEDED' || (load.status === 'NEEDS_ATTENTION' && load.wasteTrackingId)) && (
-        <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={formatUkDateTime(load.receivedAt)} />
-      )}
-      {(errors.length > 0 || warnings.length > 0) && (
-        <ul className="mb-4 list-disc pl-6">
-          {[...errors, ...warnings].map((m) => (
-            <li key={`${m.key}-${m.message}`}>{m.message}</li>
-          ))}
-        </ul>
-      )}
+      {load.status !== 'DRAFT' && <LoadDeadline dueAt={load.dueAt ?? reportingDeadline(load.receivedAt, load.site.nation)} sent={load.status === 'SENT'} />}
+      {manager && load.status === 'CHECK_NEEDED' && <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={receivedAt} />}
+      {dwtLostIt && <DwtNotFoundPanel loadId={load.id} ticketNumber={load.ticketNumber} wasteTrackingId={load.wasteTrackingId!} mayAct={manager} />}
+      <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== '_form') : errors} warnings={warnings} />
       <p className="mb-6 flex flex-wrap gap-3">
         <Link href={`/loads/${load.id}/receipt`} className="bg-brand-700 px-4 py-2 font-semibold text-white">
           Print the receipt
         </Link>
-        <Link href={`/loads/${load.id}/edit`} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
-          Correct this load
-        </Link>
-        <Link href={`/loads/new?copy=${load.id}`} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
-          Log a similar load
-        </Link>
-      </p>
-      <section aria-labelledby="attempts-heading">
-        <h2 id="attempts-heading" className="mb-2 text-xl font-bold">
-          Sent to DWT
-        </h2>
-        {load.attempts.length === 0 ? (
-          <p>Not sent yet.</p>
-        ) : (
-          <table className="w-full max-w-3xl border-collapse bg-white text-left">
-            <caption className="sr-only">Every attempt to send this load</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-700">
-                <th scope="col" className="p-2">When</th>
-                <th scope="col" className="p-2">How</th>
-                <th scope="col" className="p-2">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {load.attempts.map((a) => (
-                <tr key={String(a.id)} className="border-b border-slate-300">
-                  <td className="p-2">{formatUkDateTime(a.at)}</td>
-                  <td className="p-2">{a.method}</td>
-                  <td className="p-2">{a.outcome}{a.httpStatus ? ` (HTTP ${a.httpStatus})` : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {correction.ok && (
+          <Link href={`/loads/${load.id}/edit`} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+            Correct this load
+          </Link>
         )}
-      </section>
+        {can(actor.roles, 'loads.create') && (
+          <Link href={`/loads/new?copy=${load.id}`} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+            Log a similar load
+          </Link>
+        )}
+      </p>
+      {!correction.ok && can(actor.roles, 'loads.create') && <p className="mb-6 max-w-3xl">{correction.reason}</p>}
+      <LoadRecord form={load.form} ticketNumber={load.ticketNumber} receivedAt={receivedAt} siteName={load.site.name} lookups={lookups} />
+      <SendAttempts attempts={attempts} />
+      <LoadHistory entries={history} attempts={attempts} />
     </>
   );
 }

@@ -1,15 +1,31 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { NewLoadForm } from '@/components/load-form/new-load-form';
 import { requirePermission } from '@/lib/auth/session';
 import { receivingSiteOf } from '@/lib/delivery/receiving-site';
-import { getLoad } from '@/lib/loads/service';
+import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
 
 export const metadata: Metadata = { title: 'Correct a load' };
 
 export default async function EditLoadPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission('loads.create');
   const load = await getLoad({ actor, input: { id: (await params).id } });
+  // The same rule saveLoad enforces on the server: managers correct any load, clerks their own until sent.
+  const correction = mayCorrectLoad(actor, load);
+  if (!correction.ok) {
+    return (
+      <>
+        <PageHeading>You cannot correct load {load.ticketNumber}</PageHeading>
+        <p className="mb-4 max-w-3xl">{correction.reason}</p>
+        <p>
+          <Link href={`/loads/${load.id}`} className="font-semibold text-brand-700 underline">
+            Back to load {load.ticketNumber}
+          </Link>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <PageHeading lead={load.wasteTrackingId ? `DWT holds this load as ${load.wasteTrackingId}: saving sends the whole corrected record as an update.` : undefined}>
