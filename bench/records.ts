@@ -55,7 +55,7 @@ async function main() {
     const { systemActor } = await import('../lib/auth/actor');
     const { createSite } = await import('../lib/sites/service');
     const { db } = await import('../lib/db');
-    const { loadWhereSql } = await import('../lib/records/filters');
+    const { loadWhereSql, recordOrderSql } = await import('../lib/records/filters');
     const { recordFiltersSchema } = await import('../lib/records/schema');
     const { countRecordDeadlines, listRecords, recordCharts } = await import('../lib/records/service');
     const { Prisma } = await import('../lib/generated/prisma/client');
@@ -70,7 +70,8 @@ async function main() {
     const sql = new pg.Client({ connectionString: url });
     await sql.connect();
     cleanups.push(() => sql.end());
-    await sql.query('ANALYZE');
+    // As autovacuum leaves a table that has been in use: planner statistics and the visibility map.
+    await sql.query('VACUUM ANALYZE');
 
     // Real values to search for, from the seeded data.
     const sample = (await sql.query<{ ticket_number: string; vehicle_registration: string; waste_tracking_id: string; received_at: Date }>(
@@ -138,10 +139,10 @@ async function main() {
     for (const [label, input, actor] of slow) {
       const filters = recordFiltersSchema.parse(input);
       const where = loadWhereSql(actor, filters, now);
-      const q = Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) SELECT l.id FROM load l JOIN site s ON s.id = l.site_id WHERE ${where} ORDER BY l.received_at DESC, l.id DESC LIMIT 50`;
-      const plan = await db().$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(q.sql, ...q.values);
+      const q = Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) SELECT l.id FROM load l JOIN site s ON s.id = l.site_id WHERE ${where} ORDER BY ${recordOrderSql(filters.sort, filters.dir)} LIMIT ${filters.pageSize} OFFSET ${(filters.page - 1) * filters.pageSize}`;
+      const plan = (await sql.query<{ 'QUERY PLAN': string }>(q.text, q.values)).rows;
       const count = Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM load l WHERE ${where}`;
-      const countPlan = await db().$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(count.sql, ...count.values);
+      const countPlan = (await sql.query<{ 'QUERY PLAN': string }>(count.text, count.values)).rows;
       console.log(`\nSlow (> ${SLOW_MS} ms): ${label}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n-- total:\n${countPlan.map((r) => r['QUERY PLAN']).join('\n')}`);
     }
 

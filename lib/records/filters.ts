@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { addDays } from '@/lib/deadline/calendar-date';
 import { ukCalendarDate, ukStartOfDay } from '@/lib/deadline';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { DeadlineFilter, RecordFilters, RecordStatus } from './schema';
+import type { DeadlineFilter, RecordFilters, RecordSort, RecordStatus } from './schema';
 
 const statusSql: Record<RecordStatus, Prisma.Sql> = {
   draft: Prisma.sql`l.status = 'DRAFT'`,
@@ -63,4 +63,24 @@ export function loadWhereSql(actor: Actor, filters: Partial<RecordFilters>, now:
     )`);
   }
   return Prisma.join(parts, ' AND ');
+}
+
+const sortSql: Record<RecordSort, Prisma.Sql> = {
+  received: Prisma.sql`l.received_at`,
+  ticket: Prisma.sql`l.ticket_number`,
+  status: Prisma.sql`l.status`,
+  due: Prisma.sql`l.due_at`,
+  carrier: Prisma.sql`lower(l.carrier_name)`,
+};
+
+/**
+ * The ORDER BY (without the words) of the list and its export: the column, then time received and id
+ * in the same direction, so the order is total (paging never repeats or skips a load) and each sort
+ * walks one index of prisma/migrations/20261122065000_records_sort. Nulls (a load with no carrier)
+ * come last ascending and first descending, as the index holds them.
+ */
+export function recordOrderSql(sort: RecordSort, dir: 'asc' | 'desc'): Prisma.Sql {
+  const d = dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  if (sort === 'received') return Prisma.sql`l.received_at ${d}, l.id ${d}`;
+  return Prisma.sql`${sortSql[sort]} ${d}, l.received_at ${d}, l.id ${d}`;
 }

@@ -87,3 +87,30 @@ export function filtersToSearchParams(filters: Partial<RecordFilters>): URLSearc
   }
   return params;
 }
+
+const PAGING_KEYS = ['sort', 'dir', 'page', 'pageSize'] as const;
+
+export type ParsedRecordFilters =
+  | { ok: true; filters: RecordFilters }
+  | { ok: false; fieldErrors: Partial<Record<keyof RecordFilters, string>> };
+
+/**
+ * Parses the list's URL for a page: a bad sort, direction, page or page size (from an edited URL) falls
+ * back to its default; bad filters come back as one message per field, for the error summary.
+ */
+export function parseRecordFilters(raw: Record<string, string>): ParsedRecordFilters {
+  let input = raw;
+  let result = recordFiltersSchema.safeParse(input);
+  if (!result.success && result.error.issues.some((i) => PAGING_KEYS.includes(i.path[0] as (typeof PAGING_KEYS)[number]))) {
+    const bad = new Set(result.error.issues.map((i) => i.path[0]));
+    input = Object.fromEntries(Object.entries(raw).filter(([k]) => !(PAGING_KEYS as readonly string[]).includes(k) || !bad.has(k)));
+    result = recordFiltersSchema.safeParse(input);
+  }
+  if (result.success) return { ok: true, filters: result.data };
+  const fieldErrors: Partial<Record<keyof RecordFilters, string>> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path[0] as keyof RecordFilters;
+    fieldErrors[key] ??= issue.message;
+  }
+  return { ok: false, fieldErrors };
+}

@@ -8,8 +8,8 @@ import { deadlineStatus, ukCalendarDate, ukStartOfDay, type DeadlineStatus } fro
 import { addDays, dayOfWeek } from '@/lib/deadline/calendar-date';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
-import { deadlineSql, loadWhereSql } from './filters';
-import { recordFiltersSchema, type RecordFilters, type RecordFiltersInput, type RecordSort, type RecordStatus } from './schema';
+import { deadlineSql, loadWhereSql, recordOrderSql } from './filters';
+import { recordFiltersSchema, type RecordFilters, type RecordFiltersInput, type RecordStatus } from './schema';
 
 export interface RecordRow {
   id: string;
@@ -32,21 +32,6 @@ export interface RecordPage {
   total: number;
   page: number;
   pageSize: number;
-}
-
-// Each sort is a column the indexes can walk; l.id breaks ties so paging never repeats or skips a load.
-const sortSql: Record<RecordSort, Prisma.Sql> = {
-  received: Prisma.sql`l.received_at`,
-  ticket: Prisma.sql`l.ticket_number`,
-  status: Prisma.sql`l.status`,
-  due: Prisma.sql`l.due_at`,
-  carrier: Prisma.sql`lower(l.carrier_name)`,
-};
-
-function orderBySql(sort: RecordSort, dir: 'asc' | 'desc'): Prisma.Sql {
-  const d = dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  // Loads without a deadline or a carrier go last whichever way the column is sorted.
-  return Prisma.sql`${sortSql[sort]} ${d} NULLS LAST, l.id ${d}`;
 }
 
 /** A page of the actor's loads matching the filters (already parsed, or raw from the URL). */
@@ -76,7 +61,7 @@ export async function listRecords({ actor, input, now = new Date() }: { actor: A
              l.waste_tracking_id, l.due_at
       FROM load l JOIN site s ON s.id = l.site_id
       WHERE ${where}
-      ORDER BY ${orderBySql(filters.sort, filters.dir)}
+      ORDER BY ${recordOrderSql(filters.sort, filters.dir)}
       LIMIT ${filters.pageSize} OFFSET ${offset}`),
     db().$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM load l WHERE ${where}`),
   ]);
