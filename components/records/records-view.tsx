@@ -49,7 +49,7 @@ export function RecordsView({
           <>
             <p className="mb-2 text-lg font-semibold" role="status">
               {resultCount(page.page, page.pageSize, page.total)}
-              {filtered && page.total > 0 ? ' match these filters' : ''}
+              {filtered && page.total > 0 ? (page.total === 1 ? ' matches these filters' : ' match these filters') : ''}
             </p>
             {/* export controls */}
             {page.rows.length === 0 ? (

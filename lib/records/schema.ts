@@ -31,7 +31,11 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Enter a real date');
+  // Date.parse takes 30 February (as 2 March): a real date survives the round trip unchanged.
+  .refine((v) => {
+    const t = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+  }, 'Enter a real date');
 
 /** An empty string (an untouched form field, `?from=`) means "no filter". */
 const optional = <T extends z.ZodType>(schema: T) =>
