@@ -1,5 +1,5 @@
 // The manager's list of loads: filters (a plain GET form), search, sorting, paging, a filter error, and
-// the home page's deadline counts linking to the filtered list. Loads are seeded through saveLoad with a
+// the home page’s deadline counts linking to the filtered list. Loads are seeded (e2e/support/seed.ts) with a
 // ticket prefix of their own, so the search keeps each test to this file's loads.
 import { expect, test, type Page } from '@playwright/test';
 import { addDays } from '@/lib/deadline/calendar-date';
@@ -76,11 +76,11 @@ test('sorts by a column both ways, with aria-sort on its header', async ({ page 
   await page.goto(`/loads?q=${TAG}`);
   await expect(page.getByRole('columnheader', { name: /Received/ })).toHaveAttribute('aria-sort', 'descending');
   await expect(ticketCells(page).first()).toHaveText(`${TAG}-P1`);
-  await page.getByRole('link', { name: /^Ticket, sort ascending/ }).click();
+  await page.getByRole('link', { name: /^Ticket\b.*sort ascending/ }).click();
   await expect(page.getByRole('columnheader', { name: /Ticket/ })).toHaveAttribute('aria-sort', 'ascending');
   await expect(page.getByRole('columnheader', { name: /Received/ })).not.toHaveAttribute('aria-sort');
   await expect(ticketCells(page).first()).toHaveText(`${TAG}-D1`);
-  await page.getByRole('link', { name: /^Ticket, sort descending/ }).click();
+  await page.getByRole('link', { name: /^Ticket\b.*sort descending/ }).click();
   await expect(page.getByRole('columnheader', { name: /Ticket/ })).toHaveAttribute('aria-sort', 'descending');
   await expect(ticketCells(page).first()).toHaveText(`${TAG}-W1`);
   // Filtering keeps the sort.
@@ -144,5 +144,6 @@ test('the home page counts link to the filtered list, beside the charts', async 
   await expect(count(page)).toContainText(`of ${n.toLocaleString('en-GB')} ${n === 1 ? 'load' : 'loads'}`);
   await page.getByLabel('Search').fill(TAG);
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(ticketCells(page)).toHaveText([`${TAG}-P1`]);
+  // Every unsent load past its deadline: waiting to send, needing attention, or a draft.
+  await expect(ticketCells(page)).toHaveText([`${TAG}-P1`, `${TAG}-D1`, `${TAG}-N1`]);
 });

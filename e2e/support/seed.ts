@@ -30,8 +30,9 @@ export async function seedCarrier(input: { organisationName: string; registratio
 }
 
 /**
- * A load at the e2e site saved through saveLoad (as a draft, so nothing is queued for DWT), then put in
- * the state delivery would have left it in (status, DWT's warnings, waste tracking id).
+ * A load at the e2e site as saveLoad and delivery would have left it (status, DWT's warnings, waste
+ * tracking id, the stored reporting deadline). Written with Prisma rather than through saveLoad, whose
+ * reference-data JSON imports Playwright's loader cannot read.
  */
 export async function seedLoad(input: {
   ticket: string;
@@ -43,30 +44,38 @@ export async function seedLoad(input: {
   warnings?: number;
 }) {
   const { randomUUID } = await import('node:crypto');
-  const { saveLoad } = await import('@/lib/loads/service');
   const { db } = await import('@/lib/db');
-  const { loadForm } = await import('@/test/load-fixtures');
+  const { reportingDeadline } = await import('@/lib/deadline');
+  const { ukLocalToInstant } = await import('@/lib/time/uk-time');
   const site = await ensureE2eSite();
-  const form = loadForm();
-  form.dateTimeReceived = input.receivedUk;
-  form.yourUniqueReference = input.ticket;
-  form.ticketNumberIsSuggested = false;
-  form.carrier = { ...form.carrier, organisationName: input.carrier ?? form.carrier.organisationName, vehicleRegistration: input.vehicle ?? form.carrier.vehicleRegistration };
-  form.wasteItems[0] = { ...form.wasteItems[0]!, ewcCodes: [input.ewc ?? '170504'] };
+  const receivedAt = ukLocalToInstant(input.receivedUk)!;
+  const carrier = input.carrier ?? 'Acme Haulage Ltd';
+  const vehicle = input.vehicle ?? 'AB12 CDE';
+  const ewc = input.ewc ?? '170504';
   const id = randomUUID();
-  await saveLoad({ actor: systemActor([site.id]), input: { id, siteId: site.id, expectedVersion: null, intent: 'draft', form } });
-  if (input.status !== 'DRAFT') {
-    const sent = input.status === 'SENT';
-    await db().load.update({
-      where: { id },
-      data: {
-        status: input.status,
-        wasteTrackingId: sent ? `26${id.replace(/-/g, '').slice(0, 10).toUpperCase()}` : null,
-        dwtWarnings: Array.from({ length: input.warnings ?? 0 }, () => ({ key: 'wasteItems.0.weight', message: 'Check the weight' })),
-        sentAt: sent ? new Date() : null,
-        sentVersion: sent ? 1 : null,
+  const sent = input.status === 'SENT';
+  await db().load.create({
+    data: {
+      id,
+      siteId: site.id,
+      ticketNumber: input.ticket,
+      receivedAt,
+      dueAt: reportingDeadline(receivedAt, site.nation),
+      status: input.status,
+      movement: {
+        dateTimeReceived: receivedAt.toISOString(),
+        yourUniqueReference: input.ticket,
+        wasteItems: [{ ewcCodes: [ewc], wasteDescription: 'Seeded waste', physicalForm: 'Solid', numberOfContainers: 1, typeOfContainers: 'SKI', weight: { metric: 'Tonnes', amount: 8.2, isEstimate: false }, containsPops: false, containsHazardous: false }],
+        carrier: { registrationNumber: 'CBDU123456', organisationName: carrier, meansOfTransport: 'Road', vehicleRegistration: vehicle },
       },
-    });
-  }
+      wasteTrackingId: sent ? `26${id.replace(/-/g, '').slice(0, 10).toUpperCase()}` : null,
+      dwtWarnings: Array.from({ length: input.warnings ?? 0 }, () => ({ key: 'wasteItems.0.weight', message: 'Check the weight' })),
+      sentAt: sent ? new Date() : null,
+      sentVersion: sent ? 1 : null,
+      vehicleRegistration: vehicle,
+      carrierName: carrier,
+      ewcCodes: [ewc],
+    },
+  });
   return id;
 }
