@@ -3,9 +3,9 @@ import Link from 'next/link';
 import type { RecordFilters } from '@/lib/records/schema';
 import { recordsHref } from './records-table';
 
-/** The page numbers to show, with null for a gap: 1 … 4 5 [6] 7 8 … 20. */
-export function pageWindow(page: number, pages: number): (number | null)[] {
-  const shown = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((p) => p >= 1 && p <= pages));
+/** The page numbers to show, with null for a gap: 1 … 4 5 [6] 7 8 … 20 (no last page when it is not known). */
+export function pageWindow(page: number, pages: number, lastKnown = true): (number | null)[] {
+  const shown = new Set([1, ...(lastKnown ? [pages] : []), page - 2, page - 1, page, page + 1, page + 2].filter((p) => p >= 1 && p <= pages));
   const sorted = [...shown].sort((a, b) => a - b);
   const out: (number | null)[] = [];
   sorted.forEach((p, i) => {
@@ -17,8 +17,9 @@ export function pageWindow(page: number, pages: number): (number | null)[] {
 
 const linkClass = 'inline-block min-w-11 border-2 border-brand-700 px-3 py-1.5 text-center font-semibold text-brand-700 underline hover:bg-brand-50';
 
-export function RecordsPagination({ filters, total }: { filters: RecordFilters; total: number }) {
-  const pages = Math.max(1, Math.ceil(total / filters.pageSize));
+export function RecordsPagination({ filters, total, totalIsExact = true }: { filters: RecordFilters; total: number; totalIsExact?: boolean }) {
+  // With a capped count there are more pages than the count says: keep offering the next one.
+  const pages = totalIsExact ? Math.max(1, Math.ceil(total / filters.pageSize)) : Math.max(filters.page + 1, Math.ceil(total / filters.pageSize));
   if (pages <= 1) return null;
   const page = Math.min(filters.page, pages);
   return (
@@ -31,7 +32,7 @@ export function RecordsPagination({ filters, total }: { filters: RecordFilters; 
             </Link>
           </li>
         )}
-        {pageWindow(page, pages).map((p, i) =>
+        {pageWindow(page, pages, totalIsExact).map((p, i) =>
           p === null ? (
             <li key={`gap-${i}`} aria-hidden="true" className="px-1">
               …

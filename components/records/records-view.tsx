@@ -9,13 +9,14 @@ import { FILTER_FIELDS, filterFieldId, RecordsFilterForm, type FilterField } fro
 import { RecordsPagination } from './records-pagination';
 import { recordsHref, RecordsTable } from './records-table';
 
-/** "1–50 of 1,234 loads". */
-export function resultCount(page: number, pageSize: number, total: number): string {
+/** "1–50 of 1,234 loads", or "1–50 of more than 5,000 loads" when the count stopped at its cap. */
+export function resultCount(page: number, pageSize: number, total: number, exact = true, shown = pageSize): string {
   if (total === 0) return 'No loads';
+  const of = exact ? `${formatCount(total)} ${total === 1 ? 'load' : 'loads'}` : `more than ${formatCount(total)} loads`;
   const first = (page - 1) * pageSize + 1;
-  if (first > total) return `${formatCount(total)} ${total === 1 ? 'load' : 'loads'}`;
-  const last = Math.min(total, page * pageSize);
-  return `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)} ${total === 1 ? 'load' : 'loads'}`;
+  if (shown === 0) return exact ? of : `No loads on page ${formatCount(page)}`;
+  const last = exact ? Math.min(total, page * pageSize) : first + shown - 1;
+  return `${formatCount(first)}–${formatCount(last)} of ${of}`;
 }
 
 export function RecordsView({
@@ -48,8 +49,8 @@ export function RecordsView({
         ) : (
           <>
             <p className="mb-2 text-lg font-semibold" role="status">
-              {resultCount(page.page, page.pageSize, page.total)}
-              {filtered && page.total > 0 ? (page.total === 1 ? ' matches these filters' : ' match these filters') : ''}
+              {resultCount(page.page, page.pageSize, page.total, page.totalIsExact, page.rows.length)}
+              {filtered && page.total > 0 && page.rows.length > 0 ? (page.total === 1 && page.totalIsExact ? ' matches these filters' : ' match these filters') : ''}
             </p>
             {/* export controls */}
             {page.rows.length === 0 ? (
@@ -75,7 +76,7 @@ export function RecordsView({
             ) : (
               <>
                 <RecordsTable rows={page.rows} filters={parsed.filters} showSite={sites.length > 1} />
-                <RecordsPagination filters={parsed.filters} total={page.total} />
+                <RecordsPagination filters={parsed.filters} total={page.total} totalIsExact={page.totalIsExact} />
               </>
             )}
           </>

@@ -168,6 +168,17 @@ describe('listRecords', () => {
     expect(await listRecords({ actor, input: { page: 3 }, now: NOW })).toMatchObject({ rows: [], total: 60, page: 3, pageSize: 50 });
   });
 
+  it('counts exactly, except that EWC, carrier and search filters stop counting at the cap', async () => {
+    const siteC = (await db().site.findFirst({ where: { name: `Records C ${tag}` } }))!.id;
+    const actor = { ...manager, siteIds: [siteC] };
+    expect(await listRecords({ actor, input: { status: 'sent' }, now: NOW, countCap: 10 })).toMatchObject({ total: 40, totalIsExact: true });
+    const capped = await listRecords({ actor, input: { ewc: '170504', pageSize: 25 }, now: NOW, countCap: 10 });
+    expect(capped).toMatchObject({ total: 10, totalIsExact: false });
+    expect(capped.rows).toHaveLength(25); // the page itself is whole
+    expect(await listRecords({ actor, input: { carrier: 'same' }, now: NOW, countCap: 60 })).toMatchObject({ total: 60, totalIsExact: true });
+    expect(await listRecords({ actor, input: { q: 'C0' }, now: NOW, countCap: 59 })).toMatchObject({ total: 59, totalIsExact: false });
+  });
+
   it('keeps a clerk to their own sites, even when they ask for another', async () => {
     expect(tickets((await list({}, clerkA)).rows)).not.toContain('0008');
     expect((await list({}, clerkA)).total).toBe(7);
