@@ -2,9 +2,11 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 export function Panel({ title, children }: { title: string; children: ReactNode }) {
+  // An id without spaces: aria-labelledby takes a space-separated list of ids.
+  const id = `panel-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
-    <section aria-labelledby={`panel-${title}`} className="mb-6 border border-slate-300 bg-white p-5">
-      <h2 id={`panel-${title}`} className="mb-3 text-xl font-bold">
+    <section aria-labelledby={id} className="mb-6 border border-slate-300 bg-white p-5">
+      <h2 id={id} className="mb-3 text-xl font-bold">
         {title}
       </h2>
       {children}

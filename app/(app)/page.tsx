@@ -2,18 +2,24 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { ActionLink, Panel } from '@/components/home-panels';
+import { DeadlineCounts } from '@/components/records/deadline-counts';
+import { RecordChartsView } from '@/components/records/record-charts';
 import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
-import { countDeadlines } from '@/lib/delivery/service';
+import { countRecordDeadlines, recordCharts } from '@/lib/records/service';
 import { listSites } from '@/lib/sites/service';
 
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function HomePage() {
   const actor = await requireActor();
-  const sites = await listSites({ actor });
+  const manager = can(actor.roles, 'loads.manage');
+  const [sites, deadlines, charts] = await Promise.all([
+    listSites({ actor }),
+    manager ? countRecordDeadlines({ actor }) : null,
+    manager ? recordCharts({ actor }) : null,
+  ]);
   const siteNames = sites.filter((s) => actor.siteIds.includes(s.id)).map((s) => s.name);
-  const deadlines = can(actor.roles, 'loads.manage') ? await countDeadlines({ actor }) : null;
   return (
     <>
       <PageHeading lead={siteNames.length > 0 ? `Your sites: ${siteNames.join(', ')}` : undefined}>
@@ -28,25 +34,15 @@ export default async function HomePage() {
       {can(actor.roles, 'loads.manage') && (
         <Panel title="Reporting deadline">
           <p className="mb-3">Every load must be reported to DWT by the end of the second working day after it arrived.</p>
-          {deadlines && (
-            <ul className="mb-3 grid gap-3 sm:grid-cols-3">
-              {[
-                ['Overdue', deadlines.overdue],
-                ['Due today', deadlines.dueToday],
-                ['Due tomorrow', deadlines.dueTomorrow],
-              ].map(([label, n]) => (
-                <li key={label} className="border border-slate-300 p-3">
-                  <Link href="/delivery" className="block text-brand-700 underline">
-                    <span className="block text-3xl font-bold">{n}</span>
-                    {label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
+          {deadlines && <DeadlineCounts counts={deadlines} />}
           <Link href="/loads" className="font-semibold text-brand-700 underline">
             See all loads
           </Link>
+        </Panel>
+      )}
+      {charts && (
+        <Panel title="Loads received">
+          <RecordChartsView charts={charts} />
         </Panel>
       )}
       {can(actor.roles, 'users.manage') && (

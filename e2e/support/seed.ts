@@ -48,3 +48,54 @@ export async function seedLoads(loads: LoadSeed[]): Promise<{ id: string; ticket
   const out = execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', script], { input: JSON.stringify(loads), env: { ...process.env, NODE_OPTIONS: '' } });
   return JSON.parse(out.toString().trim().split('\n').pop()!) as { id: string; ticketNumber: string }[];
 }
+
+/**
+ * A load at the e2e site as saveLoad and delivery would have left it (status, DWT's warnings, waste
+ * tracking id, the stored reporting deadline). Written with Prisma rather than through saveLoad, whose
+ * reference-data JSON imports Playwright's loader cannot read.
+ */
+export async function seedLoad(input: {
+  ticket: string;
+  receivedUk: string; // 'YYYY-MM-DDTHH:mm', UK time
+  status: 'DRAFT' | 'PENDING' | 'SENT' | 'NEEDS_ATTENTION' | 'CHECK_NEEDED';
+  ewc?: string;
+  carrier?: string;
+  vehicle?: string;
+  warnings?: number;
+}) {
+  const { randomUUID } = await import('node:crypto');
+  const { db } = await import('@/lib/db');
+  const { reportingDeadline } = await import('@/lib/deadline');
+  const { ukLocalToInstant } = await import('@/lib/time/uk-time');
+  const site = await ensureE2eSite();
+  const receivedAt = ukLocalToInstant(input.receivedUk)!;
+  const carrier = input.carrier ?? 'Acme Haulage Ltd';
+  const vehicle = input.vehicle ?? 'AB12 CDE';
+  const ewc = input.ewc ?? '170504';
+  const id = randomUUID();
+  const sent = input.status === 'SENT';
+  await db().load.create({
+    data: {
+      id,
+      siteId: site.id,
+      ticketNumber: input.ticket,
+      receivedAt,
+      dueAt: reportingDeadline(receivedAt, site.nation),
+      status: input.status,
+      movement: {
+        dateTimeReceived: receivedAt.toISOString(),
+        yourUniqueReference: input.ticket,
+        wasteItems: [{ ewcCodes: [ewc], wasteDescription: 'Seeded waste', physicalForm: 'Solid', numberOfContainers: 1, typeOfContainers: 'SKI', weight: { metric: 'Tonnes', amount: 8.2, isEstimate: false }, containsPops: false, containsHazardous: false }],
+        carrier: { registrationNumber: 'CBDU123456', organisationName: carrier, meansOfTransport: 'Road', vehicleRegistration: vehicle },
+      },
+      wasteTrackingId: sent ? `26${id.replace(/-/g, '').slice(0, 10).toUpperCase()}` : null,
+      dwtWarnings: Array.from({ length: input.warnings ?? 0 }, () => ({ key: 'wasteItems.0.weight', message: 'Check the weight' })),
+      sentAt: sent ? new Date() : null,
+      sentVersion: sent ? 1 : null,
+      vehicleRegistration: vehicle,
+      carrierName: carrier,
+      ewcCodes: [ewc],
+    },
+  });
+  return id;
+}

@@ -48,6 +48,39 @@ describe('reportingDeadline', () => {
     expect(deadline('2026-07-11T08:00', 'SCOTLAND')).toBe('2026-07-14T23:00:00.000Z');
   });
 
+  it('a load in late on the Friday before a bank-holiday Monday is due at the end of Wednesday', () => {
+    for (const nation of ALL) {
+      // Spring bank holiday, Monday 25 May 2026 (BST), every nation: Tue 26, Wed 27 → Thursday 00:00 BST.
+      expect(deadline('2026-05-22T23:59', nation)).toBe('2026-05-27T23:00:00.000Z');
+      // Early May, Monday 4 May 2026, every nation.
+      expect(deadline('2026-05-01T23:59', nation)).toBe('2026-05-06T23:00:00.000Z');
+    }
+    // Summer: Friday 28 August 2026 → Monday 31 is a holiday except in Scotland.
+    for (const nation of ['ENGLAND', 'WALES', 'NORTHERN_IRELAND'] as const) expect(deadline('2026-08-28T23:59', nation)).toBe('2026-09-02T23:00:00.000Z');
+    expect(deadline('2026-08-28T23:59', 'SCOTLAND')).toBe('2026-09-01T23:00:00.000Z');
+    // Good Friday (3 April 2026, a holiday everywhere) late: Easter Monday is a holiday except in Scotland.
+    expect(deadline('2026-04-03T23:59', 'SCOTLAND')).toBe('2026-04-07T23:00:00.000Z'); // Mon 6 works in Scotland
+    expect(deadline('2026-04-03T23:59', 'ENGLAND')).toBe('2026-04-08T23:00:00.000Z');
+    // GMT: Friday 1 January 2027 (a holiday) late → Mon 4 (Scotland: 2 Jan's substitute) …
+    expect(deadline('2027-01-01T23:59', 'ENGLAND')).toBe('2027-01-06T00:00:00.000Z'); // Mon 4, Tue 5
+    expect(deadline('2027-01-01T23:59', 'SCOTLAND')).toBe('2027-01-07T00:00:00.000Z'); // Tue 5, Wed 6
+    // St Patrick's Day on a Monday (17 March 2025, GMT): Friday 14 late.
+    expect(deadline('2025-03-14T23:59', 'NORTHERN_IRELAND')).toBe('2025-03-20T00:00:00.000Z');
+    expect(deadline('2025-03-14T23:59', 'WALES')).toBe('2025-03-19T00:00:00.000Z');
+    // The Twelfth on a Monday (12 July 2027, BST): Friday 9 late.
+    expect(deadline('2027-07-09T23:59', 'NORTHERN_IRELAND')).toBe('2027-07-14T23:00:00.000Z');
+    expect(deadline('2027-07-09T23:59', 'ENGLAND')).toBe('2027-07-13T23:00:00.000Z');
+  });
+
+  it('a Friday 23:59 arrival is still Friday in GMT and in BST (due at the end of Tuesday)', () => {
+    for (const nation of ALL) {
+      expect(deadline('2027-02-05T23:59', nation)).toBe('2027-02-10T00:00:00.000Z'); // GMT
+      expect(deadline('2027-06-04T23:59', nation)).toBe('2027-06-08T23:00:00.000Z'); // BST
+      // One minute later is Saturday: the same deadline.
+      expect(deadline('2027-06-05T00:00', nation)).toBe('2027-06-08T23:00:00.000Z');
+    }
+  });
+
   it('takes the day of arrival in UK time, not UTC, just after midnight BST', () => {
     // 00:30 BST on Wednesday 1 July is 23:30 UTC on Tuesday 30 June: Thu 2, Fri 3 July.
     const received = new Date('2026-06-30T23:30:00Z');

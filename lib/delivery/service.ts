@@ -17,7 +17,6 @@ import { randomUUID } from 'node:crypto';
 import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db';
-import { deadlineStatus, reportingDeadline } from '@/lib/deadline/deadline';
 import type { CreateMovementOutcome, DwtClientOptions, UpdateMovementOutcome } from '@/lib/dwt/client';
 import type { DwtValidationError } from '@/lib/dwt/errors';
 import type { DwtIssue } from '@/lib/dwt/responses';
@@ -28,6 +27,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { toReceiveMovementBody, type Movement } from '@/lib/loads/schema';
 import { logger } from '@/lib/logger';
+import { countRecordDeadlines } from '@/lib/records/service';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { currentDwtConfig, dwtClientFor, INTERACTIVE_RETRY } from './dwt-client';
 import { claimJobs, enqueueDelivery, finishJob, markPostInFlight, rescheduleJob } from './queue';
@@ -347,18 +347,9 @@ async function dwtReachable(): Promise<{ reachable: boolean; detail: string }> {
 /** Loads not yet (fully) reported at the actor's sites, against the two-working-day deadline. */
 export async function countDeadlines({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
   assertCan(actor, 'delivery.view');
-  const unsent = await db().load.findMany({
-    where: { siteId: { in: actor.siteIds }, status: { not: 'SENT' } },
-    select: { receivedAt: true, site: { select: { nation: true } } },
-  });
-  const deadlines = { overdue: 0, dueToday: 0, dueTomorrow: 0 };
-  for (const l of unsent) {
-    const s = deadlineStatus(reportingDeadline(l.receivedAt, l.site.nation), now);
-    if (s === 'overdue') deadlines.overdue += 1;
-    else if (s === 'due-today') deadlines.dueToday += 1;
-    else if (s === 'due-tomorrow') deadlines.dueTomorrow += 1;
-  }
-  return deadlines;
+  // The home page's counts, by SQL on the stored deadline (lib/records): the same figures, never every unsent load in memory.
+  const { overdue, dueToday, dueTomorrow } = await countRecordDeadlines({ actor, now });
+  return { overdue, dueToday, dueTomorrow };
 }
 
 export async function getDeliveryStatus({ actor, now = new Date() }: { actor: Actor; now?: Date }) {

@@ -31,7 +31,11 @@ const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Enter a real date');
+  // Date.parse takes 30 February (as 2 March): a real date survives the round trip unchanged.
+  .refine((v) => {
+    const t = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+  }, 'Enter a real date');
 
 /** An empty string (an untouched form field, `?from=`) means "no filter". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -86,4 +90,31 @@ export function filtersToSearchParams(filters: Partial<RecordFilters>): URLSearc
     params.set(k, String(v));
   }
   return params;
+}
+
+const PAGING_KEYS = ['sort', 'dir', 'page', 'pageSize'] as const;
+
+export type ParsedRecordFilters =
+  | { ok: true; filters: RecordFilters }
+  | { ok: false; fieldErrors: Partial<Record<keyof RecordFilters, string>> };
+
+/**
+ * Parses the list's URL for a page: a bad sort, direction, page or page size (from an edited URL) falls
+ * back to its default; bad filters come back as one message per field, for the error summary.
+ */
+export function parseRecordFilters(raw: Record<string, string>): ParsedRecordFilters {
+  let input = raw;
+  let result = recordFiltersSchema.safeParse(input);
+  if (!result.success && result.error.issues.some((i) => PAGING_KEYS.includes(i.path[0] as (typeof PAGING_KEYS)[number]))) {
+    const bad = new Set(result.error.issues.map((i) => i.path[0]));
+    input = Object.fromEntries(Object.entries(raw).filter(([k]) => !(PAGING_KEYS as readonly string[]).includes(k) || !bad.has(k)));
+    result = recordFiltersSchema.safeParse(input);
+  }
+  if (result.success) return { ok: true, filters: result.data };
+  const fieldErrors: Partial<Record<keyof RecordFilters, string>> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path[0] as keyof RecordFilters;
+    fieldErrors[key] ??= issue.message;
+  }
+  return { ok: false, fieldErrors };
 }

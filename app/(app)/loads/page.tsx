@@ -1,22 +1,27 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
-import { LoadStatusBadge } from '@/components/load-status';
 import { ExportControls } from '@/components/records/export-controls';
+import { RecordsView } from '@/components/records/records-view';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { listRecentLoads } from '@/lib/loads/service';
-import { formatUkDateTime } from '@/lib/time/uk-time';
+import { filtersFromSearchParams, parseRecordFilters } from '@/lib/records/schema';
+import { listRecords } from '@/lib/records/service';
+import { listSites } from '@/lib/sites/service';
 
 export const metadata: Metadata = { title: 'Loads' };
 
-export default async function LoadsPage() {
+export default async function LoadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission('loads.view');
-  const loads = await listRecentLoads({ actor, input: { take: 50 } });
+  const raw = filtersFromSearchParams(await searchParams);
+  const parsed = parseRecordFilters(raw);
+  const [sites, page] = await Promise.all([
+    listSites({ actor }).then((all) => all.filter((s) => actor.siteIds.includes(s.id))),
+    parsed.ok ? listRecords({ actor, input: parsed.filters }) : null,
+  ]);
   return (
     <>
-      <PageHeading lead="The latest loads at your sites.">Loads</PageHeading>
-      {can(actor.roles, 'loads.manage') && <ExportControls />}
+      <PageHeading lead="Every load at your sites: filter, search and sort them.">Loads</PageHeading>
       {can(actor.roles, 'loads.create') && (
         <p className="mb-4">
           <Link href="/loads/new" className="inline-block bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
@@ -24,43 +29,11 @@ export default async function LoadsPage() {
           </Link>
         </p>
       )}
-      {loads.length === 0 ? (
-        <p>No loads yet.</p>
-      ) : (
-        <table className="w-full border-collapse bg-white text-left">
-          <caption className="sr-only">Latest loads, newest first</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-700">
-              <th scope="col" className="p-2">Ticket</th>
-              <th scope="col" className="p-2">Received</th>
-              <th scope="col" className="p-2">Carrier and vehicle</th>
-              <th scope="col" className="p-2">EWC codes</th>
-              <th scope="col" className="p-2">Status</th>
-              <th scope="col" className="p-2">Waste tracking ID</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loads.map((l) => (
-              <tr key={l.id} className="border-b border-slate-300">
-                <td className="p-2">
-                  <Link href={`/loads/${l.id}`} className="font-semibold text-brand-700 underline">
-                    {l.ticketNumber}
-                  </Link>
-                </td>
-                <td className="p-2">{formatUkDateTime(l.receivedAt)}</td>
-                <td className="p-2">
-                  {l.carrierName ?? '—'} {l.vehicleRegistration && <span className="text-slate-700">({l.vehicleRegistration})</span>}
-                </td>
-                <td className="p-2">{l.ewcCodes.join(', ')}</td>
-                <td className="p-2">
-                  <LoadStatusBadge status={l.status} warnings={(l.dwtWarnings as unknown[]).length} />
-                </td>
-                <td className="p-2 font-mono">{l.wasteTrackingId ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordsView
+        raw={raw} sites={sites.map((s) => ({ id: s.id, name: s.name }))} parsed={parsed}
+        page={page}
+        exportControls={can(actor.roles, 'loads.manage') ? <ExportControls /> : undefined}
+      />
     </>
   );
 }
