@@ -206,3 +206,15 @@ export async function ensureUser({ actor, input }: { actor: Actor; input: Create
     throw error;
   }
 }
+
+/** Staff accounts matching a data request (by name containing the key, or the same email address). */
+export async function findUsersMentioning({ actor, input }: { actor: Actor; input: { by: 'name' | 'email' | 'phone' | 'vehicle'; key: string; limit: number } }) {
+  assertCan(actor, 'data-requests.manage');
+  if (input.by !== 'name' && input.by !== 'email') return [];
+  return db().user.findMany({
+    where: input.by === 'name' ? { name: { contains: input.key, mode: 'insensitive' } } : { email: { equals: input.key, mode: 'insensitive' } },
+    select: { id: true, name: true, email: true, disabled: true, roles: true, createdAt: true },
+    orderBy: { name: 'asc' },
+    take: input.limit,
+  });
+}
