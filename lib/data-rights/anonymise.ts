@@ -21,20 +21,31 @@ function scrubFreeText(text: string): string {
 }
 
 /**
+ * The keys of a party that personal-data.ts withholds, found by probing it with a copy whose every
+ * string is a value no placeholder equals (a real value may equal one, like the plate AB12 CDE).
+ */
+function personalKeysOf(role: LoadRole, party: Json): Set<string> {
+  const probe = (v: unknown): unknown =>
+    typeof v === 'string' ? 'probe value' : Array.isArray(v) ? v.map(probe) : isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, probe(x)])) : v;
+  const probed = probe(party) as Json;
+  const withheld = (protectPersonalData({ [role]: probed }, 'test') as Json)[role] as Json;
+  return new Set(Object.keys(probed).filter((k) => JSON.stringify(probed[k]) !== JSON.stringify(withheld[k])));
+}
+
+/**
  * The movement (DWT's shape) with the personal fields of `roles` anonymised: names and vehicle become
  * a marker, email, phone and address are removed, and emails or phone numbers typed into free text are
  * replaced. Codes, weights, dates, references and registration numbers stay.
  */
 export function anonymiseMovement(movement: unknown, roles: readonly LoadRole[]): unknown {
   if (!isObject(movement)) return movement;
-  const withheld = protectPersonalData(movement, 'test') as Json;
   const out = structuredClone(movement);
   for (const role of roles) {
     const party = out[role];
-    const withheldParty = withheld[role];
-    if (!isObject(party) || !isObject(withheldParty)) continue;
+    if (!isObject(party)) continue;
+    const personal = personalKeysOf(role, party);
     for (const key of Object.keys(party)) {
-      if (JSON.stringify(party[key]) === JSON.stringify(withheldParty[key])) continue;
+      if (!personal.has(key)) continue;
       if (key === 'organisationName') party[key] = ERASED;
       else if (key === 'vehicleRegistration') party[key] = ERASED_VEHICLE;
       else delete party[key]; // emailAddress, phoneNumber, address
@@ -92,7 +103,7 @@ export function needlesOf(values: { texts?: (string | null | undefined)[]; phone
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A run of digits and the separators people type in phone numbers.
-const PHONE_RUN = /\+?\d[\d\s().-]{4,22}\d/g;
+const PHONE_RUN = /[+(]?\d[\d\s().-]{4,22}\d/g;
 
 /** The text with every needle replaced by the marker (ignoring case; phones in any spacing). */
 export function scrubText(text: string, needles: Needles): string {
