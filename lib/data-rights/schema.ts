@@ -81,12 +81,16 @@ export const RETENTION_MAX_MONTHS = 1200;
 /** Off (null) or a whole number of months after sending. */
 export const retentionSchema = z.object({
   enabled: z.boolean(),
-  months: z.coerce
-    .number('Enter a number of months')
-    .int('Enter a whole number of months')
-    .min(1, 'Enter at least 1 month')
-    .max(RETENTION_MAX_MONTHS, `Enter ${RETENTION_MAX_MONTHS} months or fewer`)
-    .optional(),
+  /** Text from the form's input or a number; blank means not given. */
+  months: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v),
+    z
+      .number('Enter a number of months, like 24')
+      .int('Enter a whole number of months')
+      .min(1, 'Enter at least 1 month')
+      .max(RETENTION_MAX_MONTHS, `Enter ${RETENTION_MAX_MONTHS} months or fewer`)
+      .optional(),
+  ),
 }).superRefine((input, ctx) => {
   if (input.enabled && input.months === undefined) ctx.addIssue({ code: 'custom', path: ['months'], message: 'Enter a number of months' });
 });
