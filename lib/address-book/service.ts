@@ -300,7 +300,6 @@ export async function saveParty({
 // Administration of every site's address book, and customers' data rights (admins only; admins may
 // hold no site, so these work across all sites and check the permission, not a site).
 // ---------------------------------------------------------------------------------------------
-import { repointAddressBookEntries } from '@/lib/loads/service';
 import type { Tx } from '@/lib/db';
 import {
   adminListPartiesSchema,
@@ -386,6 +385,9 @@ export async function mergeParties({ actor, input }: { actor: Actor; input: Merg
     }
     const vehicles = others.reduce((acc, o) => mergeVehicleRegistrations(acc, o.vehicleRegistrations ?? []), survivor.vehicleRegistrations ?? []);
     await tx.addressBookEntry.update({ where: { id: survivorId }, data: { vehicleRegistrations: vehicles } });
+    // Imported when used: the loads service pulls in the bundled reference data, which the address
+    // book (and scripts that seed it, such as the browser tests' fixtures) otherwise never loads.
+    const { repointAddressBookEntries } = await import('@/lib/loads/service');
     const loadsRepointed = await repointAddressBookEntries(tx, { fromIds: ids.slice(1), toId: survivorId });
     await tx.addressBookEntry.deleteMany({ where: { id: { in: ids.slice(1) } } });
     const audit = { actorId: auditActorId(actor), entityType: 'address-book-entry', siteId: survivor.siteId };
