@@ -12,6 +12,7 @@ const items: (NavItem & { permission?: Permission })[] = [
   { href: '/admin/sites', label: 'Sites', permission: 'sites.manage' },
   { href: '/admin/dwt', label: 'DWT connection', permission: 'dwt.manage' },
   { href: '/admin/data-requests', label: 'Data requests', permission: 'data-requests.manage' },
+  { href: '/admin/address-book', label: 'Address book', permission: 'address-book.manage' },
 ];
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

@@ -99,3 +99,37 @@ export async function seedLoad(input: {
   });
   return id;
 }
+
+/**
+ * A person (a sole-trader carrier) in the e2e site's address book and on a draft load, for the data
+ * requests test. Everything unique to `tag`.
+ */
+export async function seedPersonOnLoads(tag: string) {
+  const { saveParty } = await import('@/lib/address-book/service');
+  const { db } = await import('@/lib/db');
+  const { toMovement } = await import('@/lib/loads/schema');
+  const { loadForm } = await import('@/test/load-fixtures');
+  const { randomUUID } = await import('node:crypto');
+  const site = await ensureE2eSite();
+  const actor = systemActor([site.id]);
+  const person = { name: `Petra Rights ${tag}`, email: `petra.${tag}@example.org`, phone: `07700 9${tag.slice(-5)}`, vehicle: 'PR12 GHT' };
+  const { entry } = await saveParty({
+    actor,
+    input: { siteId: site.id, kind: 'CARRIER', organisationName: person.name, registrationNumber: 'CBDU123456', emailAddress: person.email, phoneNumber: person.phone, vehicleRegistrations: [person.vehicle] },
+  });
+  const form = loadForm();
+  const ticketNumber = `DR${tag}`;
+  form.yourUniqueReference = ticketNumber;
+  form.ticketNumberIsSuggested = false;
+  form.carrier = { ...form.carrier, addressBookId: entry.id, organisationName: person.name, emailAddress: person.email, phoneNumber: person.phone, vehicleRegistration: person.vehicle };
+  // A draft written directly: the loads service pulls in the bundled reference data (JSON modules),
+  // which Playwright's loader cannot import. Same columns as lib/loads/service saveLoad writes.
+  const load = await db().load.create({
+    data: {
+      id: randomUUID(), siteId: site.id, ticketNumber, receivedAt: new Date(), status: 'DRAFT',
+      movement: toMovement(form) as object, formExtras: form as unknown as object,
+      carrierName: person.name, vehicleRegistration: person.vehicle, ewcCodes: form.wasteItems[0]!.ewcCodes,
+    },
+  });
+  return { ...person, entryId: entry.id, loadId: load.id, ticketNumber };
+}

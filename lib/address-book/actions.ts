@@ -18,3 +18,22 @@ export async function findCarrierByVehicleAction(input: unknown): Promise<Action
 export async function saveToAddressBookAction(input: unknown): Promise<ActionResult<{ entry: PartyEntry; created: boolean }>> {
   return runAction({ permission: 'loads.create', schema: savePartySchema, input }, saveParty);
 }
+
+// Administration of every site's address book (admins).
+import { revalidatePath } from 'next/cache';
+import { adminSavePartySchema, mergePartiesSchema } from './schema';
+import { adminSaveParty, mergeParties } from './service';
+
+/** An admin's edit of an entry at any site (vehicles replaced, so one can be removed). */
+export async function adminSavePartyAction(input: unknown): Promise<ActionResult<PartyEntry>> {
+  const result = await runAction({ permission: 'address-book.manage', schema: adminSavePartySchema, input }, adminSaveParty);
+  if (result.ok) revalidatePath('/admin/address-book', 'layout');
+  return result;
+}
+
+/** Merges duplicates into the entry kept (vehicles combined, loads repointed, the others deleted). */
+export async function mergePartiesAction(input: unknown): Promise<ActionResult<{ survivorId: string; merged: number; loadsRepointed: number; vehicleRegistrations: string[] }>> {
+  const result = await runAction({ permission: 'address-book.manage', schema: mergePartiesSchema, input }, mergeParties);
+  if (result.ok) revalidatePath('/admin/address-book', 'layout');
+  return result;
+}

@@ -288,3 +288,37 @@ export interface PartyEntry {
 export interface PartyMatch extends PartyEntry {
   matchedVehicle?: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Administration of every site's address book (admins: 'address-book.manage')
+// ---------------------------------------------------------------------------------------------
+
+export const adminListPartiesSchema = z.object({
+  query: z.string().trim().max(SEARCH_QUERY_MAX_LENGTH, tooLong('Search', SEARCH_QUERY_MAX_LENGTH)).default(''),
+  kind: z.union([z.enum(PARTY_KINDS), z.literal('')]).default(''),
+  page: z.coerce.number().int().min(1).default(1),
+});
+export type AdminListPartiesInput = z.input<typeof adminListPartiesSchema>;
+
+/** An admin's edit replaces the whole entry, vehicles included (a vehicle can be removed here). */
+export const adminSavePartySchema = savePartySchema;
+export type AdminSavePartyInput = SavePartyInput;
+
+export const MAX_MERGE = 20;
+export const mergePartiesSchema = z
+  .object({
+    survivorId: z.uuid('Choose the entry to keep'),
+    mergedIds: z
+      .array(z.uuid())
+      .min(1, 'Choose at least one other entry to merge into it')
+      .max(MAX_MERGE, `Merge no more than ${MAX_MERGE} entries at once`),
+  })
+  .refine((input) => !input.mergedIds.includes(input.survivorId), { path: ['survivorId'], message: 'The entry to keep cannot also be merged away' });
+export type MergePartiesInput = z.input<typeof mergePartiesSchema>;
+
+/** An entry in the admins' list: with its site. */
+export interface AdminPartyEntry extends PartyEntry {
+  siteId: string;
+  siteName: string;
+  updatedAt: Date;
+}

@@ -67,6 +67,20 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
   acceptInvitationAction: { permission: null, input: () => ({}) },
   createSiteAction: { permission: 'sites.manage', input: () => ({ name: `Role site ${randomUUID().slice(0, 6)}`, authorisationNumber: 'EPR/AB1234CD', postcode: 'ls11aa' }) },
   updateSiteAction: { permission: 'sites.manage', input: () => ({ id: randomUUID(), name: 'Nowhere' }), allowedResult: { ok: false } },
+  // Address-book administration and customers' data requests (admins only). Entries that do not exist:
+  // allowed roles get a "not found" refusal from the service, not a permission one.
+  adminSavePartyAction: {
+    permission: 'address-book.manage',
+    input: () => ({ id: randomUUID(), siteId, kind: 'CARRIER', organisationName: 'Role Test Haulage', registrationNumber: 'CBDU123456' }),
+    allowedResult: { ok: false },
+  },
+  mergePartiesAction: { permission: 'address-book.manage', input: () => ({ survivorId: randomUUID(), mergedIds: [randomUUID()] }), allowedResult: { ok: false } },
+  findPersonalDataAction: { permission: 'data-requests.manage', input: () => ({ by: 'name', value: `Nobody ${randomUUID()}` }) },
+  erasePersonalDataAction: {
+    permission: 'data-requests.manage',
+    input: () => ({ by: 'email', value: `nobody.${randomUUID()}@it.weighbook.test`, entryIds: [], loadIds: [], confirmed: true }),
+  },
+  saveRetentionAction: { permission: 'data-requests.manage', input: () => ({ enabled: false }) },
 };
 
 async function loadAllActions(): Promise<Record<string, AnyAction>> {

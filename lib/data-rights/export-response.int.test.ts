@@ -1,0 +1,33 @@
+// The export download: 401 signed out, 403 for clerks and managers, JSON and CSV for admins, no-store.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import { exportResponse } from './export-response';
+
+const actor = (roles: Actor['roles']): Actor => ({ id: randomUUID(), email: 'x@it.test', name: 'X', roles, siteIds: [] });
+const url = (q: string) => new URL(`http://localhost/api/data-requests/export?${q}`);
+
+describe('GET /api/data-requests/export', () => {
+  it('asks a signed-out visitor to sign in, and refuses clerks and managers', async () => {
+    expect((await exportResponse(null, url('by=name&value=Anyone'))).status).toBe(401);
+    for (const role of ['CLERK', 'MANAGER'] as const) {
+      const res = await exportResponse(actor([role]), url('by=name&value=Anyone'));
+      expect(res.status).toBe(403);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
+  it('gives an admin JSON and CSV downloads, never cached, and refuses a bad search', async () => {
+    const admin = actor(['ADMIN']);
+    const json = await exportResponse(admin, url(`by=name&value=Nobody+${randomUUID()}`));
+    expect(json.status).toBe(200);
+    expect(json.headers.get('cache-control')).toBe('no-store');
+    expect(json.headers.get('content-disposition')).toMatch(/^attachment; filename="data-request-.*\.json"$/);
+    expect(await json.json()).toMatchObject({ entries: [], loads: [], users: [] });
+    const csv = await exportResponse(admin, url(`by=name&value=Nobody+${randomUUID()}&format=csv`));
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect((await csv.text()).split('\r\n')[0]).toMatch(/^source,id,site,role,name,/);
+    expect((await exportResponse(admin, url('by=name&value=a'))).status).toBe(400);
+    expect((await exportResponse(admin, url('by=name&value=Somebody&format=xml'))).status).toBe(400);
+  });
+});

@@ -1,0 +1,381 @@
+// Customers' data rights, for the admin acting on a request: find everything held about a person or
+// organisation (address book, loads, staff accounts) at every site, export it, erase it; and the
+// retention after which sent loads' personal fields are anonymised automatically.
+//
+// Erased values are never logged, and never written to the audit log: the erasure's own audit entry
+// holds counts and ids only, and existing audit entries are scrubbed of the values.
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { deletePartiesForErasure, findPartiesMentioning } from '@/lib/address-book/service';
+import { assertCan, auditActorId, systemActor, type Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/service';
+import { db, type Tx } from '@/lib/db';
+import { ConflictError, ValidationError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { eraseFromLoads, findLoadsMentioning, findSentLoadsWithPersonalData } from '@/lib/loads/service';
+import { logger } from '@/lib/logger';
+import { findUsersMentioning } from '@/lib/users/service';
+import {
+  LOAD_ROLES,
+  isPersonalLoadAuditKey,
+  needlesOf,
+  personalEntryAuditKey,
+  scrubAuditChanges,
+  type Needles,
+} from './anonymise';
+import {
+  FIND_MAX_RESULTS,
+  eraseSchema,
+  findSchema,
+  matchKey,
+  retentionSchema,
+  searchKey,
+  type EraseInput,
+  type EraseSummary,
+  type FindBy,
+  type FindInput,
+  type FindResult,
+  type FoundLoad,
+  type LoadRole,
+  type PartyOnLoad,
+  type RetentionInput,
+  type RetentionSetting,
+} from './schema';
+
+const log = logger.child({ domain: 'data-rights' });
+
+// ---------------------------------------------------------------------------------------------
+// Find
+// ---------------------------------------------------------------------------------------------
+
+type Json = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function partyOnLoad(form: unknown, role: LoadRole): PartyOnLoad | null {
+  const p = isObject(form) ? form[role] : undefined;
+  if (!isObject(p)) return null;
+  const address = isObject(p.address) ? p.address : {};
+  return {
+    organisationName: str(p.organisationName),
+    registrationNumber: str(p.registrationNumber),
+    fullAddress: str(address.fullAddress),
+    postcode: str(address.postcode),
+    emailAddress: str(p.emailAddress),
+    phoneNumber: str(p.phoneNumber),
+    ...(role === 'carrier' ? { vehicleRegistration: str(p.vehicleRegistration) } : {}),
+  };
+}
+
+/** What of a party matched the search, in words (empty: it did not). The SQL's twin, for display. */
+function matchedFields(party: PartyOnLoad, addressBookId: string, by: FindBy, key: string, entryIds: Set<string>): string[] {
+  const out: string[] = [];
+  if (by === 'name' && party.organisationName.toLowerCase().includes(key)) out.push('name');
+  if (by === 'email' && party.emailAddress.trim().toLowerCase() === key) out.push('email address');
+  if (by === 'phone' && party.phoneNumber.replace(/\D+/g, '').endsWith(key)) out.push('phone number');
+  if (by === 'vehicle' && party.vehicleRegistration && matchKey(party.vehicleRegistration) === key) out.push('vehicle registration');
+  if (addressBookId && entryIds.has(addressBookId)) out.push('filled from a matching address-book entry');
+  return out;
+}
+
+/** Everything held about a person or organisation, at every site. */
+export async function findPersonalData({ actor, input }: { actor: Actor; input: FindInput }): Promise<FindResult> {
+  assertCan(actor, 'data-requests.manage');
+  const query = findSchema.parse(input);
+  const key = searchKey(query.by, query.value);
+  const limit = FIND_MAX_RESULTS + 1;
+  const found = await findPartiesMentioning({ actor, input: { by: query.by, key, limit } });
+  const entryIds = new Set(found.map((e) => e.id));
+  const [loadRows, users] = await Promise.all([
+    findLoadsMentioning({ actor, input: { by: query.by, key, addressBookIds: [...entryIds], limit } }),
+    findUsersMentioning({ actor, input: { by: query.by, key, limit } }),
+  ]);
+  const loads: FoundLoad[] = loadRows.slice(0, FIND_MAX_RESULTS).map((l) => ({
+    id: l.id,
+    siteId: l.siteId,
+    siteName: l.siteName,
+    ticketNumber: l.ticketNumber,
+    receivedAt: l.receivedAt.toISOString(),
+    status: l.status,
+    wasteTrackingId: l.wasteTrackingId,
+    unsentDraft: l.status === 'DRAFT' && !l.wasteTrackingId,
+    roles: LOAD_ROLES.flatMap((role) => {
+      const party = partyOnLoad(l.formExtras, role);
+      if (!party) return [];
+      const addressBookId = str((l.formExtras as Json)[role] && ((l.formExtras as Json)[role] as Json).addressBookId);
+      const matched = matchedFields(party, addressBookId, query.by, key, entryIds);
+      return matched.length > 0 ? [{ role, matched, party }] : [];
+    }),
+  }));
+  const by = { name: 'name', email: 'email address', phone: 'phone number', vehicle: 'vehicle registration' }[query.by];
+  return {
+    query,
+    entries: found.slice(0, FIND_MAX_RESULTS).map((e) => ({
+      id: e.id,
+      siteId: e.siteId,
+      siteName: e.siteName,
+      kind: e.kind,
+      organisationName: e.organisationName,
+      registrationNumber: e.registrationNumber,
+      fullAddress: e.fullAddress,
+      postcode: e.postcode,
+      emailAddress: e.emailAddress,
+      phoneNumber: e.phoneNumber,
+      vehicleRegistrations: e.vehicleRegistrations,
+      matched: [by],
+    })),
+    loads,
+    users: users.slice(0, FIND_MAX_RESULTS).map((u) => ({ id: u.id, name: u.name, email: u.email, disabled: u.disabled, matched: [by] })),
+    truncated: found.length > FIND_MAX_RESULTS || loadRows.length > FIND_MAX_RESULTS || users.length > FIND_MAX_RESULTS,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------------
+
+export interface PersonalDataExport extends FindResult {
+  generatedAt: string;
+  note: string;
+}
+
+/** Everything found, for the person: audited (counts only), never logged. */
+export async function exportPersonalData({ actor, input, now = new Date() }: { actor: Actor; input: FindInput; now?: Date }): Promise<PersonalDataExport> {
+  const result = await findPersonalData({ actor, input });
+  await db().$transaction(async (tx) => {
+    await recordAudit(tx, {
+      actorId: auditActorId(actor),
+      action: 'data-request.export',
+      entityType: 'data-request',
+      entityId: randomUUID(),
+      changes: { by: { to: result.query.by }, entries: { to: result.entries.length }, loads: { to: result.loads.length }, users: { to: result.users.length } },
+    });
+  });
+  return {
+    ...result,
+    generatedAt: now.toISOString(),
+    note:
+      'Everything Weighbook holds about this person or organisation at every site: address-book entries, the loads they appear on ' +
+      '(as carrier or broker/dealer) and staff accounts. Loads already sent are also held by the Digital Waste Tracking service.',
+  };
+}
+
+const CSV_COLUMNS = [
+  'source', 'id', 'site', 'role', 'name', 'registrationNumber', 'address', 'postcode', 'email', 'phone', 'vehicleRegistrations',
+  'ticketNumber', 'receivedAt', 'status', 'wasteTrackingId', 'matched',
+] as const;
+
+/** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+function cell(value: unknown): string {
+  let s = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
+  if (/^[=@\t\r]/.test(s) || /^[+-][^\d\s]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The export as CSV, one row per record (per role, for a load on which the person is both). */
+export function exportToCsv(data: FindResult): string {
+  const rows: Record<(typeof CSV_COLUMNS)[number], unknown>[] = [];
+  const blank = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Record<(typeof CSV_COLUMNS)[number], unknown>;
+  for (const e of data.entries) {
+    rows.push({
+      ...blank, source: 'address book', id: e.id, site: e.siteName, role: e.kind === 'CARRIER' ? 'Carrier' : 'Broker or dealer',
+      name: e.organisationName, registrationNumber: e.registrationNumber, address: e.fullAddress, postcode: e.postcode,
+      email: e.emailAddress, phone: e.phoneNumber, vehicleRegistrations: e.vehicleRegistrations, matched: e.matched,
+    });
+  }
+  for (const l of data.loads) {
+    for (const r of l.roles) {
+      rows.push({
+        ...blank, source: 'load', id: l.id, site: l.siteName, role: r.role === 'carrier' ? 'Carrier' : 'Broker or dealer',
+        name: r.party.organisationName, registrationNumber: r.party.registrationNumber, address: r.party.fullAddress, postcode: r.party.postcode,
+        email: r.party.emailAddress, phone: r.party.phoneNumber, vehicleRegistrations: r.party.vehicleRegistration ?? '',
+        ticketNumber: l.ticketNumber, receivedAt: l.receivedAt, status: l.status, wasteTrackingId: l.wasteTrackingId, matched: r.matched,
+      });
+    }
+  }
+  for (const u of data.users) rows.push({ ...blank, source: 'staff account', id: u.id, role: 'Staff user', name: u.name, email: u.email, matched: u.matched });
+  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Erase
+// ---------------------------------------------------------------------------------------------
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set(a).size === new Set([...a, ...b]).size;
+
+/** The erased values, to scrub wherever else they were copied (audit diffs, free text). */
+function needlesFor(result: FindResult): Needles {
+  const texts: (string | null | undefined)[] = [];
+  const phones: (string | null)[] = [];
+  if (result.query.by === 'phone') phones.push(result.query.value);
+  else texts.push(result.query.value);
+  for (const e of result.entries) {
+    texts.push(e.organisationName, e.emailAddress, e.fullAddress, ...e.vehicleRegistrations, ...e.vehicleRegistrations.map(matchKey));
+    phones.push(e.phoneNumber);
+  }
+  for (const l of result.loads) {
+    for (const { party } of l.roles) {
+      texts.push(party.organisationName, party.emailAddress, party.fullAddress, party.vehicleRegistration, matchKey(party.vehicleRegistration ?? ''));
+      phones.push(party.phoneNumber);
+    }
+  }
+  return needlesOf({ texts, phones });
+}
+
+/**
+ * Scrubs audit entries: those of the erased records lose their personal fields by key; any entry
+ * holding an erased value anywhere has it replaced. Returns how many entries changed.
+ */
+async function scrubAudit(tx: Tx, { needles, loads, entryIds }: { needles: Needles; loads: Map<string, readonly LoadRole[]>; entryIds: string[] }): Promise<number> {
+  const loadIds = [...loads.keys()];
+  const textPatterns = needles.texts.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const phonePatterns = needles.phones.map((p) => `%${p}%`);
+  const rows = await tx.$queryRaw<{ id: bigint; entityType: string; entityId: string; changes: unknown }[]>`
+    SELECT id, entity_type AS "entityType", entity_id AS "entityId", changes FROM audit_entry
+    WHERE (entity_type = 'load' AND entity_id = ANY(${loadIds}::text[]))
+       OR (entity_type = 'address-book-entry' AND entity_id = ANY(${entryIds}::text[]))
+       OR (cardinality(${textPatterns}::text[]) > 0 AND changes::text ILIKE ANY(${textPatterns}::text[]))
+       OR (cardinality(${phonePatterns}::text[]) > 0 AND regexp_replace(changes::text, '[^0-9]+', '', 'g') LIKE ANY(${phonePatterns}::text[]))`;
+  const entries = new Set(entryIds);
+  let scrubbed = 0;
+  for (const row of rows) {
+    const roles = row.entityType === 'load' ? loads.get(row.entityId) : undefined;
+    const personalKey =
+      roles !== undefined ? (k: string) => isPersonalLoadAuditKey(k, roles) : row.entityType === 'address-book-entry' && entries.has(row.entityId) ? personalEntryAuditKey : () => false;
+    const changes = scrubAuditChanges(row.changes, needles, personalKey);
+    if (changes === null) continue;
+    await tx.auditEntry.update({ where: { id: row.id }, data: { changes: changes as Prisma.InputJsonValue } });
+    scrubbed++;
+  }
+  return scrubbed;
+}
+
+/**
+ * Erases what `findPersonalData` finds for the same search, provided it is exactly what the admin was
+ * shown (the ids): address-book entries deleted, drafts never sent deleted, other loads anonymised
+ * (keeping the waste facts), the values scrubbed from the audit log. One transaction; one audit entry
+ * with counts and ids only.
+ */
+export async function erasePersonalData({ actor, input }: { actor: Actor; input: EraseInput }): Promise<EraseSummary> {
+  assertCan(actor, 'data-requests.manage');
+  const data = eraseSchema.parse(input);
+  const found = await findPersonalData({ actor, input: { by: data.by, value: data.value } });
+  if (found.truncated) throw new ValidationError({ value: ['This search finds too much to be one person: narrow it before erasing'] });
+  if (!sameSet(found.entries.map((e) => e.id), data.entryIds) || !sameSet(found.loads.map((l) => l.id), data.loadIds)) {
+    throw new ConflictError('The records found have changed since you searched. Search again and check what will be erased.');
+  }
+  const loads = new Map<string, readonly LoadRole[]>(found.loads.map((l) => [l.id, l.roles.map((r) => r.role)]));
+  const needles = needlesFor(found);
+  const summary = await db().$transaction(
+    async (tx) => {
+      const entriesDeleted = await deletePartiesForErasure(tx, data.entryIds);
+      const { deleted, anonymised } = await eraseFromLoads(tx, { loads: [...loads].map(([id, roles]) => ({ id, roles: [...roles] })), needles });
+      const auditEntriesScrubbed = await scrubAudit(tx, { needles, loads, entryIds: data.entryIds });
+      const result: EraseSummary = { entriesDeleted, loadsAnonymised: anonymised.length, draftsDeleted: deleted.length, auditEntriesScrubbed };
+      await recordAudit(tx, {
+        actorId: auditActorId(actor),
+        action: 'data-request.erase',
+        entityType: 'data-request',
+        entityId: randomUUID(),
+        changes: {
+          by: { to: data.by },
+          entriesDeleted: { to: entriesDeleted },
+          entryIds: { to: data.entryIds },
+          loadsAnonymised: { to: anonymised },
+          draftsDeleted: { to: deleted },
+          auditEntriesScrubbed: { to: auditEntriesScrubbed },
+        },
+      });
+      return result;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  log.info('personal data erased', { ...summary });
+  return summary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention
+// ---------------------------------------------------------------------------------------------
+
+const RETENTION_KEY = 'retention.sent-load-personal-fields';
+
+export async function getRetention({ actor }: { actor: Actor }): Promise<RetentionSetting> {
+  assertCan(actor, 'data-requests.manage');
+  return readRetention();
+}
+
+async function readRetention(): Promise<RetentionSetting> {
+  const row = await db().appSetting.findUnique({ where: { key: RETENTION_KEY } });
+  const months = isObject(row?.value) && typeof row.value.months === 'number' ? row.value.months : null;
+  return { months };
+}
+
+export async function saveRetention({ actor, input }: { actor: Actor; input: RetentionInput }): Promise<RetentionSetting> {
+  assertCan(actor, 'data-requests.manage');
+  const data = retentionSchema.parse(input);
+  const months = data.enabled ? data.months! : null;
+  return db().$transaction(async (tx) => {
+    const before = await tx.appSetting.findUnique({ where: { key: RETENTION_KEY } });
+    const from = isObject(before?.value) && typeof before.value.months === 'number' ? before.value.months : null;
+    await tx.appSetting.upsert({
+      where: { key: RETENTION_KEY },
+      create: { key: RETENTION_KEY, value: { months }, updatedById: auditActorId(actor) },
+      update: { value: { months }, updatedById: auditActorId(actor) },
+    });
+    if (from !== months) {
+      await recordAudit(tx, { actorId: auditActorId(actor), action: 'settings.update', entityType: 'setting', entityId: RETENTION_KEY, changes: { months: { from, to: months } } });
+    }
+    return { months };
+  });
+}
+
+/** `now` less whole calendar months (the 31st less a month is the last day of the shorter month). */
+export function monthsBefore(now: Date, months: number): Date {
+  const d = new Date(now);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d;
+}
+
+const RETENTION_BATCH = 200;
+
+/**
+ * Anonymises the personal fields of loads sent longer ago than the retention setting (off: nothing),
+ * in batches, each with its audit entry (counts and ids only). Run periodically (periodic.ts) and by tests.
+ */
+export async function anonymiseExpiredLoads({ now = new Date(), actor = systemActor() }: { now?: Date; actor?: Actor } = {}) {
+  assertCan(actor, 'data-requests.manage');
+  const { months } = await readRetention();
+  if (months === null) return { anonymised: 0, cutoff: null };
+  const cutoff = monthsBefore(now, months);
+  const seen = new Set<string>();
+  let anonymised = 0;
+  for (;;) {
+    const ids = (await findSentLoadsWithPersonalData({ before: cutoff, limit: RETENTION_BATCH })).filter((id) => !seen.has(id));
+    if (ids.length === 0) break;
+    ids.forEach((id) => seen.add(id));
+    const loads = new Map<string, readonly LoadRole[]>(ids.map((id) => [id, LOAD_ROLES]));
+    await db().$transaction(
+      async (tx) => {
+        const { anonymised: done } = await eraseFromLoads(tx, { loads: ids.map((id) => ({ id, roles: [...LOAD_ROLES] })), needles: { texts: [], phones: [] } });
+        await scrubAudit(tx, { needles: { texts: [], phones: [] }, loads, entryIds: [] });
+        await recordAudit(tx, {
+          actorId: auditActorId(actor),
+          action: 'data-retention.anonymise',
+          entityType: 'data-request',
+          entityId: randomUUID(),
+          changes: { retentionMonths: { to: months }, sentBefore: { to: cutoff.toISOString() }, loadsAnonymised: { to: done } },
+        });
+        anonymised += done.length;
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  }
+  if (anonymised > 0) log.info('sent loads anonymised after the retention period', { anonymised, months });
+  return { anonymised, cutoff };
+}
+
