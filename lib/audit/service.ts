@@ -3,7 +3,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { db, type Tx } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 export interface AuditInput {
   actorId: string | null;
@@ -62,4 +62,52 @@ export async function listAuditEntries({ input }: { actor: Actor; input: { entit
     take: Math.min(input.take ?? 500, 2000),
   });
   return rows.map((r) => ({ id: String(r.id), at: r.at, actorId: r.actorId, action: r.action, changes: (r.changes ?? {}) as Record<string, unknown> }));
+}
+
+export interface AuditRow {
+  id: bigint;
+  entityType: string;
+  entityId: string;
+  changes: unknown;
+}
+
+/**
+ * Rewrites audit entries in place — only for erasing personal data, which must leave no copy in any
+ * table. The entries considered are those of the given records, plus any whose changes contain one of
+ * the texts (case-insensitive) or, ignoring everything but digits, one of the digit strings.
+ * `rewrite` returns the new changes, or null to leave an entry alone. Returns how many changed.
+ */
+export async function rewriteAuditEntries(
+  tx: Tx,
+  {
+    entities,
+    containingText,
+    containingDigits,
+    rewrite,
+  }: {
+    entities: { entityType: string; ids: readonly string[] }[];
+    containingText: readonly string[];
+    containingDigits: readonly string[];
+    rewrite: (row: AuditRow) => unknown;
+  },
+): Promise<number> {
+  const textPatterns = containingText.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const digitPatterns = containingDigits.map((d) => `%${d}%`);
+  const byEntity = entities.filter((e) => e.ids.length > 0).map((e) => Prisma.sql`(entity_type = ${e.entityType} AND entity_id = ANY(${[...e.ids]}::text[]))`);
+  const conditions = [
+    ...byEntity,
+    ...(textPatterns.length ? [Prisma.sql`changes::text ILIKE ANY(${textPatterns}::text[])`] : []),
+    ...(digitPatterns.length ? [Prisma.sql`regexp_replace(changes::text, '[^0-9]+', '', 'g') LIKE ANY(${digitPatterns}::text[])`] : []),
+  ];
+  if (conditions.length === 0) return 0;
+  const rows = await tx.$queryRaw<AuditRow[]>`
+    SELECT id, entity_type AS "entityType", entity_id AS "entityId", changes FROM audit_entry WHERE ${Prisma.join(conditions, ' OR ')}`;
+  let rewritten = 0;
+  for (const row of rows) {
+    const changes = rewrite(row);
+    if (changes === null) continue;
+    await tx.auditEntry.update({ where: { id: row.id }, data: { changes: changes as Prisma.InputJsonValue } });
+    rewritten++;
+  }
+  return rewritten;
 }

@@ -8,10 +8,9 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { deletePartiesForErasure, findPartiesMentioning } from '@/lib/address-book/service';
 import { assertCan, auditActorId, systemActor, type Actor } from '@/lib/auth/actor';
-import { recordAudit } from '@/lib/audit/service';
+import { recordAudit, rewriteAuditEntries } from '@/lib/audit/service';
 import { db, type Tx } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { eraseFromLoads, findLoadsMentioning, findSentLoadsWithPersonalData } from '@/lib/loads/service';
 import { logger } from '@/lib/logger';
 import { findUsersMentioning } from '@/lib/users/service';
@@ -227,27 +226,21 @@ function needlesFor(result: FindResult): Needles {
  * holding an erased value anywhere has it replaced. Returns how many entries changed.
  */
 async function scrubAudit(tx: Tx, { needles, loads, entryIds }: { needles: Needles; loads: Map<string, readonly LoadRole[]>; entryIds: string[] }): Promise<number> {
-  const loadIds = [...loads.keys()];
-  const textPatterns = needles.texts.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const phonePatterns = needles.phones.map((p) => `%${p}%`);
-  const rows = await tx.$queryRaw<{ id: bigint; entityType: string; entityId: string; changes: unknown }[]>`
-    SELECT id, entity_type AS "entityType", entity_id AS "entityId", changes FROM audit_entry
-    WHERE (entity_type = 'load' AND entity_id = ANY(${loadIds}::text[]))
-       OR (entity_type = 'address-book-entry' AND entity_id = ANY(${entryIds}::text[]))
-       OR (cardinality(${textPatterns}::text[]) > 0 AND changes::text ILIKE ANY(${textPatterns}::text[]))
-       OR (cardinality(${phonePatterns}::text[]) > 0 AND regexp_replace(changes::text, '[^0-9]+', '', 'g') LIKE ANY(${phonePatterns}::text[]))`;
   const entries = new Set(entryIds);
-  let scrubbed = 0;
-  for (const row of rows) {
-    const roles = row.entityType === 'load' ? loads.get(row.entityId) : undefined;
-    const personalKey =
-      roles !== undefined ? (k: string) => isPersonalLoadAuditKey(k, roles) : row.entityType === 'address-book-entry' && entries.has(row.entityId) ? personalEntryAuditKey : () => false;
-    const changes = scrubAuditChanges(row.changes, needles, personalKey);
-    if (changes === null) continue;
-    await tx.auditEntry.update({ where: { id: row.id }, data: { changes: changes as Prisma.InputJsonValue } });
-    scrubbed++;
-  }
-  return scrubbed;
+  return rewriteAuditEntries(tx, {
+    entities: [
+      { entityType: 'load', ids: [...loads.keys()] },
+      { entityType: 'address-book-entry', ids: entryIds },
+    ],
+    containingText: needles.texts,
+    containingDigits: needles.phones,
+    rewrite: (row) => {
+      const roles = row.entityType === 'load' ? loads.get(row.entityId) : undefined;
+      const personalKey =
+        roles !== undefined ? (k: string) => isPersonalLoadAuditKey(k, roles) : row.entityType === 'address-book-entry' && entries.has(row.entityId) ? personalEntryAuditKey : () => false;
+      return scrubAuditChanges(row.changes, needles, personalKey);
+    },
+  });
 }
 
 /**
