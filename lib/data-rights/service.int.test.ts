@@ -11,8 +11,10 @@ import { resetEnvCache } from '@/lib/env';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import type { LoadFormValues } from '@/lib/loads/schema';
 import { saveLoad } from '@/lib/loads/service';
+import { exportRecords } from '@/lib/records/export';
 import { createSite } from '@/lib/sites/service';
 import { loadForm, RECEIVING_SITE } from '@/test/load-fixtures';
+import { readZip } from '@/test/zip-reader';
 import { anonymiseExpiredLoads, erasePersonalData, exportPersonalData, exportToCsv, findPersonalData, monthsBefore, saveRetention } from './service';
 
 let sandbox: DwtSandbox;
@@ -226,6 +228,14 @@ describe('erasing a person', () => {
       }
       const remaining = await db().load.findMany({ where: { id: { in: [sent.id, corrected.id] } } });
       expect(has(JSON.stringify(remaining))).toEqual([]);
+      // Nor the manager's records export of both sites, in any format (the .xlsx unzipped).
+      for (const format of ['csv', 'json', 'xlsx'] as const) {
+        const file = await exportRecords({ actor: manager, input: { filters: {}, format } });
+        const bytes = Buffer.from(await new Response(file.stream).arrayBuffer());
+        const text = format === 'xlsx' ? [...readZip(bytes).values()].map((b) => b.toString('utf8')).join('\n') : bytes.toString('utf8');
+        expect(file.loads, format).toBeGreaterThanOrEqual(2);
+        expect(has(text), format).toEqual([]);
+      }
 
       // Drafts never sent are gone; the waste facts of the others are intact.
       expect(await db().load.findUnique({ where: { id: draft.id } })).toBeNull();
