@@ -234,6 +234,7 @@ export async function lastLoadForCarrier({ actor, input }: { actor: Actor; input
 /** Loads logged at the actor's sites, newest first (the full list with filters comes with the records work). */
 export async function listRecentLoads({ actor, input }: { actor: Actor; input: { siteId?: string; take?: number } }) {
   assertCan(actor, 'loads.view');
+  if (input.siteId) assertSite(actor, input.siteId);
   return db().load.findMany({
     where: { siteId: input.siteId ? input.siteId : { in: actor.siteIds } },
     orderBy: { receivedAt: 'desc' },
