@@ -62,22 +62,7 @@ export async function useOwnDatabase(label: string): Promise<{ url: string; drop
   };
 }
 
-/** The DWT_* settings that point this process (or a child given them) at a sandbox. */
-export function dwtEnvFor(sandbox: DwtSandbox): Record<string, string> {
-  return {
-    DWT_ENVIRONMENT: 'sandbox',
-    DWT_API_BASE_URL: sandbox.baseUrl,
-    DWT_AUTH_URL: sandbox.authUrl,
-    DWT_CLIENT_ID: sandbox.clientId,
-    DWT_CLIENT_SECRET: sandbox.clientSecret,
-    DWT_API_CODE: sandbox.apiCodes[0]!,
-  };
-}
-
-export function pointAppAt(sandbox: DwtSandbox): void {
-  Object.assign(process.env, dwtEnvFor(sandbox));
-  resetEnvCache();
-}
+export { dwtEnvFor, pointAppAt } from './dwt-env';
 
 export interface FaultSite {
   id: string;

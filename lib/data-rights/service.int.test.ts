@@ -7,12 +7,12 @@ import { systemActor, type Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { deliverLoad } from '@/lib/delivery/service';
 import { startDwtSandbox, type DwtSandbox } from '@/lib/dwt/sandbox/server';
-import { resetEnvCache } from '@/lib/env';
 import { ConflictError, ForbiddenError } from '@/lib/errors';
 import type { LoadFormValues } from '@/lib/loads/schema';
 import { saveLoad } from '@/lib/loads/service';
 import { exportRecords } from '@/lib/records/export';
 import { createSite } from '@/lib/sites/service';
+import { pointAppAt } from '@/test/dwt-env';
 import { loadForm, RECEIVING_SITE } from '@/test/load-fixtures';
 import { readZip } from '@/test/zip-reader';
 import { anonymiseExpiredLoads, erasePersonalData, exportPersonalData, exportToCsv, findPersonalData, monthsBefore, saveRetention } from './service';
@@ -27,16 +27,9 @@ const admin: Actor = { id: randomUUID(), email: 'admin@it.test', name: 'Admin', 
 
 beforeAll(async () => {
   sandbox = await startDwtSandbox({ port: 0 });
-  Object.assign(process.env, {
-    DWT_ENVIRONMENT: 'sandbox',
-    DWT_API_BASE_URL: sandbox.baseUrl,
-    DWT_AUTH_URL: sandbox.authUrl,
-    DWT_CLIENT_ID: sandbox.clientId,
-    DWT_CLIENT_SECRET: sandbox.clientSecret,
-    DWT_API_CODE: sandbox.apiCodes[0],
+  pointAppAt(sandbox, {
     LOG_LEVEL: 'debug', // every line the code can write is captured and checked
   });
-  resetEnvCache();
   siteA = (await createSite({ actor: systemActor(), input: { name: `Rights A ${randomUUID().slice(0, 6)}`, ...RECEIVING_SITE } })).id;
   siteB = (await createSite({ actor: systemActor(), input: { name: `Rights B ${randomUUID().slice(0, 6)}`, ...RECEIVING_SITE } })).id;
   clerkA = { id: randomUUID(), email: 'c@it.test', name: 'Clerk', roles: ['CLERK'], siteIds: [siteA] };

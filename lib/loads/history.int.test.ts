@@ -6,10 +6,10 @@ import { systemActor, type Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { deliverLoad, sendAgainAsNew } from '@/lib/delivery/service';
 import { DEFAULT_KNOBS, startDwtSandbox, type DwtSandbox } from '@/lib/dwt/sandbox/server';
-import { resetEnvCache } from '@/lib/env';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { createSite } from '@/lib/sites/service';
 import { ensureUser } from '@/lib/users/service';
+import { pointAppAt } from '@/test/dwt-env';
 import { loadForm, RECEIVING_SITE } from '@/test/load-fixtures';
 import type { LoadFormValues } from './schema';
 import { getLoadHistory, mayCorrectLoad, saveLoad } from './service';
@@ -30,15 +30,7 @@ async function person(name: string, roles: Actor['roles'], siteIds: string[]): P
 
 beforeAll(async () => {
   sandbox = await startDwtSandbox({ port: 0 });
-  Object.assign(process.env, {
-    DWT_ENVIRONMENT: 'sandbox',
-    DWT_API_BASE_URL: sandbox.baseUrl,
-    DWT_AUTH_URL: sandbox.authUrl,
-    DWT_CLIENT_ID: sandbox.clientId,
-    DWT_CLIENT_SECRET: sandbox.clientSecret,
-    DWT_API_CODE: sandbox.apiCodes[0],
-  });
-  resetEnvCache();
+  pointAppAt(sandbox);
   const site = await createSite({ actor: systemActor(), input: { name: `History IT ${randomUUID().slice(0, 6)}`, ...RECEIVING_SITE } });
   const other = await createSite({ actor: systemActor(), input: { name: `Elsewhere ${randomUUID().slice(0, 6)}` } });
   siteId = site.id;

@@ -5,9 +5,9 @@ import { systemActor, type Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { deliverLoad } from '@/lib/delivery/service';
 import { DEFAULT_KNOBS, startDwtSandbox, type DwtSandbox } from '@/lib/dwt/sandbox/server';
-import { resetEnvCache } from '@/lib/env';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { createSite } from '@/lib/sites/service';
+import { pointAppAt } from '@/test/dwt-env';
 import { loadForm } from '@/test/load-fixtures';
 import type { LoadFormValues } from './schema';
 import { saveLoad, startNewLoad } from './service';
@@ -21,15 +21,7 @@ let manager: Actor;
 
 beforeAll(async () => {
   sandbox = await startDwtSandbox({ port: 0 });
-  Object.assign(process.env, {
-    DWT_ENVIRONMENT: 'sandbox',
-    DWT_API_BASE_URL: sandbox.baseUrl,
-    DWT_AUTH_URL: sandbox.authUrl,
-    DWT_CLIENT_ID: sandbox.clientId,
-    DWT_CLIENT_SECRET: sandbox.clientSecret,
-    DWT_API_CODE: sandbox.apiCodes[0],
-  });
-  resetEnvCache();
+  pointAppAt(sandbox);
   const site = await createSite({
     actor: systemActor(),
     input: { name: `Loads IT ${randomUUID().slice(0, 6)}`, authorisationNumber: 'EPR/AB1234CD', fullAddress: '1 Test Way, Leeds', postcode: 'LS1 1AA' },

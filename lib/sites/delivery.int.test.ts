@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { deliverLoad } from '@/lib/delivery/service';
 import { startDwtSandbox, type DwtSandbox } from '@/lib/dwt/sandbox/server';
-import { resetEnvCache } from '@/lib/env';
 import { saveLoad } from '@/lib/loads/service';
+import { pointAppAt } from '@/test/dwt-env';
 import { loadForm } from '@/test/load-fixtures';
 import { createSite, updateSite } from './service';
 
@@ -15,15 +15,7 @@ let sandbox: DwtSandbox;
 
 beforeAll(async () => {
   sandbox = await startDwtSandbox({ port: 0, apiCodes: [SITE_API_CODE] });
-  Object.assign(process.env, {
-    DWT_ENVIRONMENT: 'sandbox',
-    DWT_API_BASE_URL: sandbox.baseUrl,
-    DWT_AUTH_URL: sandbox.authUrl,
-    DWT_CLIENT_ID: sandbox.clientId,
-    DWT_CLIENT_SECRET: sandbox.clientSecret,
-    DWT_API_CODE: sandbox.apiCodes[0],
-  });
-  resetEnvCache();
+  pointAppAt(sandbox);
 });
 
 afterAll(async () => {
