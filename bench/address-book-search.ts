@@ -3,18 +3,13 @@
 // i.e. the cost of a round trip through Prisma. Another site holds as many entries again, so the site
 // filter has to do its work. Seeds through the service, on an embedded PostgreSQL unless DATABASE_URL.
 // Run: node --conditions=react-server --import tsx bench/address-book-search.ts [entries per site, e.g. 1000,5000,20000] [runs]
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { findCarrierByVehicle, getParty, saveParty, searchParties } from '../lib/address-book/service';
 import { systemActor } from '../lib/auth/actor';
 import { resetEnvCache } from '../lib/env';
-import { startEmbeddedPostgres } from '../lib/postgres/embedded';
-import { migrate } from '../lib/postgres/migrate';
 import { createSite } from '../lib/sites/service';
-import { freePort } from '../test/free-port';
+import { benchDatabase, timeCalls } from './support/bench-kit';
 
 const sizes = (process.argv[2] ?? '1000,5000,20000').split(',').map(Number);
 const runs = Number(process.argv[3] ?? 200);
@@ -64,34 +59,11 @@ async function analyze(connectionString: string) {
   await client.query('ANALYZE address_book_entry').finally(() => client.end());
 }
 
-/** Median and 95th percentile of one call, in milliseconds. */
-async function time(call: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  for (let i = 0; i < warmUpRuns; i++) await call();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await call();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(runs / 2)]!, p95: samples[Math.floor(runs * 0.95)]! };
-}
-
 async function main() {
-  let stop = async () => {};
-  if (!process.env.DATABASE_URL) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'weighbook-bench-'));
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'bench' });
-    await pg.createDatabase('weighbook_bench');
-    process.env.DATABASE_URL = pg.url('weighbook_bench');
-    stop = async () => {
-      await pg.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-  }
+  const database = await benchDatabase('address-book', { reuseDatabaseUrl: true });
+  process.env.DATABASE_URL = database.url;
   resetEnvCache();
   try {
-    await migrate(process.env.DATABASE_URL!, path.join(import.meta.dirname, '..', 'prisma', 'migrations'));
     console.log(`Address-book search, ${runs} runs per query after ${warmUpRuns} warm-up runs (Node ${process.version})`);
     console.log('times in ms per call: median / p95; ratio = median / baseline median');
     for (const size of sizes) {
@@ -121,13 +93,13 @@ async function main() {
       ];
       let baseline = 0;
       for (const [label, call] of cases) {
-        const { median, p95 } = await time(call);
+        const { median, p95 } = await timeCalls(call, { runs, warmUp: warmUpRuns });
         baseline ||= median;
         console.log(`  ${label.padEnd(44)} ${median.toFixed(2).padStart(7)} / ${p95.toFixed(2).padStart(7)}   ×${(median / baseline).toFixed(1)}`);
       }
     }
   } finally {
-    await stop();
+    await database.stop();
   }
 }
 

@@ -4,51 +4,24 @@
 // load fetched by primary key (one Prisma round trip). Seeds with SQL copies, on an embedded PostgreSQL
 // unless DATABASE_URL. Run: node --conditions=react-server --import tsx bench/data-rights-find.ts [loads] [runs]
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { systemActor } from '../lib/auth/actor';
 import { findPersonalData } from '../lib/data-rights/service';
 import { db } from '../lib/db';
 import { resetEnvCache } from '../lib/env';
 import { saveLoad } from '../lib/loads/service';
-import { startEmbeddedPostgres } from '../lib/postgres/embedded';
-import { migrate } from '../lib/postgres/migrate';
 import { createSite } from '../lib/sites/service';
-import { freePort } from '../test/free-port';
 import { loadForm } from '../test/load-fixtures';
+import { benchDatabase, timeCalls } from './support/bench-kit';
 
 const count = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 10);
 
-async function time(fn: () => Promise<unknown>): Promise<{ median: number; max: number }> {
-  await fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    await fn();
-    t.push(performance.now() - s);
-  }
-  t.sort((a, b) => a - b);
-  return { median: t[Math.floor(t.length / 2)]!, max: t[t.length - 1]! };
-}
-
 async function main() {
-  let stop = async () => {};
-  if (!process.env.DATABASE_URL) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'weighbook-bench-'));
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'bench' });
-    await pg.createDatabase('weighbook_bench');
-    process.env.DATABASE_URL = pg.url('weighbook_bench');
-    stop = async () => {
-      await pg.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-  }
+  const database = await benchDatabase('rights', { reuseDatabaseUrl: true });
+  process.env.DATABASE_URL = database.url;
   resetEnvCache();
   try {
-    await migrate(process.env.DATABASE_URL!, path.join(import.meta.dirname, '..', 'prisma', 'migrations'));
     const sites = [];
     for (const n of [1, 2]) sites.push((await createSite({ actor: systemActor(), input: { name: `Bench rights ${n} ${Date.now()}` } })).id);
     const template = await saveLoad({ actor: systemActor(sites), input: { id: randomUUID(), siteId: sites[0]!, expectedVersion: null, intent: 'draft', form: loadForm() } });
@@ -66,16 +39,16 @@ async function main() {
     await db().$executeRawUnsafe('ANALYZE load');
     console.log(`Data request search over ${count.toLocaleString('en-GB')} loads (seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s), ${runs} runs each, Node ${process.version}`);
     const admin = { ...systemActor(), roles: ['ADMIN' as const] };
-    const baseline = await time(() => db().load.findUnique({ where: { id: template.id } }));
+    const baseline = await timeCalls(() => db().load.findUnique({ where: { id: template.id } }), { runs });
     console.log(`baseline (load by primary key): median ${baseline.median.toFixed(2)} ms`);
     const i = Math.floor(count / 2);
     for (const [by, value] of [['name', `Carrier ${i} Ltd`], ['email', `carrier${i}@example.org`], ['phone', `07700 ${String(i % 1000000).padStart(6, '0')}`], ['vehicle', 'BK00 AAA']] as const) {
-      const t = await time(() => findPersonalData({ actor: admin, input: { by, value } }));
+      const t = await timeCalls(() => findPersonalData({ actor: admin, input: { by, value } }), { runs });
       console.log(`find by ${by.padEnd(7)}: median ${t.median.toFixed(0)} ms, max ${t.max.toFixed(0)} ms (${(t.median / baseline.median).toFixed(0)}x baseline)`);
     }
   } finally {
     await db().$disconnect();
-    await stop();
+    await database.stop();
   }
 }
 

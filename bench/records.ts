@@ -5,12 +5,12 @@
 //
 // Always on its own embedded PostgreSQL in a temporary folder; writes bench/results/records-<time>.json.
 // Run: node --conditions=react-server --import tsx bench/records.ts [--loads 100000] [--runs 30] [--slow 50]
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { benchDatabase, timeCalls } from './support/bench-kit';
 import { seedLoads } from './support/seed-loads';
 
 const { values: args } = parseArgs({
@@ -23,32 +23,15 @@ const { values: args } = parseArgs({
 const LOADS = Number(args.loads);
 const RUNS = Math.max(20, Number(args.runs));
 const WARM_UP = 5;
+const timing = (call: () => Promise<unknown>) => timeCalls(call, { runs: RUNS, warmUp: WARM_UP });
 const SLOW_MS = Number(args.slow);
 
-async function time(call: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  for (let i = 0; i < WARM_UP; i++) await call();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await call();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(RUNS / 2)]!, p95: samples[Math.min(RUNS - 1, Math.ceil(RUNS * 0.95) - 1)]! };
-}
-
 async function main() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'weighbook-bench-records-'));
-  const cleanups: (() => Promise<unknown>)[] = [async () => rm(dir, { recursive: true, force: true })];
+  const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const { startEmbeddedPostgres } = await import('../lib/postgres/embedded');
-    const { migrate } = await import('../lib/postgres/migrate');
-    const { freePort } = await import('../test/free-port');
-    const database = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'bench' });
+    const database = await benchDatabase('records');
     cleanups.push(() => database.stop());
-    await database.createDatabase('weighbook_bench');
-    const url = database.url('weighbook_bench');
-    await migrate(url, path.join(import.meta.dirname, '..', 'prisma', 'migrations'));
+    const url = database.url;
     Object.assign(process.env, { DATABASE_URL: url, LOG_LEVEL: 'warn' });
     const { resetEnvCache } = await import('../lib/env');
     resetEnvCache();
@@ -117,22 +100,22 @@ async function main() {
     console.log(`${RUNS} runs per case after ${WARM_UP} warm-up runs; first page of 50 rows + total; Node ${process.version}`);
     console.log('times in ms: median / p95; ×baseline = median / baseline median\n');
     const results: { case: string; median: number; p95: number; total?: number }[] = [];
-    const baseline = await time(() => db().load.findUnique({ where: { id: anyLoad!.id }, select: { id: true } }));
+    const baseline = await timing(() => db().load.findUnique({ where: { id: anyLoad!.id }, select: { id: true } }));
     console.log(`  ${'baseline: one load by id (Prisma)'.padEnd(44)} ${baseline.median.toFixed(2).padStart(7)} / ${baseline.p95.toFixed(2).padStart(7)}`);
     results.push({ case: 'baseline', ...baseline });
     const slow: [string, Record<string, unknown>, typeof manager][] = [];
     for (const [label, input, actor = manager] of cases) {
       const page = await listRecords({ actor, input, now });
-      const t = await time(() => listRecords({ actor, input, now }));
+      const t = await timing(() => listRecords({ actor, input, now }));
       results.push({ case: label, ...t, total: page.total });
       console.log(
         `  ${label.padEnd(44)} ${t.median.toFixed(2).padStart(7)} / ${t.p95.toFixed(2).padStart(7)}   ×${(t.median / baseline.median).toFixed(1).padEnd(5)} ${page.total.toLocaleString('en-GB').padStart(7)} matches`,
       );
       if (t.median > SLOW_MS) slow.push([label, input, actor]);
     }
-    const counts = await time(() => countRecordDeadlines({ actor: manager, now }));
+    const counts = await timing(() => countRecordDeadlines({ actor: manager, now }));
     console.log(`\n  ${'home: countRecordDeadlines'.padEnd(44)} ${counts.median.toFixed(2).padStart(7)} / ${counts.p95.toFixed(2).padStart(7)}`);
-    const charts = await time(() => recordCharts({ actor: manager, now }));
+    const charts = await timing(() => recordCharts({ actor: manager, now }));
     console.log(`  ${'home: recordCharts'.padEnd(44)} ${charts.median.toFixed(2).padStart(7)} / ${charts.p95.toFixed(2).padStart(7)}`);
     results.push({ case: 'countRecordDeadlines', ...counts }, { case: 'recordCharts', ...charts });
 
