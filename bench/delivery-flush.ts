@@ -16,7 +16,6 @@
 // Run: node --conditions=react-server --import tsx bench/delivery-flush.ts [--loads 10000] [--cap 200] [--concurrency 32] [--client-attempts 4] [--profile]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -147,18 +146,13 @@ async function main() {
   const clientAttempts = args['client-attempts'] === undefined ? undefined : Number(args['client-attempts']);
   if (!Number.isInteger(loads) || loads < 1 || !(cap > 0)) throw new Error('--loads must be a whole number and --cap a rate above 0');
 
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'weighbook-bench-delivery-'));
-  const cleanups: (() => Promise<unknown>)[] = [async () => rm(dir, { recursive: true, force: true })];
+  const cleanups: (() => Promise<unknown>)[] = [];
   try {
     // ---- database, site, and the queued loads ----
-    const { startEmbeddedPostgres } = await import('../lib/postgres/embedded');
-    const { migrate } = await import('../lib/postgres/migrate');
-    const { freePort } = await import('../test/free-port');
-    const database = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'bench' });
+    const { benchDatabase } = await import('./support/bench-kit');
+    const database = await benchDatabase('delivery');
     cleanups.push(() => database.stop());
-    await database.createDatabase('weighbook_bench');
-    const url = database.url('weighbook_bench');
-    await migrate(url, path.join(import.meta.dirname, '..', 'prisma', 'migrations'));
+    const url = database.url;
 
     const sandbox = await startSandboxProcess();
     cleanups.push(async () => {

@@ -13,7 +13,7 @@
 // Run: node --conditions=react-server --import tsx bench/records-export.ts [--loads 100000] [--formats csv,xlsx,json] [--max-old-space 64]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -170,18 +170,13 @@ async function main() {
   if (!Number.isInteger(total) || total < 10) throw new Error('--loads must be a whole number of at least 10');
   const small = Math.round(total / 10);
 
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'weighbook-bench-export-'));
-  const cleanups: (() => Promise<unknown>)[] = [async () => rm(dir, { recursive: true, force: true })];
+  const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const { startEmbeddedPostgres } = await import('../lib/postgres/embedded');
-    const { migrate } = await import('../lib/postgres/migrate');
-    const { freePort } = await import('../test/free-port');
     const { seedExportLoads } = await import('./support/export-seed');
-    const database = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), password: 'bench' });
+    const { benchDatabase } = await import('./support/bench-kit');
+    const database = await benchDatabase('export');
     cleanups.push(() => database.stop());
-    await database.createDatabase('weighbook_bench');
-    const url = database.url('weighbook_bench');
-    await migrate(url, path.join(import.meta.dirname, '..', 'prisma', 'migrations'));
+    const url = database.url;
 
     const sql = new pg.Client({ connectionString: url });
     await sql.connect();
