@@ -30,6 +30,16 @@ export function FieldFrame({
       <label htmlFor={id} id={labelId} className="block font-semibold">
         {label}
       </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** A control's hint and error, with the ids `describedBy` points at (also used by fieldsets). */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-slate-600">
           {hint}
@@ -41,7 +51,6 @@ export function FieldFrame({
           {error}
         </p>
       )}
-      {children}
-    </div>
+    </>
   );
 }

@@ -2,25 +2,15 @@
 // A fieldset of checkboxes (roles, sites, people) with its error tied to it. The first box carries the
 // field's id, so the error summary's link lands on it.
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { describedBy, HintAndError } from '@/components/forms/field-frame';
 import { fieldId } from '@/components/forms/field-id';
 
 export function CheckboxGroup({ legend, name, hint, error, children }: { legend: string; name: string; hint?: string; error?: string; children: ReactNode }) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className={`mb-5 ${error ? 'border-l-4 border-danger-700 pl-3' : ''}`} aria-describedby={describedBy}>
+    <fieldset className={`mb-5 ${error ? 'border-l-4 border-danger-700 pl-3' : ''}`} aria-describedby={describedBy(id, { hint, error })}>
       <legend className="font-semibold">{legend}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-semibold text-danger-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <HintAndError id={id} hint={hint} error={error} />
       <div className="mt-1 space-y-1">{children}</div>
     </fieldset>
   );
