@@ -121,21 +121,32 @@ export async function listUsers({ actor, now = new Date() }: { actor: Actor; now
       roles: true,
       disabled: true,
       sites: { select: { site: { select: { id: true, name: true } } }, orderBy: { site: { name: 'asc' } } },
-      signInAttempts: { where: { succeeded: true }, orderBy: { at: 'desc' }, take: 1, select: { at: true } },
-      tokens: { where: { kind: 'INVITATION', usedAt: null }, orderBy: { expiresAt: 'desc' }, take: 1, select: { expiresAt: true } },
+      ...statusSelect,
     },
   });
-  return users.map(({ signInAttempts, tokens, ...u }) => ({
-    ...u,
-    lastSignInAt: signInAttempts[0]?.at ?? null,
-    status: statusOf(u.disabled, tokens[0]?.expiresAt ?? null, signInAttempts.length > 0, now),
-  }));
+  return users.map(({ signInAttempts, tokens, ...u }) => ({ ...u, ...signInStatus({ disabled: u.disabled, signInAttempts, tokens }, now) }));
 }
 
-function statusOf(disabled: boolean, invitationExpiresAt: Date | null, signedIn: boolean, now: Date): UserStatus {
-  if (disabled) return 'disabled';
-  if (invitationExpiresAt && !signedIn) return invitationExpiresAt > now ? 'invited' : 'invitation-expired';
-  return 'active';
+/** What a user's status is read from: their last successful sign-in and their open invitation. */
+const statusSelect = {
+  signInAttempts: { where: { succeeded: true }, orderBy: { at: 'desc' }, take: 1, select: { at: true } },
+  tokens: { where: { kind: 'INVITATION', usedAt: null }, orderBy: { expiresAt: 'desc' }, take: 1, select: { expiresAt: true } },
+} satisfies Prisma.UserSelect;
+
+function signInStatus(
+  u: { disabled: boolean; signInAttempts: { at: Date }[]; tokens: { expiresAt: Date }[] },
+  now: Date,
+): { lastSignInAt: Date | null; status: UserStatus } {
+  const lastSignInAt = u.signInAttempts[0]?.at ?? null;
+  const invitationExpiresAt = u.tokens[0]?.expiresAt ?? null;
+  const status: UserStatus = u.disabled
+    ? 'disabled'
+    : invitationExpiresAt && !lastSignInAt
+      ? invitationExpiresAt > now
+        ? 'invited'
+        : 'invitation-expired'
+      : 'active';
+  return { lastSignInAt, status };
 }
 
 /** One user for the edit page. */
@@ -157,8 +168,7 @@ async function findUserForAdmin(id: string, now: Date) {
       roles: true,
       disabled: true,
       sites: { select: { siteId: true } },
-      signInAttempts: { where: { succeeded: true }, orderBy: { at: 'desc' }, take: 1, select: { at: true } },
-      tokens: { where: { kind: 'INVITATION', usedAt: null }, orderBy: { expiresAt: 'desc' }, take: 1, select: { expiresAt: true } },
+      ...statusSelect,
     },
   });
   if (!u) return null;
@@ -169,8 +179,7 @@ async function findUserForAdmin(id: string, now: Date) {
     roles: sortRoles(u.roles),
     disabled: u.disabled,
     siteIds: u.sites.map((s) => s.siteId).sort(),
-    lastSignInAt: u.signInAttempts[0]?.at ?? null,
-    status: statusOf(u.disabled, u.tokens[0]?.expiresAt ?? null, u.signInAttempts.length > 0, now),
+    ...signInStatus(u, now),
   };
 }
 
