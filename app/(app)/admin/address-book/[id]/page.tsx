@@ -5,7 +5,7 @@ import { PageHeading } from '@/components/app-shell';
 import { EditPartyForm } from '@/components/admin/address-book/edit-party-form';
 import { adminGetParty } from '@/lib/address-book/service';
 import { requirePermission } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/not-found';
 
 export const metadata: Metadata = { title: 'Edit address-book entry' };
 
@@ -13,10 +13,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ id: 
   const actor = await requirePermission('address-book.manage');
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const entry = await adminGetParty({ actor, input: { id } }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const entry = await orNotFound(adminGetParty({ actor, input: { id } }));
   return (
     <>
       <p className="mb-2">

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/app-shell';
 import { SiteForm } from '@/components/admin/sites/site-form';
 import { requirePermission } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/not-found';
 import { getSite } from '@/lib/sites/service';
 import { listUsers } from '@/lib/users/service';
 
@@ -13,10 +12,7 @@ export const metadata: Metadata = { title: 'Site' };
 export default async function SitePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const actor = await requirePermission('sites.manage');
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
-  const site = await getSite({ actor, id }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const site = await orNotFound(getSite({ actor, id }));
   const people = await listUsers({ actor });
   return (
     <>

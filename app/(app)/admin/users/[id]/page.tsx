@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/app-shell';
 import { DisableAccount, ResetPassword } from '@/components/admin/users/account-actions';
 import { EditUserForm } from '@/components/admin/users/edit-user-form';
 import { statusLabels } from '@/components/admin/users/users-table';
 import { requirePermission } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
+import { orNotFound } from '@/lib/not-found';
 import { listSites } from '@/lib/sites/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
 import { getUser } from '@/lib/users/service';
@@ -16,10 +15,7 @@ export const metadata: Metadata = { title: 'User' };
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission('users.manage');
   const { id } = await params;
-  const user = await getUser({ actor, id }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const user = await orNotFound(getUser({ actor, id }));
   const sites = await listSites({ actor });
   return (
     <>
