@@ -16,7 +16,28 @@ const runs = Number(process.argv[3] ?? 200);
 const warmUpRuns = 20;
 const SEED_CONCURRENCY = 10;
 
-const WORDS = ['Acme', 'North', 'Northern', 'Skips', 'Haulage', 'Waste', 'Recycling', 'Leeds', 'Bright', 'Sons', 'Green', 'Metals', 'Transport', 'Logistics', 'Demolition', 'Aggregates', 'Valley', 'Riverside', 'County', 'Express'];
+const WORDS = [
+  'Acme',
+  'North',
+  'Northern',
+  'Skips',
+  'Haulage',
+  'Waste',
+  'Recycling',
+  'Leeds',
+  'Bright',
+  'Sons',
+  'Green',
+  'Metals',
+  'Transport',
+  'Logistics',
+  'Demolition',
+  'Aggregates',
+  'Valley',
+  'Riverside',
+  'County',
+  'Express',
+];
 const LETTERS = 'ABCDEFGHJKLMNOPRSTUVWXYZ';
 
 /** Deterministic, so every run seeds the same book. */
@@ -72,7 +93,9 @@ async function main() {
       const otherSiteId = (await createSite({ actor: systemActor(), input: { name: `${name} other` } })).id;
       const started = performance.now();
       await Promise.all([seed(siteId, size, size), seed(otherSiteId, size, size + 1)]);
-      console.log(`\n${size.toLocaleString('en-GB')} carriers at the site (and as many at another), seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `\n${size.toLocaleString('en-GB')} carriers at the site (and as many at another), seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
       await analyze(process.env.DATABASE_URL!);
 
       const actor = systemActor([siteId]);

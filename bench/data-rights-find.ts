@@ -24,7 +24,10 @@ async function main() {
   try {
     const sites = [];
     for (const n of [1, 2]) sites.push((await createSite({ actor: systemActor(), input: { name: `Bench rights ${n} ${Date.now()}` } })).id);
-    const template = await saveLoad({ actor: systemActor(sites), input: { id: randomUUID(), siteId: sites[0]!, expectedVersion: null, intent: 'draft', form: loadForm() } });
+    const template = await saveLoad({
+      actor: systemActor(sites),
+      input: { id: randomUUID(), siteId: sites[0]!, expectedVersion: null, intent: 'draft', form: loadForm() },
+    });
     const seedStart = performance.now();
     await db().$executeRawUnsafe(`
       INSERT INTO load (id, site_id, ticket_number, received_at, status, movement, form_extras, ewc_codes, carrier_name, vehicle_registration, updated_at)
@@ -37,14 +40,23 @@ async function main() {
              l.ewc_codes, 'Carrier ' || i || ' Ltd', 'BK', now()
       FROM generate_series(1, ${count}) i, load l WHERE l.id = '${template.id}'`);
     await db().$executeRawUnsafe('ANALYZE load');
-    console.log(`Data request search over ${count.toLocaleString('en-GB')} loads (seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s), ${runs} runs each, Node ${process.version}`);
+    console.log(
+      `Data request search over ${count.toLocaleString('en-GB')} loads (seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s), ${runs} runs each, Node ${process.version}`,
+    );
     const admin = { ...systemActor(), roles: ['ADMIN' as const] };
     const baseline = await timeCalls(() => db().load.findUnique({ where: { id: template.id } }), { runs });
     console.log(`baseline (load by primary key): median ${baseline.median.toFixed(2)} ms`);
     const i = Math.floor(count / 2);
-    for (const [by, value] of [['name', `Carrier ${i} Ltd`], ['email', `carrier${i}@example.org`], ['phone', `07700 ${String(i % 1000000).padStart(6, '0')}`], ['vehicle', 'BK00 AAA']] as const) {
+    for (const [by, value] of [
+      ['name', `Carrier ${i} Ltd`],
+      ['email', `carrier${i}@example.org`],
+      ['phone', `07700 ${String(i % 1000000).padStart(6, '0')}`],
+      ['vehicle', 'BK00 AAA'],
+    ] as const) {
       const t = await timeCalls(() => findPersonalData({ actor: admin, input: { by, value } }), { runs });
-      console.log(`find by ${by.padEnd(7)}: median ${t.median.toFixed(0)} ms, max ${t.max.toFixed(0)} ms (${(t.median / baseline.median).toFixed(0)}x baseline)`);
+      console.log(
+        `find by ${by.padEnd(7)}: median ${t.median.toFixed(0)} ms, max ${t.max.toFixed(0)} ms (${(t.median / baseline.median).toFixed(0)}x baseline)`,
+      );
     }
   } finally {
     await db().$disconnect();

@@ -49,7 +49,13 @@ async function serveSandbox() {
   const { startSandboxControl } = await import('../lib/dwt/sandbox/control');
   const sandbox = await startDwtSandbox({ port: 0 });
   const control = await startSandboxControl(sandbox, { port: 0 });
-  const info: SandboxInfo = { baseUrl: sandbox.baseUrl, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, apiCode: sandbox.apiCodes[0]!, controlUrl: control.url };
+  const info: SandboxInfo = {
+    baseUrl: sandbox.baseUrl,
+    clientId: sandbox.clientId,
+    clientSecret: sandbox.clientSecret,
+    apiCode: sandbox.apiCodes[0]!,
+    controlUrl: control.url,
+  };
   process.stdout.write(`${JSON.stringify(info)}\n`);
   process.stdin.resume();
   process.stdin.on('end', () => process.exit(0)); // the bench ended (or died): so does the sandbox
@@ -73,7 +79,14 @@ async function control(info: SandboxInfo, method: 'GET' | 'POST', route: string,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`sandbox control ${route}: ${response.status}`);
-  return response.status === 204 ? undefined : ((await response.json()) as { requests: Record<string, Record<string, number>>; acceptedPosts: Record<string, number>; postAttempts: number; movements: number });
+  return response.status === 204
+    ? undefined
+    : ((await response.json()) as {
+        requests: Record<string, Record<string, number>>;
+        acceptedPosts: Record<string, number>;
+        postAttempts: number;
+        movements: number;
+      });
 }
 
 /** The app's round trips to PostgreSQL, by statement, while `on`; the bench's own client is left out. */
@@ -111,7 +124,10 @@ function profileDatabase(exclude: pg.Client) {
       return query.apply(this, args);
     }
     const result = query.apply(this, args) as Promise<unknown>;
-    void result?.then?.(() => record(key, started), () => record(key, started));
+    void result?.then?.(
+      () => record(key, started),
+      () => record(key, started),
+    );
     return result;
   };
   const poolProto = pg.Pool.prototype as unknown as { connect: Fn };
@@ -271,7 +287,10 @@ async function main() {
     const steady = (sent - 1) / ((t.last.getTime() - t.first.getTime()) / 1000);
 
     const line = (label: string, value: string) => process.stdout.write(`  ${label.padEnd(34)} ${value}\n`);
-    line('loads sent', `${sent.toLocaleString('en-GB')} of ${loads.toLocaleString('en-GB')} (statuses ${statuses.rows.map((r) => `${r.status} ${r.n}`).join(', ')})`);
+    line(
+      'loads sent',
+      `${sent.toLocaleString('en-GB')} of ${loads.toLocaleString('en-GB')} (statuses ${statuses.rows.map((r) => `${r.status} ${r.n}`).join(', ')})`,
+    );
     line('wall time', `${seconds.toFixed(1)} s (worker start to queue empty)`);
     line('achieved rate', `${rate.toFixed(1)} sent/s`);
     line('achieved / cap', `${(rate / cap).toFixed(3)} (target >= 0.9)`);

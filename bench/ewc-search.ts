@@ -37,9 +37,7 @@ const fullSearch = (query: string) => lookups.searchEwc(query, Number.POSITIVE_I
 const us = (value: number) => value.toFixed(1).padStart(8);
 console.log(`EWC search over ${entries.length} codes, ${runs} runs per query after ${warmUpRuns} warm-up runs (Node ${process.version})`);
 console.log('times in µs per search: median / p95');
-console.log(
-  `${'query'.padEnd(20)}${'field (≤21)'.padStart(22)}${'all matches'.padStart(22)}${'naive filter'.padStart(22)}${'field ÷ naive'.padStart(15)}`,
-);
+console.log(`${'query'.padEnd(20)}${'field (≤21)'.padStart(22)}${'all matches'.padStart(22)}${'naive filter'.padStart(22)}${'field ÷ naive'.padStart(15)}`);
 let worstP95 = 0;
 for (const query of QUERIES) {
   const field = time(fieldSearch, query);

@@ -80,8 +80,7 @@ const target = { own: measure(routeOwn(route)), total: measure([...framework, ..
 const baseline = { own: measure(routeOwn(baselineRoute)), total: measure([...framework, ...routeOwn(baselineRoute)]) };
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`.padStart(10);
-const row = (label: string, m: Measure) =>
-  `${label.padEnd(34)}${String(m.chunks).padStart(7)}${kB(m.raw)}${kB(m.gzip)}   ${m.hasEwcList ? 'YES' : 'no'}`;
+const row = (label: string, m: Measure) => `${label.padEnd(34)}${String(m.chunks).padStart(7)}${kB(m.raw)}${kB(m.gzip)}   ${m.hasEwcList ? 'YES' : 'no'}`;
 
 console.log(`Client JavaScript per route, build ${readFileSync(path.join(buildDir, 'BUILD_ID'), 'utf8').trim()} in ${buildDir}`);
 console.log(`${''.padEnd(34)}${'chunks'.padStart(7)}${'raw'.padStart(10)}${'gzip'.padStart(10)}   EWC list inside`);
@@ -90,5 +89,7 @@ console.log(row(`${route} page + layouts`, target.own));
 console.log(row(`${baselineRoute} page + layouts`, baseline.own));
 console.log(row(`${route} total`, target.total));
 console.log(row(`${baselineRoute} total`, baseline.total));
-console.log(`${route} ÷ ${baselineRoute}, gzip: total ${(target.total.gzip / baseline.total.gzip).toFixed(2)}×, page + layouts ${(target.own.gzip / baseline.own.gzip).toFixed(2)}×`);
+console.log(
+  `${route} ÷ ${baselineRoute}, gzip: total ${(target.total.gzip / baseline.total.gzip).toFixed(2)}×, page + layouts ${(target.own.gzip / baseline.own.gzip).toFixed(2)}×`,
+);
 if (target.total.hasEwcList) fail(`The bundled EWC list is in ${route}'s JavaScript: a client module imports lib/reference-data/catalogue (use ./lookups).`);

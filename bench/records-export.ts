@@ -149,7 +149,14 @@ function measure(mode: string, url: string, siteIds: string[]): Promise<Measure>
       process.execPath,
       [
         ...(args['max-old-space'] ? [`--max-old-space-size=${Number(args['max-old-space'])}`] : []),
-        '--conditions=react-server', '--import', 'tsx', fileURLToPath(import.meta.url), `--child=${mode}`, `--url=${url}`, `--sites=${siteIds.join(',')}`],
+        '--conditions=react-server',
+        '--import',
+        'tsx',
+        fileURLToPath(import.meta.url),
+        `--child=${mode}`,
+        `--url=${url}`,
+        `--sites=${siteIds.join(',')}`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -183,9 +190,17 @@ async function main() {
     cleanups.push(() => sql.end());
     const siteA = randomUUID();
     const siteB = randomUUID();
-    await sql.query(`INSERT INTO site (id, name, authorisation_number, full_address, postcode, updated_at) VALUES ($1, 'Bench North', 'EPR/AB1234CD', '1 Test Way, Leeds', 'LS1 1AA', now()), ($2, 'Bench South', 'EPR/AB1234CE', '2 Test Way, Leeds', 'LS1 1AB', now())`, [siteA, siteB]);
+    await sql.query(
+      `INSERT INTO site (id, name, authorisation_number, full_address, postcode, updated_at) VALUES ($1, 'Bench North', 'EPR/AB1234CD', '1 Test Way, Leeds', 'LS1 1AA', now()), ($2, 'Bench South', 'EPR/AB1234CE', '2 Test Way, Leeds', 'LS1 1AB', now())`,
+      [siteA, siteB],
+    );
     const seeded = performance.now();
-    await seedExportLoads(sql, { sites: [{ id: siteA, loads: small }, { id: siteB, loads: total - small }] });
+    await seedExportLoads(sql, {
+      sites: [
+        { id: siteA, loads: small },
+        { id: siteB, loads: total - small },
+      ],
+    });
     const seedSeconds = (performance.now() - seeded) / 1000;
     process.stdout.write(
       `Records export: ${total.toLocaleString('en-GB')} loads seeded in ${seedSeconds.toFixed(1)} s; Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n` +

@@ -57,10 +57,12 @@ async function main() {
     await sql.query('VACUUM ANALYZE');
 
     // Real values to search for, from the seeded data.
-    const sample = (await sql.query<{ ticket_number: string; vehicle_registration: string; waste_tracking_id: string; received_at: Date }>(
-      `SELECT ticket_number, vehicle_registration, waste_tracking_id, received_at FROM load WHERE status = 'SENT' ORDER BY received_at DESC OFFSET $1 LIMIT 1`,
-      [Math.floor(LOADS / 20)],
-    )).rows[0]!;
+    const sample = (
+      await sql.query<{ ticket_number: string; vehicle_registration: string; waste_tracking_id: string; received_at: Date }>(
+        `SELECT ticket_number, vehicle_registration, waste_tracking_id, received_at FROM load WHERE status = 'SENT' ORDER BY received_at DESC OFFSET $1 LIMIT 1`,
+        [Math.floor(LOADS / 20)],
+      )
+    ).rows[0]!;
     const vehicleFragment = sample.vehicle_registration.replace(' ', '').slice(1, 5);
     const monthAgo = new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
     const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
@@ -126,7 +128,9 @@ async function main() {
       const plan = (await sql.query<{ 'QUERY PLAN': string }>(q.text, q.values)).rows;
       const count = Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM load l WHERE ${where}`;
       const countPlan = (await sql.query<{ 'QUERY PLAN': string }>(count.text, count.values)).rows;
-      console.log(`\nSlow (> ${SLOW_MS} ms): ${label}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n-- total:\n${countPlan.map((r) => r['QUERY PLAN']).join('\n')}`);
+      console.log(
+        `\nSlow (> ${SLOW_MS} ms): ${label}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n-- total:\n${countPlan.map((r) => r['QUERY PLAN']).join('\n')}`,
+      );
     }
 
     const out = path.join(import.meta.dirname, 'results');

@@ -13,8 +13,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           <p className="text-xl font-bold">Weighbook</p>
           <div className="flex items-center gap-3 text-sm">
             <p>
-              <span className="font-semibold">{actor.name}</span>{' '}
-              <span>({actor.roles.map((r) => roleLabels[r]).join(', ')})</span>
+              <span className="font-semibold">{actor.name}</span> <span>({actor.roles.map((r) => roleLabels[r]).join(', ')})</span>
             </p>
             <SignOutButton />
           </div>

@@ -30,8 +30,8 @@ export function CheckNeededPanel({ loadId, ticketNumber, receivedAt }: { loadId:
         Check needed: DWT may already have this load
       </h2>
       <p className="mb-3 max-w-3xl">
-        We sent ticket {ticketNumber} ({receivedAt}) to DWT but no answer came back, so DWT may or may not have stored it. Sending it
-        again blindly could create a second record. Look for it in DWT’s service, then choose:
+        We sent ticket {ticketNumber} ({receivedAt}) to DWT but no answer came back, so DWT may or may not have stored it. Sending it again blindly could create
+        a second record. Look for it in DWT’s service, then choose:
       </p>
       <ErrorSummary errors={error ? [{ fieldId: error.field ? 'field-wasteTrackingId' : undefined, message: error.message }] : []} />
       <form
@@ -41,12 +41,25 @@ export function CheckNeededPanel({ loadId, ticketNumber, receivedAt }: { loadId:
           run(() => recordWasteTrackingIdAction({ loadId, wasteTrackingId: id }));
         }}
       >
-        <TextField name="wasteTrackingId" label="DWT has it: its waste tracking ID" hint="Like 26HRA0B2" autoComplete="off" value={id} onChange={(e) => setId(e.target.value)} error={error?.field ? error.message : undefined} />
+        <TextField
+          name="wasteTrackingId"
+          label="DWT has it: its waste tracking ID"
+          hint="Like 26HRA0B2"
+          autoComplete="off"
+          value={id}
+          onChange={(e) => setId(e.target.value)}
+          error={error?.field ? error.message : undefined}
+        />
         <button type="submit" disabled={pending} className="bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
           Record this waste tracking ID
         </button>
       </form>
-      <button type="button" disabled={pending} onClick={() => run(() => sendAgainAsNewAction({ loadId }))} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold disabled:opacity-60">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => run(() => sendAgainAsNewAction({ loadId }))}
+        className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold disabled:opacity-60"
+      >
         DWT does not have it: send it again as new
       </button>
     </section>

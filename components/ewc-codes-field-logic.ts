@@ -16,11 +16,7 @@ export interface ComboboxState {
 
 export const initialComboboxState: ComboboxState = { query: '', open: false, activeIndex: -1 };
 
-export type ComboboxAction =
-  | { type: 'typed'; query: string }
-  | { type: 'moved'; step: 1 | -1; optionCount: number }
-  | { type: 'closed' }
-  | { type: 'cleared' };
+export type ComboboxAction = { type: 'typed'; query: string } | { type: 'moved'; step: 1 | -1; optionCount: number } | { type: 'closed' } | { type: 'cleared' };
 
 export function comboboxReducer(state: ComboboxState, action: ComboboxAction): ComboboxState {
   switch (action.type) {

@@ -211,9 +211,7 @@ function CodeDescription({ code, lookups }: { code: string; lookups?: ReferenceL
   return (
     <span className="flex flex-wrap items-baseline gap-x-2">
       <span className="font-mono font-bold whitespace-nowrap">{formatEwcCode(code, entry?.isHazardous)}</span>
-      {entry?.isHazardous && (
-        <span className="border border-danger-700 bg-white px-1 text-xs font-bold text-danger-700">Hazardous</span>
-      )}
+      {entry?.isHazardous && <span className="border border-danger-700 bg-white px-1 text-xs font-bold text-danger-700">Hazardous</span>}
       <span>{entry ? entry.description : lookups ? 'Not an EWC code' : ''}</span>
     </span>
   );

@@ -24,10 +24,7 @@ export interface PickerState {
 export const initialPickerState: PickerState = { query: '', open: false, activeId: null };
 
 export type PickerAction =
-  | { type: 'typed'; query: string }
-  | { type: 'moved'; step: 1 | -1; optionIds: readonly string[] }
-  | { type: 'closed' }
-  | { type: 'cleared' };
+  { type: 'typed'; query: string } | { type: 'moved'; step: 1 | -1; optionIds: readonly string[] } | { type: 'closed' } | { type: 'cleared' };
 
 export function pickerReducer(state: PickerState, action: PickerAction): PickerState {
   switch (action.type) {
@@ -101,9 +98,7 @@ export function optionLabel(match: PartyMatch): string {
     : match.reasonForNoRegistrationNumber
       ? `no registration number: ${REASON_FOR_NO_REGISTRATION_NUMBER_LABELS[match.reasonForNoRegistrationNumber]}`
       : 'no registration number';
-  return [match.organisationName, registration, match.matchedVehicle && `vehicle ${match.matchedVehicle}`, match.postcode]
-    .filter(Boolean)
-    .join(', ');
+  return [match.organisationName, registration, match.matchedVehicle && `vehicle ${match.matchedVehicle}`, match.postcode].filter(Boolean).join(', ');
 }
 
 export function newPartyLabel(kind: PartyKind): string {

@@ -40,10 +40,24 @@ export function SetupForm() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={summary} />
-      <TextField label="Set-up code" hint="Printed in the console when Weighbook started, like ABCD-1234-EF56." autoComplete="off" spellCheck={false} error={errors.setupToken?.message} {...form.register('setupToken')} />
+      <TextField
+        label="Set-up code"
+        hint="Printed in the console when Weighbook started, like ABCD-1234-EF56."
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.setupToken?.message}
+        {...form.register('setupToken')}
+      />
       <TextField label="Your full name" autoComplete="name" error={errors.name?.message} {...form.register('name')} />
       <TextField label="Email address" type="email" autoComplete="username" spellCheck={false} error={errors.email?.message} {...form.register('email')} />
-      <TextField label="Password" hint="At least 12 characters." type="password" autoComplete="new-password" error={errors.password?.message} {...form.register('password')} />
+      <TextField
+        label="Password"
+        hint="At least 12 characters."
+        type="password"
+        autoComplete="new-password"
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
       <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
         Create administrator
       </button>

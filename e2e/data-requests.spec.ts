@@ -35,7 +35,12 @@ test('find, export, erase and find nothing', async ({ page }) => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /\(CSV\)/ }).click()]);
   const lines = (await readFile((await csv.path())!, 'utf8')).trim().split('\r\n');
   expect(lines[0]).toMatch(/^source,id,site,role,name,/);
-  expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['address book', 'load']);
+  expect(
+    lines
+      .slice(1)
+      .map((l) => l.split(',')[0])
+      .sort(),
+  ).toEqual(['address book', 'load']);
   expect(lines.join('\n')).toContain(person.phone);
 
   // Erase: the confirmation lists what changes, and must be ticked.
@@ -52,7 +57,11 @@ test('find, export, erase and find nothing', async ({ page }) => {
   await expect(page.getByRole('status')).toContainText('Erased: 1 address-book entry deleted, 0 loads anonymised, 1 unsent draft deleted');
 
   // Nothing is found any more, by any of their details.
-  for (const [by, value] of [['email', person.email], ['name', person.name], ['phone', person.phone]] as const) {
+  for (const [by, value] of [
+    ['email', person.email],
+    ['name', person.name],
+    ['phone', person.phone],
+  ] as const) {
     await page.getByLabel('Search by').selectOption(by);
     await page.getByLabel('Search for').fill(value);
     await page.getByRole('button', { name: 'Search' }).click();

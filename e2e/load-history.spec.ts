@@ -102,7 +102,12 @@ test('a correction DWT answers with 404 is explained, and a manager sends the lo
   const panel = page.getByRole('region', { name: `DWT does not know this waste tracking id (${load.wasteTrackingId})` });
   await expect(panel).toBeVisible();
   await expect(page.getByText('Needs attention', { exact: true })).toBeVisible();
-  await expect(page.getByRole('table', { name: /Every attempt/ }).getByRole('row').filter({ hasText: '(not-found)' })).toContainText('404');
+  await expect(
+    page
+      .getByRole('table', { name: /Every attempt/ })
+      .getByRole('row')
+      .filter({ hasText: '(not-found)' }),
+  ).toContainText('404');
   await expectNoAxeViolations(page);
 
   await panel.getByRole('button', { name: 'Send it to DWT as a new load' }).click();
@@ -118,7 +123,12 @@ test('a correction DWT answers with 404 is explained, and a manager sends the lo
   await expect(page.getByText(now.wasteTrackingId!, { exact: true })).toBeVisible();
   // The old id is kept in the history.
   const entry = page.getByRole('region', { name: 'History' }).getByRole('listitem').filter({ hasText: 'Sent it to DWT again as a new load' });
-  await expect(entry.getByRole('row', { name: /Waste tracking ID/ }).getByRole('cell').first()).toHaveText(load.wasteTrackingId);
+  await expect(
+    entry
+      .getByRole('row', { name: /Waste tracking ID/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText(load.wasteTrackingId);
   await expect(entry).toContainText(ACCOUNTS.manager.name);
 });
 

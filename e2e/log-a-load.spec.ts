@@ -10,39 +10,124 @@ test.use({ storageState: storageStateFor('clerk') });
 const carrier: CarrierInput = { name: 'Acme Haulage Ltd', registration: 'CBDU123456', vehicle: 'AB12 CDE' };
 const soil: ItemInput = { ewc: ['170504'], description: 'Soil and stones from a garden clearance', codes: [{ code: 'R5', weight: '8.2' }] };
 
-const scenarios: { id: string; title: string; carrier?: CarrierInput; items: ItemInput[]; broker?: boolean; consignment?: { code?: string; reason?: string } }[] = [
+const scenarios: {
+  id: string;
+  title: string;
+  carrier?: CarrierInput;
+  items: ItemInput[];
+  broker?: boolean;
+  consignment?: { code?: string; reason?: string };
+}[] = [
   { id: 'R01', title: 'a single waste item', items: [soil] },
   {
     id: 'R02',
     title: 'several waste items',
-    items: [soil, { ewc: ['150101'], description: 'Cardboard packaging', containerType: 'BAL', containers: '3', single: { amount: '450', unit: 'Kilograms' }, codes: [{ code: 'R3', weight: '0.45' }] }],
+    items: [
+      soil,
+      {
+        ewc: ['150101'],
+        description: 'Cardboard packaging',
+        containerType: 'BAL',
+        containers: '3',
+        single: { amount: '450', unit: 'Kilograms' },
+        codes: [{ code: 'R3', weight: '0.45' }],
+      },
+    ],
   },
   { id: 'R03', title: 'transport by road', carrier: { ...carrier, transport: 'Road', vehicle: 'YX19 ABC' }, items: [soil] },
-  { id: 'R05', title: 'several disposal or recovery codes', items: [{ ...soil, codes: [{ code: 'R5', weight: '5' }, { code: 'R13', weight: '2' }, { code: 'D1', weight: '1.2' }] }] },
-  { id: 'R07', title: 'several EWC codes on one item', items: [{ ...soil, ewc: ['150101', '150102'], description: 'Mixed paper and plastic packaging', codes: [{ code: 'R3', weight: '8.2' }] }] },
-  { id: 'C02', title: 'no carrier registration number, with a reason', carrier: { name: 'Farm Shop', registration: '', reason: 'ONE_OFF', vehicle: 'FA12 RMS' }, items: [soil] },
+  {
+    id: 'R05',
+    title: 'several disposal or recovery codes',
+    items: [
+      {
+        ...soil,
+        codes: [
+          { code: 'R5', weight: '5' },
+          { code: 'R13', weight: '2' },
+          { code: 'D1', weight: '1.2' },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'R07',
+    title: 'several EWC codes on one item',
+    items: [{ ...soil, ewc: ['150101', '150102'], description: 'Mixed paper and plastic packaging', codes: [{ code: 'R3', weight: '8.2' }] }],
+  },
+  {
+    id: 'C02',
+    title: 'no carrier registration number, with a reason',
+    carrier: { name: 'Farm Shop', registration: '', reason: 'ONE_OFF', vehicle: 'FA12 RMS' },
+    items: [soil],
+  },
   { id: 'B01', title: 'a broker or dealer', items: [soil], broker: true },
   {
     id: 'P01',
     title: 'several POP components',
-    items: [{ ...soil, ewc: ['200301'], description: 'Upholstered seating', pops: { source: 'OWN_TESTING', components: [{ code: 'TETRABDE', concentration: '12.5' }, { code: 'HCBD', concentration: '3' }] }, codes: [{ code: 'R1', weight: '8.2' }] }],
+    items: [
+      {
+        ...soil,
+        ewc: ['200301'],
+        description: 'Upholstered seating',
+        pops: {
+          source: 'OWN_TESTING',
+          components: [
+            { code: 'TETRABDE', concentration: '12.5' },
+            { code: 'HCBD', concentration: '3' },
+          ],
+        },
+        codes: [{ code: 'R1', weight: '8.2' }],
+      },
+    ],
   },
   {
     id: 'H01',
     title: 'several hazardous components',
-    items: [{ ...soil, ewc: ['170503'], description: 'Contaminated soil', hazardous: { source: 'OWN_TESTING', hpCodes: ['HP_7', 'HP_14'], components: [{ name: 'Lead', concentration: '250' }, { name: 'Arsenic', concentration: '40' }] }, codes: [{ code: 'D1', weight: '8.2' }] }],
+    items: [
+      {
+        ...soil,
+        ewc: ['170503'],
+        description: 'Contaminated soil',
+        hazardous: {
+          source: 'OWN_TESTING',
+          hpCodes: ['HP_7', 'HP_14'],
+          components: [
+            { name: 'Lead', concentration: '250' },
+            { name: 'Arsenic', concentration: '40' },
+          ],
+        },
+        codes: [{ code: 'D1', weight: '8.2' }],
+      },
+    ],
     consignment: { code: 'CJ32LE/A0001' },
   },
   {
     id: 'H03',
     title: 'hazardous, no consignment code but a reason',
-    items: [{ ...soil, ewc: ['170601'], description: 'Asbestos insulation', hazardous: { source: 'PROVIDED_WITH_WASTE', hpCodes: ['HP_7'], components: [{ name: 'Chrysotile', concentration: '1000' }] }, codes: [{ code: 'D1', weight: '8.2' }] }],
+    items: [
+      {
+        ...soil,
+        ewc: ['170601'],
+        description: 'Asbestos insulation',
+        hazardous: { source: 'PROVIDED_WITH_WASTE', hpCodes: ['HP_7'], components: [{ name: 'Chrysotile', concentration: '1000' }] },
+        codes: [{ code: 'D1', weight: '8.2' }],
+      },
+    ],
     consignment: { reason: 'NO_DOC_WITH_WASTE' },
   },
   {
     id: 'X01',
     title: 'hazardous and POPs together',
-    items: [{ ...soil, ewc: ['200135'], description: 'Old televisions', pops: { source: 'GUIDANCE', components: [{ code: 'PCNS', concentration: '2' }] }, hazardous: { source: 'GUIDANCE', hpCodes: ['HP_14'], components: [{ name: 'Cadmium' }] }, codes: [{ code: 'R4', weight: '8.2' }] }],
+    items: [
+      {
+        ...soil,
+        ewc: ['200135'],
+        description: 'Old televisions',
+        pops: { source: 'GUIDANCE', components: [{ code: 'PCNS', concentration: '2' }] },
+        hazardous: { source: 'GUIDANCE', hpCodes: ['HP_14'], components: [{ name: 'Cadmium' }] },
+        codes: [{ code: 'R4', weight: '8.2' }],
+      },
+    ],
     consignment: { code: 'CJ32LE/A0002' },
   },
 ];

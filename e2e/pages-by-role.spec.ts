@@ -42,7 +42,9 @@ for (const account of Object.keys(ACCOUNTS) as AccountName[]) {
       await page.goto('/');
       const nav = page.getByRole('navigation', { name: 'Main' });
       for (const p of PAGES.filter((x) => x.permission)) {
-        const link = nav.getByRole('link', { name: typeof p.heading === 'string' ? p.heading.replace('Customers’ data requests', 'Data requests') : p.heading });
+        const link = nav.getByRole('link', {
+          name: typeof p.heading === 'string' ? p.heading.replace('Customers’ data requests', 'Data requests') : p.heading,
+        });
         if (can(roles, p.permission!)) await expect(link).toBeVisible();
         else await expect(link).toHaveCount(0);
       }
@@ -68,7 +70,11 @@ test.describe('administration detail pages', () => {
       heading: async () => (await adminDetailFixtures()).user.name,
       permission: 'users.manage',
     },
-    { path: async () => `/admin/sites/${(await adminDetailFixtures()).site.id}`, heading: async () => (await adminDetailFixtures()).site.name, permission: 'sites.manage' },
+    {
+      path: async () => `/admin/sites/${(await adminDetailFixtures()).site.id}`,
+      heading: async () => (await adminDetailFixtures()).site.name,
+      permission: 'sites.manage',
+    },
     { path: async () => '/admin/sites/new', heading: async () => 'Add a site', permission: 'sites.manage' },
   ];
   for (const account of Object.keys(ACCOUNTS) as AccountName[]) {

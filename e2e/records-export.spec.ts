@@ -20,7 +20,11 @@ const col = (key: string) => EXPORT_COLUMNS.findIndex((c) => c.key === key);
 test.beforeAll(async () => {
   await seedLoads([
     { carrier, received: '2026-11-02T08:00', items: [{ description: 'Soil, stones and "rubble"' }] },
-    { carrier, received: '2026-11-03T10:30', items: [{ description: '=1+1 is not a formula here' }, { description: 'Cardboard & paper <baled>', ewc: '150101', kilograms: '450' }] },
+    {
+      carrier,
+      received: '2026-11-03T10:30',
+      items: [{ description: '=1+1 is not a formula here' }, { description: 'Cardboard & paper <baled>', ewc: '150101', kilograms: '450' }],
+    },
     { carrier, received: '2026-11-04T16:45', items: [{ description: 'Glass bottles' }] },
   ]);
 });

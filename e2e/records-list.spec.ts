@@ -18,10 +18,23 @@ const BULK = 55;
 
 test.beforeAll(async () => {
   for (let i = 1; i <= BULK; i++) {
-    await seedLoad({ ticket: `${TAG}-S${String(i).padStart(2, '0')}`, receivedUk: `${daysAgo(40 + i)}T10:00`, status: 'SENT', carrier: 'Bulk Haulage Ltd', vehicle: 'BU11 LKA' });
+    await seedLoad({
+      ticket: `${TAG}-S${String(i).padStart(2, '0')}`,
+      receivedUk: `${daysAgo(40 + i)}T10:00`,
+      status: 'SENT',
+      carrier: 'Bulk Haulage Ltd',
+      vehicle: 'BU11 LKA',
+    });
   }
   await seedLoad({ ticket: `${TAG}-W1`, receivedUk: `${daysAgo(30)}T09:00`, status: 'SENT', warnings: 2 });
-  await seedLoad({ ticket: `${TAG}-N1`, receivedUk: `${daysAgo(20)}T09:00`, status: 'NEEDS_ATTENTION', ewc: '200301', carrier: 'Needy Skips Ltd', vehicle: 'NE21 EDY' });
+  await seedLoad({
+    ticket: `${TAG}-N1`,
+    receivedUk: `${daysAgo(20)}T09:00`,
+    status: 'NEEDS_ATTENTION',
+    ewc: '200301',
+    carrier: 'Needy Skips Ltd',
+    vehicle: 'NE21 EDY',
+  });
   await seedLoad({ ticket: `${TAG}-P1`, receivedUk: `${daysAgo(10)}T08:30`, status: 'PENDING', ewc: '150101', vehicle: 'OV12 DUE' });
   await seedLoad({ ticket: `${TAG}-D1`, receivedUk: `${daysAgo(15)}T16:00`, status: 'DRAFT' });
 });

@@ -7,9 +7,7 @@ import { env } from './env';
 function createClient(): PrismaClient {
   const url = env().DATABASE_URL;
   if (!url) {
-    throw new Error(
-      'DATABASE_URL is not set. Start the app with `npm start`, which starts the embedded PostgreSQL when none is configured.',
-    );
+    throw new Error('DATABASE_URL is not set. Start the app with `npm start`, which starts the embedded PostgreSQL when none is configured.');
   }
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
 }

@@ -40,7 +40,11 @@ export const envSchema = z
     /** The address people use to reach the app. */
     NEXTAUTH_URL: optionalUrl,
     /** Hours a session lasts before signing in again. */
-    SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 7).default(10),
+    SESSION_MAX_AGE_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 7)
+      .default(10),
     /** bcrypt cost for password hashes (12 is about 0.25 s on these machines). */
     PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
     /** First administrator, created at start when no administrator exists. */
@@ -68,9 +72,19 @@ export const envSchema = z
      * Key that encrypts secrets stored in the database (the DWT client secret): 32 random bytes as
      * 64 hex characters or base64. Required when DWT is production; otherwise generated into the data folder.
      */
-    WEIGHBOOK_SECRETS_KEY: optionalString.pipe(z.string().refine((v) => decodeSecretsKey(v) !== undefined, SECRETS_KEY_FORMAT).optional()),
+    WEIGHBOOK_SECRETS_KEY: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => decodeSecretsKey(v) !== undefined, SECRETS_KEY_FORMAT)
+        .optional(),
+    ),
     /** The previous key while rotating: secrets it encrypted can still be read, and are re-encrypted on save. */
-    WEIGHBOOK_SECRETS_KEY_PREVIOUS: optionalString.pipe(z.string().refine((v) => decodeSecretsKey(v) !== undefined, SECRETS_KEY_FORMAT).optional()),
+    WEIGHBOOK_SECRETS_KEY_PREVIOUS: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => decodeSecretsKey(v) !== undefined, SECRETS_KEY_FORMAT)
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)) {
@@ -97,9 +111,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = envSchema.safeParse(present);
   if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
-    );
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
   }
   return result.data;
 }

@@ -41,7 +41,7 @@ try {
   stop((error as Error).message);
 }
 if (configured.environment === 'production') {
-  stop('Approval scenarios are submitted to DWT\'s test environment, but DWT_ENVIRONMENT is production. Use the test settings.');
+  stop("Approval scenarios are submitted to DWT's test environment, but DWT_ENVIRONMENT is production. Use the test settings.");
 }
 
 let sandbox: DwtSandbox | undefined;
@@ -58,9 +58,7 @@ try {
     scenarios: approvalScenarios,
     apiCode,
   });
-  process.stdout.write(
-    values.json ? `${JSON.stringify(report, null, 2)}\n` : values.markdown ? formatReportMarkdown(report) : formatReportText(report),
-  );
+  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : values.markdown ? formatReportMarkdown(report) : formatReportText(report));
   process.exitCode = report.allAsExpected ? 0 : 1;
 } finally {
   await sandbox?.close();

@@ -35,7 +35,18 @@ async function persistentSecret(dataDir: string, name: string, bytes: number): P
   return v;
 }
 
-const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma'];
+const BUILD_INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+  'prisma/schema.prisma',
+];
 
 async function sourceHash(): Promise<string> {
   const hash = createHash('sha256');
@@ -49,7 +60,11 @@ async function sourceHash(): Promise<string> {
       }
       return;
     }
-    hash.update(rel).update('\0').update(await readFile(abs)).update('\0');
+    hash
+      .update(rel)
+      .update('\0')
+      .update(await readFile(abs))
+      .update('\0');
   }
   for (const p of BUILD_INPUTS) await walk(p);
   return hash.digest('hex');
@@ -192,7 +207,9 @@ async function main(): Promise<void> {
       import('../lib/delivery/dwt-client'),
     ]);
     const report = await syncReferenceData({ client: dwtClientFor(await currentDwtConfig()) });
-    return report.failed.length === 0 ? 'synced from DWT' : `kept stored copies of ${report.failed.map((f) => f.name).join(', ')} (DWT: ${report.failed[0]!.reason})`;
+    return report.failed.length === 0
+      ? 'synced from DWT'
+      : `kept stored copies of ${report.failed.map((f) => f.name).join(', ')} (DWT: ${report.failed[0]!.reason})`;
   })().catch((error: unknown) => `not synced (${(error as Error).message})`);
 
   // Loads saved before the reporting deadline was stored get theirs (a no-op once done).
@@ -222,11 +239,11 @@ async function main(): Promise<void> {
 
   // 6. Build and serve
   if (!dev) await buildIfStale(childEnv);
-  const next = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules/next/dist/bin/next'), dev ? 'dev' : 'start', '-p', String(e.PORT)],
-    { cwd: root, env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' },
-  );
+  const next = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), dev ? 'dev' : 'start', '-p', String(e.PORT)], {
+    cwd: root,
+    env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'inherit',
+  });
 
   let stopping = false;
   const stop = async (code: number) => {
@@ -234,7 +251,10 @@ async function main(): Promise<void> {
     stopping = true;
     if (next.exitCode === null) {
       next.kill('SIGTERM');
-      await new Promise((r) => { next.once('exit', r); setTimeout(r, 10_000); });
+      await new Promise((r) => {
+        next.once('exit', r);
+        setTimeout(r, 10_000);
+      });
     }
     for (const c of cleanups) {
       await Promise.race([c().catch(() => undefined), new Promise((r) => setTimeout(r, 15_000))]);

@@ -2,7 +2,7 @@
 //   type check → unit + integration tests (vitest) → browser tests (Playwright + Debian chromium).
 // It starts one embedded PostgreSQL for the run (a fresh temporary cluster), installs chromium from
 // Debian's packages when it is missing, and ends with one line: "tests: N passed, N failed".
-// Subsets: `--only=types,unit,integration,e2e` (comma-separated). Extra args after `--` go to Playwright.
+// Subsets: `--only=format,types,unit,integration,e2e` (comma-separated). Extra args after `--` go to Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -15,7 +15,7 @@ import { freePort } from '../test/free-port';
 const root = path.resolve(import.meta.dirname, '..');
 const say = (line: string) => process.stdout.write(line + '\n');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const only = new Set((onlyArg?.slice('--only='.length) ?? 'types,unit,integration,e2e').split(','));
+const only = new Set((onlyArg?.slice('--only='.length) ?? 'format,types,unit,integration,e2e').split(','));
 const passthrough = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
@@ -50,6 +50,14 @@ async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'weighbook-test-'));
   let pg: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   try {
+    if (only.has('format')) {
+      say('\n== Formatting (Prettier)');
+      if (run(process.execPath, [path.join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level=warn', '.']) !== 0) {
+        failures.push('formatting (run: npx prettier --write .)');
+        tally.failed += 1;
+      }
+    }
+
     if (only.has('types')) {
       say('\n== Type check');
       if (run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']) !== 0) {
@@ -71,10 +79,22 @@ async function main() {
       const out = path.join(work, 'vitest.json');
       const code = run(
         process.execPath,
-        [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+        [
+          path.join(root, 'node_modules/vitest/vitest.mjs'),
+          'run',
+          ...projects.flatMap((p) => ['--project', p]),
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${out}`,
+        ],
         pg ? { TEST_DATABASE_URL: pg.url('weighbook_integration') } : {},
       );
-      const report = JSON.parse(await readFile(out, 'utf8').catch(() => '{}')) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number };
+      const report = JSON.parse(await readFile(out, 'utf8').catch(() => '{}')) as {
+        numPassedTests?: number;
+        numFailedTests?: number;
+        numPendingTests?: number;
+        numTodoTests?: number;
+      };
       tally.passed += report.numPassedTests ?? 0;
       tally.failed += report.numFailedTests ?? 0;
       tally.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
@@ -101,7 +121,9 @@ async function main() {
         NODE_OPTIONS: '--conditions=react-server',
         PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       });
-      const report = JSON.parse(await readFile(out, 'utf8').catch(() => '{}')) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } };
+      const report = JSON.parse(await readFile(out, 'utf8').catch(() => '{}')) as {
+        stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+      };
       tally.passed += (report.stats?.expected ?? 0) + (report.stats?.flaky ?? 0);
       tally.failed += report.stats?.unexpected ?? 0;
       tally.skipped += report.stats?.skipped ?? 0;

@@ -28,7 +28,13 @@ async function main() {
     const sandboxSecret = (await readFile(path.join(dataDir, 'sandbox-client-secret'), 'utf8').catch(() => '')).trim();
     if (!env().DWT_API_BASE_URL && sandboxSecret) {
       const url = `http://127.0.0.1:${env().DWT_SANDBOX_PORT}`;
-      Object.assign(process.env, { DWT_ENVIRONMENT: 'sandbox', DWT_API_BASE_URL: url, DWT_AUTH_URL: url, DWT_CLIENT_ID: 'weighbook-sandbox', DWT_CLIENT_SECRET: sandboxSecret });
+      Object.assign(process.env, {
+        DWT_ENVIRONMENT: 'sandbox',
+        DWT_API_BASE_URL: url,
+        DWT_AUTH_URL: url,
+        DWT_CLIENT_ID: 'weighbook-sandbox',
+        DWT_CLIENT_SECRET: sandboxSecret,
+      });
     }
     resetEnvCache();
   }

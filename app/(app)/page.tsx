@@ -22,9 +22,7 @@ export default async function HomePage() {
   const siteNames = sites.filter((s) => actor.siteIds.includes(s.id)).map((s) => s.name);
   return (
     <>
-      <PageHeading lead={siteNames.length > 0 ? `Your sites: ${siteNames.join(', ')}` : undefined}>
-        Hello, {actor.name}
-      </PageHeading>
+      <PageHeading lead={siteNames.length > 0 ? `Your sites: ${siteNames.join(', ')}` : undefined}>Hello, {actor.name}</PageHeading>
       {can(actor.roles, 'loads.create') && (
         <Panel title="Weighbridge">
           <p className="mb-4">Log each load as it arrives. It is saved first, then reported to DWT.</p>

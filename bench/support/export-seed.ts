@@ -10,7 +10,16 @@ export interface ExportSeed {
   sites: { id: string; loads: number }[];
 }
 
-const CARRIERS = ['Acme Haulage Ltd', 'Northern Skips & Waste', 'J. Smith "Smithy" Transport', 'Green Lane Recycling', 'Ridgeway Plant Hire, Ltd', '=Totally Legit Carrier', 'Østby Logistics', 'Fen Valley Waste'];
+const CARRIERS = [
+  'Acme Haulage Ltd',
+  'Northern Skips & Waste',
+  'J. Smith "Smithy" Transport',
+  'Green Lane Recycling',
+  'Ridgeway Plant Hire, Ltd',
+  '=Totally Legit Carrier',
+  'Østby Logistics',
+  'Fen Valley Waste',
+];
 const ITEMS: [ewc: string, description: string, form: string, container: string, haz: boolean][] = [
   ['170504', 'Soil and stones from a garden clearance', 'Solid', 'SKI', false],
   ['150101', 'Cardboard packaging, baled', 'Solid', 'BAL', false],

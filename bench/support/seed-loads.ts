@@ -28,7 +28,18 @@ export interface SeedLoadsResult {
 }
 
 // Realistic-looking values; the index of each is chosen by a hash of the load's number.
-const CARRIERS = ['Acme Haulage Ltd', 'Northern Skips', 'Bright Metals Recycling', 'Valley Aggregates', 'Riverside Demolition', 'County Waste Services', 'Green Transport Ltd', 'Express Skip Hire', 'Leeds Plant & Haulage', 'Sons of Smith Ltd'];
+const CARRIERS = [
+  'Acme Haulage Ltd',
+  'Northern Skips',
+  'Bright Metals Recycling',
+  'Valley Aggregates',
+  'Riverside Demolition',
+  'County Waste Services',
+  'Green Transport Ltd',
+  'Express Skip Hire',
+  'Leeds Plant & Haulage',
+  'Sons of Smith Ltd',
+];
 const EWC = [
   ['170504', 'Soil and stones', 0.3],
   ['170107', 'Mixed concrete, bricks, tiles', 0.2],
@@ -50,7 +61,9 @@ export async function seedLoads(databaseUrl: string, options: SeedLoadsOptions):
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const sites = await client.query<{ id: string; nation: Nation }>('SELECT id, nation::text AS nation FROM site WHERE id = ANY($1::uuid[]) ORDER BY id', [options.sites]);
+    const sites = await client.query<{ id: string; nation: Nation }>('SELECT id, nation::text AS nation FROM site WHERE id = ANY($1::uuid[]) ORDER BY id', [
+      options.sites,
+    ]);
     if (sites.rows.length !== options.sites.length) throw new Error('seedLoads: every site must exist');
     // The deadline of each UK day of arrival at each site, as saveLoad would store it.
     const dueRows: [string, string, string][] = [];
@@ -61,10 +74,11 @@ export async function seedLoads(databaseUrl: string, options: SeedLoadsOptions):
     }
     await client.query('BEGIN');
     await client.query('CREATE TEMP TABLE seed_due (site_id uuid, day date, due_at timestamptz, PRIMARY KEY (site_id, day)) ON COMMIT DROP');
-    await client.query(
-      'INSERT INTO seed_due SELECT * FROM unnest($1::uuid[], $2::date[], $3::timestamptz[])',
-      [dueRows.map((r) => r[0]), dueRows.map((r) => r[1]), dueRows.map((r) => r[2])],
-    );
+    await client.query('INSERT INTO seed_due SELECT * FROM unnest($1::uuid[], $2::date[], $3::timestamptz[])', [
+      dueRows.map((r) => r[0]),
+      dueRows.map((r) => r[1]),
+      dueRows.map((r) => r[2]),
+    ]);
     const perSite = Math.ceil(options.loads / sites.rows.length);
     const ewcCodes = EWC.map((e) => e[0]);
     const ewcNames = EWC.map((e) => e[1]);

@@ -16,13 +16,7 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
   }, [signature, errors.length]);
   if (errors.length === 0) return null;
   return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      role="alert"
-      aria-labelledby="error-summary-title"
-      className="mb-6 border-4 border-danger-700 bg-white p-4"
-    >
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-6 border-4 border-danger-700 bg-white p-4">
       <h2 id="error-summary-title" className="text-lg font-bold">
         {title}
       </h2>

@@ -6,7 +6,17 @@ import { useRef, useState, useTransition } from 'react';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { sendAgainAsNewAction } from '@/lib/delivery/actions';
 
-export function DwtNotFoundPanel({ loadId, ticketNumber, wasteTrackingId, mayAct }: { loadId: string; ticketNumber: string; wasteTrackingId: string; mayAct: boolean }) {
+export function DwtNotFoundPanel({
+  loadId,
+  ticketNumber,
+  wasteTrackingId,
+  mayAct,
+}: {
+  loadId: string;
+  ticketNumber: string;
+  wasteTrackingId: string;
+  mayAct: boolean;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [confirming, setConfirming] = useState(false);
@@ -29,8 +39,8 @@ export function DwtNotFoundPanel({ loadId, ticketNumber, wasteTrackingId, mayAct
         DWT does not know this waste tracking id ({wasteTrackingId})
       </h2>
       <p className="mb-3">
-        We sent a correction of this load to DWT as an update of {wasteTrackingId}, and DWT answered that it has no load with that id, so
-        nothing was updated. The load is saved here as it is.
+        We sent a correction of this load to DWT as an update of {wasteTrackingId}, and DWT answered that it has no load with that id, so nothing was updated.
+        The load is saved here as it is.
       </p>
       <ErrorSummary errors={error ? [{ message: error }] : []} />
       {!mayAct ? (
@@ -53,10 +63,21 @@ export function DwtNotFoundPanel({ loadId, ticketNumber, wasteTrackingId, mayAct
             Send ticket {ticketNumber} to DWT as a new load? DWT will give it a new waste tracking id; {wasteTrackingId} is kept in the history.
           </p>
           <p className="flex flex-wrap gap-3">
-            <button ref={confirmRef} type="button" disabled={pending} className="bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60" onClick={send}>
+            <button
+              ref={confirmRef}
+              type="button"
+              disabled={pending}
+              className="bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+              onClick={send}
+            >
               {pending ? 'Sending…' : 'Yes, send it as a new load'}
             </button>
-            <button type="button" disabled={pending} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              disabled={pending}
+              className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold"
+              onClick={() => setConfirming(false)}
+            >
               Cancel
             </button>
           </p>

@@ -52,7 +52,13 @@ const ITEM: Record<string, string> = {
   hazardousProperties: 'hazardous properties',
 };
 
-const PARTIES: Record<string, string> = { carrier: 'Carrier', brokerOrDealer: 'Broker or dealer', producer: 'Producer', receiver: 'This site (receiver)', receipt: 'This site’s address' };
+const PARTIES: Record<string, string> = {
+  carrier: 'Carrier',
+  brokerOrDealer: 'Broker or dealer',
+  producer: 'Producer',
+  receiver: 'This site (receiver)',
+  receipt: 'This site’s address',
+};
 
 /** "someFieldName" → "some field name" (for keys this map does not know yet). */
 function words(key: string): string {
@@ -76,7 +82,9 @@ function itemField(rest: string): string {
   m = /^disposalOrRecoveryCodes\.(\d+)(?:\.(code|weight\.amount|weight\.metric|weight\.isEstimate|weight))?$/.exec(rest);
   if (m) {
     const n = Number(m[1]) + 1;
-    const part = { code: '', 'weight.amount': ' weight', weight: ' weight', 'weight.metric': ' unit', 'weight.isEstimate': ' weight is an estimate' }[m[2] ?? 'code'] ?? '';
+    const part =
+      { code: '', 'weight.amount': ' weight', weight: ' weight', 'weight.metric': ' unit', 'weight.isEstimate': ' weight is an estimate' }[m[2] ?? 'code'] ??
+      '';
     return `disposal or recovery code ${n}${part}`;
   }
   return words(rest);

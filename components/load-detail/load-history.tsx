@@ -34,7 +34,8 @@ function isChange(value: unknown): value is { from?: unknown; to?: unknown } {
 const HISTORY_STATUS: Partial<Record<LoadStatus, string>> = { SENT: 'Sent to DWT' };
 
 function show(field: string, value: unknown): string {
-  if (field === 'status' && typeof value === 'string' && value in STATUS_LABELS) return HISTORY_STATUS[value as LoadStatus] ?? STATUS_LABELS[value as LoadStatus];
+  if (field === 'status' && typeof value === 'string' && value in STATUS_LABELS)
+    return HISTORY_STATUS[value as LoadStatus] ?? STATUS_LABELS[value as LoadStatus];
   return formatValue(value);
 }
 
@@ -83,15 +84,23 @@ export function LoadHistory({ entries: audit, attempts = [] }: { entries: readon
                     </caption>
                     <thead>
                       <tr className="border-b-2 border-slate-700">
-                        <th scope="col" className="p-1.5">Field</th>
-                        <th scope="col" className="p-1.5">Was</th>
-                        <th scope="col" className="p-1.5">Now</th>
+                        <th scope="col" className="p-1.5">
+                          Field
+                        </th>
+                        <th scope="col" className="p-1.5">
+                          Was
+                        </th>
+                        <th scope="col" className="p-1.5">
+                          Now
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
                       {changes.map(([field, c]) => (
                         <tr key={field} className="border-b border-slate-300 align-top">
-                          <th scope="row" className="p-1.5 font-semibold">{fieldLabel(field)}</th>
+                          <th scope="row" className="p-1.5 font-semibold">
+                            {fieldLabel(field)}
+                          </th>
                           <td className="p-1.5 break-words">{'from' in c ? show(field, c.from) : '(new)'}</td>
                           <td className="p-1.5 break-words">{show(field, c.to)}</td>
                         </tr>

@@ -1,7 +1,12 @@
 // The whole record of a load, grouped like the form, as description lists under headings.
 // A server component: it takes the reference lookups to show what each code means.
 import type { ReactNode } from 'react';
-import { MEANS_OF_TRANSPORT_LABELS, REASON_FOR_NO_CONSIGNMENT_CODE_LABELS, REASON_FOR_NO_REGISTRATION_NUMBER_LABELS, SOURCE_OF_COMPONENTS_LABELS } from '@/lib/dwt/schema';
+import {
+  MEANS_OF_TRANSPORT_LABELS,
+  REASON_FOR_NO_CONSIGNMENT_CODE_LABELS,
+  REASON_FOR_NO_REGISTRATION_NUMBER_LABELS,
+  SOURCE_OF_COMPONENTS_LABELS,
+} from '@/lib/dwt/schema';
 import { netWeight, type LoadFormValues, type WasteItemFormValues } from '@/lib/loads/schema';
 import type { ReferenceLookups } from '@/lib/reference-data/lookups';
 
@@ -45,7 +50,9 @@ function partyRows(p: LoadFormValues['carrier'] | LoadFormValues['brokerOrDealer
   return [
     ['Name', orNone(p.organisationName)],
     ['Registration number', orNone(p.registrationNumber)],
-    ...(carrier ? ([['Reason for no registration number', label(REASON_FOR_NO_REGISTRATION_NUMBER_LABELS, carrier.reasonForNoRegistrationNumber)]] as Row[]) : []),
+    ...(carrier
+      ? ([['Reason for no registration number', label(REASON_FOR_NO_REGISTRATION_NUMBER_LABELS, carrier.reasonForNoRegistrationNumber)]] as Row[])
+      : []),
     ['Address', orNone(p.address.fullAddress)],
     ['Postcode', orNone(p.address.postcode)],
     ['Email', orNone(p.emailAddress)],
@@ -78,7 +85,12 @@ function itemRows(item: WasteItemFormValues, lookups: ReferenceLookups): Row[] {
     ],
     ['Description', orNone(item.wasteDescription)],
     ['Physical form', item.physicalForm || null],
-    ['Containers', item.numberOfContainers || item.typeOfContainers ? `${item.numberOfContainers || '?'} × ${container ? `${container.description} (${container.code})` : item.typeOfContainers || '?'}` : null],
+    [
+      'Containers',
+      item.numberOfContainers || item.typeOfContainers
+        ? `${item.numberOfContainers || '?'} × ${container ? `${container.description} (${container.code})` : item.typeOfContainers || '?'}`
+        : null,
+    ],
   ];
   if (item.weightMode === 'weighbridge') {
     rows.push(['Gross weight', item.weighbridge.gross ? `${item.weighbridge.gross} ${item.weight.metric.toLowerCase()}` : null]);
@@ -103,9 +115,15 @@ function itemRows(item: WasteItemFormValues, lookups: ReferenceLookups): Row[] {
       ]);
   }
   if (item.containsHazardous) {
-    rows.push(['Hazardous properties', `Yes${item.hazardous.sourceOfComponents ? `, source: ${label(SOURCE_OF_COMPONENTS_LABELS, item.hazardous.sourceOfComponents)}` : ''}`]);
+    rows.push([
+      'Hazardous properties',
+      `Yes${item.hazardous.sourceOfComponents ? `, source: ${label(SOURCE_OF_COMPONENTS_LABELS, item.hazardous.sourceOfComponents)}` : ''}`,
+    ]);
     if (item.hazardous.hazCodes.length)
-      rows.push(['Hazardous property codes', item.hazardous.hazCodes.map((c) => `${c} (${lookups.data.hazardousPropertyCodes.find((h) => h.code === c)?.shortDesc ?? 'unknown'})`).join(', ')]);
+      rows.push([
+        'Hazardous property codes',
+        item.hazardous.hazCodes.map((c) => `${c} (${lookups.data.hazardousPropertyCodes.find((h) => h.code === c)?.shortDesc ?? 'unknown'})`).join(', '),
+      ]);
     if (item.hazardous.components.length)
       rows.push([
         'Hazardous components',

@@ -49,13 +49,27 @@ export function SendAttempts({ attempts }: { attempts: readonly AttemptView[] })
             <caption className="mb-1 text-left">Every attempt to send this load, oldest first.</caption>
             <thead>
               <tr className="border-b-2 border-slate-700">
-                <th scope="col" className="p-2">When</th>
-                <th scope="col" className="p-2">How</th>
-                <th scope="col" className="p-2">Version</th>
-                <th scope="col" className="p-2">Outcome</th>
-                <th scope="col" className="p-2">HTTP status</th>
-                <th scope="col" className="p-2">Took</th>
-                <th scope="col" className="p-2">DWT’s errors and warnings</th>
+                <th scope="col" className="p-2">
+                  When
+                </th>
+                <th scope="col" className="p-2">
+                  How
+                </th>
+                <th scope="col" className="p-2">
+                  Version
+                </th>
+                <th scope="col" className="p-2">
+                  Outcome
+                </th>
+                <th scope="col" className="p-2">
+                  HTTP status
+                </th>
+                <th scope="col" className="p-2">
+                  Took
+                </th>
+                <th scope="col" className="p-2">
+                  DWT’s errors and warnings
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -212,7 +212,9 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
             <TextField label="Date and time received (UK time)" type="datetime-local" error={e('dateTimeReceived')} {...form.register('dateTimeReceived')} />
             <TextField
               label="Weighbridge ticket number"
-              hint={values.ticketNumberIsSuggested ? 'The next number; the final one is given when you save. Type over it to use the paper ticket’s.' : undefined}
+              hint={
+                values.ticketNumberIsSuggested ? 'The next number; the final one is given when you save. Type over it to use the paper ticket’s.' : undefined
+              }
               autoComplete="off"
               error={e('yourUniqueReference')}
               {...form.register('yourUniqueReference', { onChange: () => form.setValue('ticketNumberIsSuggested', false) })}
@@ -228,15 +230,19 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
             Carrier
           </h2>
           <CarrierFields vehicleLookupSlot={renderVehicleLookup?.(partyApi)} pickerSlot={renderCarrierPicker?.(partyApi)} />
-          <button type="button" className={`${secondaryButton} mb-4`} disabled={!values.carrier?.organisationName?.trim()} onClick={() => void repeatLastLoad()}>
+          <button
+            type="button"
+            className={`${secondaryButton} mb-4`}
+            disabled={!values.carrier?.organisationName?.trim()}
+            onClick={() => void repeatLastLoad()}
+          >
             Repeat the last load from this carrier
           </button>
           <p role="status" className="mb-4">
             {notice}
           </p>
           <label className="mb-4 flex items-center gap-2">
-            <input type="checkbox" className="h-5 w-5" {...form.register('hasBrokerOrDealer')} />
-            A broker or dealer arranged this load
+            <input type="checkbox" className="h-5 w-5" {...form.register('hasBrokerOrDealer')} />A broker or dealer arranged this load
           </label>
           {values.hasBrokerOrDealer && (
             <fieldset className="mb-4 border-l-4 border-slate-300 pl-4">
@@ -274,7 +280,14 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
               Hazardous waste consignment
             </h2>
             <div className="grid gap-x-6 md:grid-cols-2">
-              <TextField label="Consignment code" hint="Like CJ32LE/A0001, SA1234567 or DA1234567." autoComplete="off" className="uppercase" error={e('hazardousWasteConsignmentCode')} {...form.register('hazardousWasteConsignmentCode')} />
+              <TextField
+                label="Consignment code"
+                hint="Like CJ32LE/A0001, SA1234567 or DA1234567."
+                autoComplete="off"
+                className="uppercase"
+                error={e('hazardousWasteConsignmentCode')}
+                {...form.register('hazardousWasteConsignmentCode')}
+              />
               <SelectField
                 label="Or the reason there is none"
                 placeholder="Choose a reason"
@@ -295,7 +308,12 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
               Special handling requirements (optional)
             </label>
             {e('specialHandlingRequirements') && <p className="font-semibold text-danger-700">{e('specialHandlingRequirements')}</p>}
-            <textarea id={fieldId('specialHandlingRequirements')} rows={2} className="mt-1 block w-full max-w-2xl border-2 border-slate-700 bg-white px-2 py-1.5" {...form.register('specialHandlingRequirements')} />
+            <textarea
+              id={fieldId('specialHandlingRequirements')}
+              rows={2}
+              className="mt-1 block w-full max-w-2xl border-2 border-slate-700 bg-white px-2 py-1.5"
+              {...form.register('specialHandlingRequirements')}
+            />
           </div>
           <OtherReferences />
         </section>
@@ -322,8 +340,19 @@ function OtherReferences() {
       <legend className="font-semibold">Other references (optional)</legend>
       {refs.fields.map((f, i) => (
         <div key={f.id} className="grid items-end gap-x-4 md:grid-cols-[1fr_1fr_auto]">
-          <TextField label={`Reference ${i + 1} label`} hint="Like PO number" autoComplete="off" error={errorAt(formState.errors, `otherReferencesForMovement.${i}.label`)} {...register(`otherReferencesForMovement.${i}.label`)} />
-          <TextField label={`Reference ${i + 1}`} autoComplete="off" error={errorAt(formState.errors, `otherReferencesForMovement.${i}.reference`)} {...register(`otherReferencesForMovement.${i}.reference`)} />
+          <TextField
+            label={`Reference ${i + 1} label`}
+            hint="Like PO number"
+            autoComplete="off"
+            error={errorAt(formState.errors, `otherReferencesForMovement.${i}.label`)}
+            {...register(`otherReferencesForMovement.${i}.label`)}
+          />
+          <TextField
+            label={`Reference ${i + 1}`}
+            autoComplete="off"
+            error={errorAt(formState.errors, `otherReferencesForMovement.${i}.reference`)}
+            {...register(`otherReferencesForMovement.${i}.reference`)}
+          />
           <button type="button" className={`${secondaryButton} mb-5`} onClick={() => refs.remove(i)}>
             Remove reference {i + 1}
           </button>

@@ -11,7 +11,10 @@ import { errorAt } from './form-errors';
 export function CarrierFields({ vehicleLookupSlot, pickerSlot }: { vehicleLookupSlot?: React.ReactNode; pickerSlot?: React.ReactNode }) {
   const { register, control, formState } = useFormContext<LoadFormValues>();
   const e = (name: string) => errorAt(formState.errors, name);
-  const [means, registrationNumber, addressBookId] = useWatch({ control, name: ['carrier.meansOfTransport', 'carrier.registrationNumber', 'carrier.addressBookId'] });
+  const [means, registrationNumber, addressBookId] = useWatch({
+    control,
+    name: ['carrier.meansOfTransport', 'carrier.registrationNumber', 'carrier.addressBookId'],
+  });
   return (
     <>
       <div className="grid gap-x-6 md:grid-cols-2">

@@ -11,7 +11,10 @@ export function smallLists(lookups: ReferenceLookups | undefined) {
   return {
     containerTypes: (data?.containerTypes ?? containerTypes).map((c) => ({ value: c.code, label: `${c.description} (${c.code})` })),
     disposalOrRecoveryCodes: (data?.disposalOrRecoveryCodes ?? disposalOrRecoveryCodes).map((c) => ({ value: c.code, label: `${c.code} – ${c.description}` })),
-    hazardousPropertyCodes: (data?.hazardousPropertyCodes ?? hazardousPropertyCodes).map((c) => ({ code: c.code, label: `${c.code.replace('_', ' ')} ${c.shortDesc}` })),
+    hazardousPropertyCodes: (data?.hazardousPropertyCodes ?? hazardousPropertyCodes).map((c) => ({
+      code: c.code,
+      label: `${c.code.replace('_', ' ')} ${c.shortDesc}`,
+    })),
     popNames: (data?.popNames ?? popNames).map((c) => ({ value: c.code, label: `${c.chemicalName} (${c.code})` })),
   };
 }

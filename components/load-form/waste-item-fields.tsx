@@ -68,9 +68,27 @@ export function WasteItemFields({
       />
       <TextField label="Description of the waste" autoComplete="off" error={e('wasteDescription')} {...register(`${p}.wasteDescription`)} />
       <div className="grid gap-x-6 md:grid-cols-3">
-        <SelectField label="Physical form" placeholder="Choose" options={PHYSICAL_FORMS.map((f) => ({ value: f, label: f }))} error={e('physicalForm')} {...register(`${p}.physicalForm`)} />
-        <TextField label="Number of containers" inputMode="numeric" autoComplete="off" error={e('numberOfContainers')} {...register(`${p}.numberOfContainers`)} />
-        <SelectField label="Type of containers" placeholder="Choose" options={lists.containerTypes} error={e('typeOfContainers')} {...register(`${p}.typeOfContainers`)} />
+        <SelectField
+          label="Physical form"
+          placeholder="Choose"
+          options={PHYSICAL_FORMS.map((f) => ({ value: f, label: f }))}
+          error={e('physicalForm')}
+          {...register(`${p}.physicalForm`)}
+        />
+        <TextField
+          label="Number of containers"
+          inputMode="numeric"
+          autoComplete="off"
+          error={e('numberOfContainers')}
+          {...register(`${p}.numberOfContainers`)}
+        />
+        <SelectField
+          label="Type of containers"
+          placeholder="Choose"
+          options={lists.containerTypes}
+          error={e('typeOfContainers')}
+          {...register(`${p}.typeOfContainers`)}
+        />
       </div>
 
       <fieldset className="mb-4">
@@ -136,17 +154,39 @@ function PopsFields({ index, popNames }: { index: number; popNames: { value: str
   return (
     <fieldset className="mb-4 ml-7 border-l-4 border-slate-300 pl-4">
       <legend className="font-semibold">POP details for item {index + 1}</legend>
-      <SelectField label="Source of POP components" placeholder="Choose" options={sourceOptions} error={e('sourceOfComponents')} {...register(`${p}.sourceOfComponents`)} />
+      <SelectField
+        label="Source of POP components"
+        placeholder="Choose"
+        options={sourceOptions}
+        error={e('sourceOfComponents')}
+        {...register(`${p}.sourceOfComponents`)}
+      />
       {fields.map((f, i) => (
         <div key={f.id} className="grid items-end gap-x-4 md:grid-cols-[2fr_1fr_auto]">
-          <SelectField label={`POP ${i + 1}`} placeholder="Choose" options={popNames} error={e(`components.${i}.code`)} {...register(`${p}.components.${i}.code`)} />
-          <TextField label={`POP ${i + 1} concentration (mg/kg, optional)`} inputMode="decimal" autoComplete="off" error={e(`components.${i}.concentration`)} {...register(`${p}.components.${i}.concentration`)} />
+          <SelectField
+            label={`POP ${i + 1}`}
+            placeholder="Choose"
+            options={popNames}
+            error={e(`components.${i}.code`)}
+            {...register(`${p}.components.${i}.code`)}
+          />
+          <TextField
+            label={`POP ${i + 1} concentration (mg/kg, optional)`}
+            inputMode="decimal"
+            autoComplete="off"
+            error={e(`components.${i}.concentration`)}
+            {...register(`${p}.components.${i}.concentration`)}
+          />
           <button type="button" className={`${buttonClass} mb-5`} onClick={() => remove(i)}>
             Remove POP {i + 1}
           </button>
         </div>
       ))}
-      {e('components') && <p className="font-semibold text-danger-700" id={`${fieldId(`${p}.components`)}`} tabIndex={-1}>{e('components')}</p>}
+      {e('components') && (
+        <p className="font-semibold text-danger-700" id={`${fieldId(`${p}.components`)}`} tabIndex={-1}>
+          {e('components')}
+        </p>
+      )}
       <button type="button" className={`${buttonClass} mb-4`} onClick={() => append({ code: '', concentration: '' })}>
         Add a POP component
       </button>
@@ -162,8 +202,17 @@ function HazardousFields({ index, hpCodes }: { index: number; hpCodes: { code: s
   return (
     <fieldset className="mb-4 ml-7 border-l-4 border-slate-300 pl-4">
       <legend className="font-semibold">Hazardous details for item {index + 1}</legend>
-      <SelectField label="Source of hazardous components" placeholder="Choose" options={sourceOptions} error={e('sourceOfComponents')} {...register(`${p}.sourceOfComponents`)} />
-      <fieldset className={`mb-4 ${e('hazCodes') ? 'border-l-4 border-danger-700 pl-3' : ''}`} aria-describedby={e('hazCodes') ? `${fieldId(`${p}.hazCodes`)}-error` : undefined}>
+      <SelectField
+        label="Source of hazardous components"
+        placeholder="Choose"
+        options={sourceOptions}
+        error={e('sourceOfComponents')}
+        {...register(`${p}.sourceOfComponents`)}
+      />
+      <fieldset
+        className={`mb-4 ${e('hazCodes') ? 'border-l-4 border-danger-700 pl-3' : ''}`}
+        aria-describedby={e('hazCodes') ? `${fieldId(`${p}.hazCodes`)}-error` : undefined}
+      >
         <legend className="font-semibold">Hazardous property codes</legend>
         {e('hazCodes') && (
           <p id={`${fieldId(`${p}.hazCodes`)}-error`} className="font-semibold text-danger-700">
@@ -183,13 +232,23 @@ function HazardousFields({ index, hpCodes }: { index: number; hpCodes: { code: s
       {fields.map((f, i) => (
         <div key={f.id} className="grid items-end gap-x-4 md:grid-cols-[2fr_1fr_auto]">
           <TextField label={`Hazardous component ${i + 1}`} autoComplete="off" error={e(`components.${i}.name`)} {...register(`${p}.components.${i}.name`)} />
-          <TextField label={`Component ${i + 1} concentration (mg/kg, optional)`} inputMode="decimal" autoComplete="off" error={e(`components.${i}.concentration`)} {...register(`${p}.components.${i}.concentration`)} />
+          <TextField
+            label={`Component ${i + 1} concentration (mg/kg, optional)`}
+            inputMode="decimal"
+            autoComplete="off"
+            error={e(`components.${i}.concentration`)}
+            {...register(`${p}.components.${i}.concentration`)}
+          />
           <button type="button" className={`${buttonClass} mb-5`} onClick={() => remove(i)}>
             Remove component {i + 1}
           </button>
         </div>
       ))}
-      {e('components') && <p className="font-semibold text-danger-700" id={`${fieldId(`${p}.components`)}`} tabIndex={-1}>{e('components')}</p>}
+      {e('components') && (
+        <p className="font-semibold text-danger-700" id={`${fieldId(`${p}.components`)}`} tabIndex={-1}>
+          {e('components')}
+        </p>
+      )}
       <button type="button" className={`${buttonClass} mb-4`} onClick={() => append({ name: '', concentration: '' })}>
         Add a hazardous component
       </button>
@@ -208,7 +267,13 @@ function DisposalOrRecoveryFields({ index, codes }: { index: number; codes: { va
       {fields.map((f, i) => (
         <div key={f.id} className="grid items-end gap-x-4 md:grid-cols-[3fr_1fr_1fr_auto]">
           <SelectField label={`Code ${i + 1}`} placeholder="Choose" options={codes} error={e(`${i}.code`)} {...register(`${p}.${i}.code`)} />
-          <TextField label={`Code ${i + 1} weight`} inputMode="decimal" autoComplete="off" error={e(`${i}.weight.amount`)} {...register(`${p}.${i}.weight.amount`)} />
+          <TextField
+            label={`Code ${i + 1} weight`}
+            inputMode="decimal"
+            autoComplete="off"
+            error={e(`${i}.weight.amount`)}
+            {...register(`${p}.${i}.weight.amount`)}
+          />
           <SelectField label={`Code ${i + 1} unit`} options={metricOptions} {...register(`${p}.${i}.weight.metric`)} />
           <button type="button" className={`${buttonClass} mb-5`} onClick={() => remove(i)}>
             Remove code {i + 1}

@@ -110,7 +110,11 @@ export function ExportControls() {
           </div>
         </fieldset>
         {running ? (
-          <button type="button" onClick={() => abort.current?.abort()} className="border-2 border-slate-700 bg-white px-5 py-2 font-semibold hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={() => abort.current?.abort()}
+            className="border-2 border-slate-700 bg-white px-5 py-2 font-semibold hover:bg-slate-100"
+          >
             Cancel export
           </button>
         ) : (
@@ -125,17 +129,33 @@ export function ExportControls() {
             Export progress
           </label>
           {state.countsRows && state.total > 0 ? (
-            <progress id={`${id}-progress`} max={state.total} value={state.rows} className="w-full max-w-md" aria-valuetext={progressText(state.rows, state.total)} />
+            <progress
+              id={`${id}-progress`}
+              max={state.total}
+              value={state.rows}
+              className="w-full max-w-md"
+              aria-valuetext={progressText(state.rows, state.total)}
+            />
           ) : (
             <progress id={`${id}-progress`} className="w-full max-w-md" aria-valuetext={`${formatBytes(state.bytes)} received`} />
           )}
           <p className="text-sm" aria-hidden="true">
-            {state.countsRows ? progressText(state.rows, state.total) : `${formatBytes(state.bytes)} received${state.total ? ` (${n(state.total)} rows in all)` : ''}`}
+            {state.countsRows
+              ? progressText(state.rows, state.total)
+              : `${formatBytes(state.bytes)} received${state.total ? ` (${n(state.total)} rows in all)` : ''}`}
           </p>
         </div>
       )}
       <p role="status" className="mt-3" aria-live="polite">
-        {state.kind === 'running' ? <span className="sr-only">{state.announced}</span> : state.kind === 'done' ? state.message : state.kind === 'cancelled' ? 'Export cancelled. Nothing was saved.' : ''}
+        {state.kind === 'running' ? (
+          <span className="sr-only">{state.announced}</span>
+        ) : state.kind === 'done' ? (
+          state.message
+        ) : state.kind === 'cancelled' ? (
+          'Export cancelled. Nothing was saved.'
+        ) : (
+          ''
+        )}
       </p>
       {state.kind === 'error' && (
         <p role="alert" className="mt-3 border-l-4 border-danger-700 bg-white p-3 font-semibold text-danger-700">

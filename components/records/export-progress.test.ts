@@ -3,7 +3,15 @@ import { csvEncoder, jsonEncoder, rowsOf, type ExportLoad } from '@/lib/records/
 import { filenameFromDisposition, rowCounter } from './export-progress';
 
 const load: ExportLoad = {
-  id: 'x', receivedAt: new Date(), siteName: 'S', ticketNumber: '1', received: '2026-11-20 09:15', due: null, status: 'PENDING', warnings: 0, wasteTrackingId: null,
+  id: 'x',
+  receivedAt: new Date(),
+  siteName: 'S',
+  ticketNumber: '1',
+  received: '2026-11-20 09:15',
+  due: null,
+  status: 'PENDING',
+  warnings: 0,
+  wasteTrackingId: null,
   movement: { wasteItems: [{ wasteDescription: 'two\r\nlines, "quoted"\n' }, { wasteDescription: 'x' }] },
 };
 

@@ -103,7 +103,18 @@ function TonnesChart({ charts }: { charts: RecordCharts }) {
               {series.map((s, si) => {
                 const t = s.tonnes[i] ?? 0;
                 if (t <= 0) return null;
-                const rect = <rect key={si} x={x} width={band * 0.7} y={y(base + t)} height={Math.max(0, y(base) - y(base + t))} fill={`url(#chart-tonnes-pattern-${si})`} stroke="#fff" strokeWidth={1} />;
+                const rect = (
+                  <rect
+                    key={si}
+                    x={x}
+                    width={band * 0.7}
+                    y={y(base + t)}
+                    height={Math.max(0, y(base) - y(base + t))}
+                    fill={`url(#chart-tonnes-pattern-${si})`}
+                    stroke="#fff"
+                    strokeWidth={1}
+                  />
+                );
                 base += t;
                 return rect;
               })}

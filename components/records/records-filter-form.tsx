@@ -14,7 +14,23 @@ export function filterFieldId(name: FilterField): string {
 
 const inputClass = (error?: string) => `mt-1 block w-full border-2 bg-white px-2 py-1.5 ${error ? 'border-danger-700' : 'border-slate-700'}`;
 
-function TextInput({ name, label, hint, value, error, type = 'text', autoComplete = 'off' }: { name: FilterField; label: string; hint?: string; value?: string; error?: string; type?: string; autoComplete?: string }) {
+function TextInput({
+  name,
+  label,
+  hint,
+  value,
+  error,
+  type = 'text',
+  autoComplete = 'off',
+}: {
+  name: FilterField;
+  label: string;
+  hint?: string;
+  value?: string;
+  error?: string;
+  type?: string;
+  autoComplete?: string;
+}) {
   const id = filterFieldId(name);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className="mb-0">
@@ -32,11 +48,32 @@ function TextInput({ name, label, hint, value, error, type = 'text', autoComplet
   );
 }
 
-function Select({ name, label, value, error, options, any }: { name: FilterField; label: string; value?: string; error?: string; options: { value: string; label: string }[]; any: string }) {
+function Select({
+  name,
+  label,
+  value,
+  error,
+  options,
+  any,
+}: {
+  name: FilterField;
+  label: string;
+  value?: string;
+  error?: string;
+  options: { value: string; label: string }[];
+  any: string;
+}) {
   const id = filterFieldId(name);
   return (
     <FieldFrame id={id} label={label} error={error} className="mb-0">
-      <select id={id} name={name} defaultValue={value ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { error })} className={inputClass(error)}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { error })}
+        className={inputClass(error)}
+      >
         <option value="">{any}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -72,9 +109,23 @@ export function RecordsFilterForm({
         <TextInput name="from" label="Received from" type="date" value={values.from} error={errors.from} />
         <TextInput name="to" label="Received to" type="date" value={values.to} error={errors.to} />
         {sites.length > 1 && (
-          <Select name="siteId" label="Site" value={values.siteId} error={errors.siteId} any="All your sites" options={sites.map((s) => ({ value: s.id, label: s.name }))} />
+          <Select
+            name="siteId"
+            label="Site"
+            value={values.siteId}
+            error={errors.siteId}
+            any="All your sites"
+            options={sites.map((s) => ({ value: s.id, label: s.name }))}
+          />
         )}
-        <Select name="status" label="Status" value={values.status} error={errors.status} any="Any status" options={RECORD_STATUSES.map((s) => ({ value: s, label: recordStatusLabels[s] }))} />
+        <Select
+          name="status"
+          label="Status"
+          value={values.status}
+          error={errors.status}
+          any="Any status"
+          options={RECORD_STATUSES.map((s) => ({ value: s, label: recordStatusLabels[s] }))}
+        />
         <Select
           name="deadline"
           label="Reporting deadline"

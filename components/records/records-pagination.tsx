@@ -40,7 +40,11 @@ export function RecordsPagination({ filters, total, totalIsExact = true }: { fil
           ) : (
             <li key={p}>
               {p === filters.page ? (
-                <a aria-current="page" href={recordsHref({ ...filters, page: p })} className="inline-block min-w-11 border-2 border-brand-900 bg-brand-900 px-3 py-1.5 text-center font-bold text-white">
+                <a
+                  aria-current="page"
+                  href={recordsHref({ ...filters, page: p })}
+                  className="inline-block min-w-11 border-2 border-brand-900 bg-brand-900 px-3 py-1.5 text-center font-bold text-white"
+                >
                   <span className="sr-only">Page </span>
                   {p}
                 </a>

@@ -37,7 +37,10 @@ export function RecordsView({
   const fieldErrors = parsed.ok ? {} : parsed.fieldErrors;
   const errors = Object.fromEntries(FILTER_FIELDS.filter((f) => fieldErrors[f]).map((f) => [f, fieldErrors[f]!])) as Partial<Record<FilterField, string>>;
   // A site filter when the site select is not shown still gets a message (linked to nothing).
-  const summary = FILTER_FIELDS.filter((f) => errors[f]).map((f) => ({ fieldId: f === 'siteId' && sites.length <= 1 ? undefined : filterFieldId(f), message: errors[f]! }));
+  const summary = FILTER_FIELDS.filter((f) => errors[f]).map((f) => ({
+    fieldId: f === 'siteId' && sites.length <= 1 ? undefined : filterFieldId(f),
+    message: errors[f]!,
+  }));
   const filtered = FILTER_FIELDS.some((f) => raw[f]?.trim());
   return (
     <>
@@ -53,7 +56,11 @@ export function RecordsView({
           <>
             <p className="mb-2 text-lg font-semibold" role="status">
               {resultCount(page.page, page.pageSize, page.total, page.totalIsExact, page.rows.length)}
-              {filtered && page.total > 0 && page.rows.length > 0 ? (page.total === 1 && page.totalIsExact ? ' matches these filters' : ' match these filters') : ''}
+              {filtered && page.total > 0 && page.rows.length > 0
+                ? page.total === 1 && page.totalIsExact
+                  ? ' matches these filters'
+                  : ' match these filters'
+                : ''}
             </p>
             {page.total > 0 && exportControls}
             {page.rows.length === 0 ? (

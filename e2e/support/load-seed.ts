@@ -23,5 +23,11 @@ export async function logSentLoad(page: Page, { weight = '1.5' }: { weight?: str
 export async function loadRow(id: string) {
   const load = await db().load.findUniqueOrThrow({ where: { id } });
   const form = load.formExtras as { wasteItems: { weight: { amount: string } }[] };
-  return { ticketNumber: load.ticketNumber, version: load.version, status: load.status, wasteTrackingId: load.wasteTrackingId, weight: form.wasteItems[0]!.weight.amount };
+  return {
+    ticketNumber: load.ticketNumber,
+    version: load.version,
+    status: load.status,
+    wasteTrackingId: load.wasteTrackingId,
+    weight: form.wasteItems[0]!.weight.amount,
+  };
 }

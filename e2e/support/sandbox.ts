@@ -23,7 +23,8 @@ export const sandbox = {
   stats: () => control('GET', '/stats') as Promise<{ postAttempts: number; movements: number }>,
   movementsFor: (ticket: string) => control('GET', `/movements?ref=${encodeURIComponent(ticket)}`) as Promise<{ wasteTrackingId: string }[]>,
   /** Stored movements with the number of PUTs that replaced each. */
-  movementsWithUpdates: (ticket: string) => control('GET', `/movements?ref=${encodeURIComponent(ticket)}`) as Promise<{ wasteTrackingId: string; updates: number }[]>,
+  movementsWithUpdates: (ticket: string) =>
+    control('GET', `/movements?ref=${encodeURIComponent(ticket)}`) as Promise<{ wasteTrackingId: string; updates: number }[]>,
   /** Makes DWT forget a movement, so the next PUT to it is a 404. */
   forgetMovement: (wasteTrackingId: string) => control('DELETE', `/movements/${encodeURIComponent(wasteTrackingId)}`),
 };

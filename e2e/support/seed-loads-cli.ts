@@ -19,7 +19,14 @@ for (const seed of seeds) {
   const template = form.wasteItems[0]!;
   form.wasteItems = seed.items.map((i) =>
     i.kilograms
-      ? { ...template, wasteDescription: i.description, ewcCodes: [i.ewc ?? '170504'], weightMode: 'single' as const, weight: { metric: 'Kilograms' as const, amount: i.kilograms, isEstimate: true }, disposalOrRecoveryCodes: [{ code: 'R3', weight: { metric: 'Kilograms' as const, amount: i.kilograms, isEstimate: true } }] }
+      ? {
+          ...template,
+          wasteDescription: i.description,
+          ewcCodes: [i.ewc ?? '170504'],
+          weightMode: 'single' as const,
+          weight: { metric: 'Kilograms' as const, amount: i.kilograms, isEstimate: true },
+          disposalOrRecoveryCodes: [{ code: 'R3', weight: { metric: 'Kilograms' as const, amount: i.kilograms, isEstimate: true } }],
+        }
       : { ...template, wasteDescription: i.description, ewcCodes: [i.ewc ?? '170504'] },
   );
   const s = await saveLoad({ actor: systemActor([site.id]), input: { id: randomUUID(), siteId: site.id, expectedVersion: null, intent: 'send', form } });

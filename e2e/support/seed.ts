@@ -24,7 +24,15 @@ export async function seedCarrier(input: { organisationName: string; registratio
   const site = await ensureE2eSite();
   const { entry } = await saveParty({
     actor: systemActor([site.id]),
-    input: { siteId: site.id, kind: 'CARRIER', organisationName: input.organisationName, registrationNumber: input.registrationNumber, postcode: input.postcode, meansOfTransport: 'Road', vehicleRegistrations: input.vehicles },
+    input: {
+      siteId: site.id,
+      kind: 'CARRIER',
+      organisationName: input.organisationName,
+      registrationNumber: input.registrationNumber,
+      postcode: input.postcode,
+      meansOfTransport: 'Road',
+      vehicleRegistrations: input.vehicles,
+    },
   });
   return entry;
 }
@@ -45,7 +53,10 @@ export async function seedLoads(loads: LoadSeed[]): Promise<{ id: string; ticket
   const { execFileSync } = await import('node:child_process');
   const path = await import('node:path');
   const script = path.join(import.meta.dirname, 'seed-loads-cli.ts');
-  const out = execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', script], { input: JSON.stringify(loads), env: { ...process.env, NODE_OPTIONS: '' } });
+  const out = execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', script], {
+    input: JSON.stringify(loads),
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   return JSON.parse(out.toString().trim().split('\n').pop()!) as { id: string; ticketNumber: string }[];
 }
 
@@ -85,7 +96,18 @@ export async function seedLoad(input: {
       movement: {
         dateTimeReceived: receivedAt.toISOString(),
         yourUniqueReference: input.ticket,
-        wasteItems: [{ ewcCodes: [ewc], wasteDescription: 'Seeded waste', physicalForm: 'Solid', numberOfContainers: 1, typeOfContainers: 'SKI', weight: { metric: 'Tonnes', amount: 8.2, isEstimate: false }, containsPops: false, containsHazardous: false }],
+        wasteItems: [
+          {
+            ewcCodes: [ewc],
+            wasteDescription: 'Seeded waste',
+            physicalForm: 'Solid',
+            numberOfContainers: 1,
+            typeOfContainers: 'SKI',
+            weight: { metric: 'Tonnes', amount: 8.2, isEstimate: false },
+            containsPops: false,
+            containsHazardous: false,
+          },
+        ],
         carrier: { registrationNumber: 'CBDU123456', organisationName: carrier, meansOfTransport: 'Road', vehicleRegistration: vehicle },
       },
       wasteTrackingId: sent ? `26${id.replace(/-/g, '').slice(0, 10).toUpperCase()}` : null,
@@ -115,20 +137,42 @@ export async function seedPersonOnLoads(tag: string) {
   const person = { name: `Petra Rights ${tag}`, email: `petra.${tag}@example.org`, phone: `07700 9${tag.slice(-5)}`, vehicle: 'PR12 GHT' };
   const { entry } = await saveParty({
     actor,
-    input: { siteId: site.id, kind: 'CARRIER', organisationName: person.name, registrationNumber: 'CBDU123456', emailAddress: person.email, phoneNumber: person.phone, vehicleRegistrations: [person.vehicle] },
+    input: {
+      siteId: site.id,
+      kind: 'CARRIER',
+      organisationName: person.name,
+      registrationNumber: 'CBDU123456',
+      emailAddress: person.email,
+      phoneNumber: person.phone,
+      vehicleRegistrations: [person.vehicle],
+    },
   });
   const form = loadForm();
   const ticketNumber = `DR${tag}`;
   form.yourUniqueReference = ticketNumber;
   form.ticketNumberIsSuggested = false;
-  form.carrier = { ...form.carrier, addressBookId: entry.id, organisationName: person.name, emailAddress: person.email, phoneNumber: person.phone, vehicleRegistration: person.vehicle };
+  form.carrier = {
+    ...form.carrier,
+    addressBookId: entry.id,
+    organisationName: person.name,
+    emailAddress: person.email,
+    phoneNumber: person.phone,
+    vehicleRegistration: person.vehicle,
+  };
   // A draft written directly: the loads service pulls in the bundled reference data (JSON modules),
   // which Playwright's loader cannot import. Same columns as lib/loads/service saveLoad writes.
   const load = await db().load.create({
     data: {
-      id: randomUUID(), siteId: site.id, ticketNumber, receivedAt: new Date(), status: 'DRAFT',
-      movement: toMovement(form) as object, formExtras: form as unknown as object,
-      carrierName: person.name, vehicleRegistration: person.vehicle, ewcCodes: form.wasteItems[0]!.ewcCodes,
+      id: randomUUID(),
+      siteId: site.id,
+      ticketNumber,
+      receivedAt: new Date(),
+      status: 'DRAFT',
+      movement: toMovement(form) as object,
+      formExtras: form as unknown as object,
+      carrierName: person.name,
+      vehicleRegistration: person.vehicle,
+      ewcCodes: form.wasteItems[0]!.ewcCodes,
     },
   });
   return { ...person, entryId: entry.id, loadId: load.id, ticketNumber };

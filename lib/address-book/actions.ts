@@ -32,7 +32,9 @@ export async function adminSavePartyAction(input: unknown): Promise<ActionResult
 }
 
 /** Merges duplicates into the entry kept (vehicles combined, loads repointed, the others deleted). */
-export async function mergePartiesAction(input: unknown): Promise<ActionResult<{ survivorId: string; merged: number; loadsRepointed: number; vehicleRegistrations: string[] }>> {
+export async function mergePartiesAction(
+  input: unknown,
+): Promise<ActionResult<{ survivorId: string; merged: number; loadsRepointed: number; vehicleRegistrations: string[] }>> {
   const result = await runAction({ permission: 'address-book.manage', schema: mergePartiesSchema, input }, mergeParties);
   if (result.ok) revalidatePath('/admin/address-book', 'layout');
   return result;

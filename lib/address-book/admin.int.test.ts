@@ -23,7 +23,10 @@ beforeAll(async () => {
 });
 
 const carrier = (name: string, vehicles: string[], site = siteId) =>
-  saveParty({ actor: clerk, input: { siteId: site, kind: 'CARRIER', organisationName: name, registrationNumber: 'CBDU123456', vehicleRegistrations: vehicles } }).then((r) => r.entry);
+  saveParty({
+    actor: clerk,
+    input: { siteId: site, kind: 'CARRIER', organisationName: name, registrationNumber: 'CBDU123456', vehicleRegistrations: vehicles },
+  }).then((r) => r.entry);
 
 describe('address-book administration', () => {
   it('lists entries of every site for an admin with no site, by name and kind', async () => {
@@ -38,7 +41,18 @@ describe('address-book administration', () => {
 
   it('lets an admin edit an entry, removing a vehicle, audited', async () => {
     const e = await carrier(`Edited ${randomUUID().slice(0, 8)}`, ['AB12 CDE', 'YX70 ABC']);
-    const saved = await adminSaveParty({ actor: admin, input: { id: e.id, siteId, kind: 'CARRIER', organisationName: `${e.organisationName} Ltd`, registrationNumber: 'CBDU123456', phoneNumber: '0113 496 0000', vehicleRegistrations: ['YX70 ABC'] } });
+    const saved = await adminSaveParty({
+      actor: admin,
+      input: {
+        id: e.id,
+        siteId,
+        kind: 'CARRIER',
+        organisationName: `${e.organisationName} Ltd`,
+        registrationNumber: 'CBDU123456',
+        phoneNumber: '0113 496 0000',
+        vehicleRegistrations: ['YX70 ABC'],
+      },
+    });
     expect(saved).toMatchObject({ organisationName: `${e.organisationName} Ltd`, vehicleRegistrations: ['YX70 ABC'] });
     const audit = await db().auditEntry.findFirstOrThrow({ where: { entityId: e.id, action: 'address-book.update', actorId: admin.id } });
     expect(audit.changes).toMatchObject({ phoneNumber: { changed: true }, vehicleRegistrations: { from: ['AB12 CDE', 'YX70 ABC'], to: ['YX70 ABC'] } });
@@ -59,7 +73,9 @@ describe('address-book administration', () => {
     expect(await db().addressBookEntry.count({ where: { id: { in: [a.id, b.id] } } })).toBe(0);
     const row = await db().load.findUniqueOrThrow({ where: { id: load.id } });
     expect((row.formExtras as { carrier: { addressBookId: string } }).carrier.addressBookId).toBe(keep.id);
-    const audit = await db().auditEntry.findMany({ where: { entityId: { in: [keep.id, a.id, b.id] }, action: { in: ['address-book.merge', 'address-book.delete'] } } });
+    const audit = await db().auditEntry.findMany({
+      where: { entityId: { in: [keep.id, a.id, b.id] }, action: { in: ['address-book.merge', 'address-book.delete'] } },
+    });
     expect(audit.map((x) => x.action).sort()).toEqual(['address-book.delete', 'address-book.delete', 'address-book.merge']);
   });
 
@@ -74,7 +90,9 @@ describe('address-book administration', () => {
     const e = await carrier(`Refused ${randomUUID().slice(0, 8)}`, []);
     for (const actor of [clerk, manager]) {
       await expect(adminListParties({ actor, input: {} })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(adminSaveParty({ actor, input: { id: e.id, siteId, kind: 'CARRIER', organisationName: 'X', registrationNumber: 'CBDU123456' } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        adminSaveParty({ actor, input: { id: e.id, siteId, kind: 'CARRIER', organisationName: 'X', registrationNumber: 'CBDU123456' } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       await expect(mergeParties({ actor, input: { survivorId: e.id, mergedIds: [randomUUID()] } })).rejects.toBeInstanceOf(ForbiddenError);
     }
   });

@@ -58,11 +58,7 @@ describe('normalisePartyRegistrationNumber', () => {
 
 describe('mergeVehicleRegistrations', () => {
   it('adds only vehicles not already known, however spaced, keeping the first spelling and the order', () => {
-    expect(mergeVehicleRegistrations(['AB12 CDE'], ['AB12CDE', 'XY70 ZZZ', 'xy70zzz', '', 'AA11 AAA'])).toEqual([
-      'AB12 CDE',
-      'XY70 ZZZ',
-      'AA11 AAA',
-    ]);
+    expect(mergeVehicleRegistrations(['AB12 CDE'], ['AB12CDE', 'XY70 ZZZ', 'xy70zzz', '', 'AA11 AAA'])).toEqual(['AB12 CDE', 'XY70 ZZZ', 'AA11 AAA']);
   });
 });
 
@@ -207,7 +203,12 @@ it('refuses an unknown kind of entry', () => {
 
 describe('the search input', () => {
   it('trims the query and bounds the number of results', () => {
-    expect(searchPartiesSchema.parse({ siteId, kind: 'CARRIER', query: '  acme ' })).toEqual({ siteId, kind: 'CARRIER', query: 'acme', limit: SEARCH_DEFAULT_LIMIT });
+    expect(searchPartiesSchema.parse({ siteId, kind: 'CARRIER', query: '  acme ' })).toEqual({
+      siteId,
+      kind: 'CARRIER',
+      query: 'acme',
+      limit: SEARCH_DEFAULT_LIMIT,
+    });
     expect(searchPartiesSchema.safeParse({ siteId, kind: 'CARRIER', query: 'a', limit: SEARCH_MAX_LIMIT + 1 }).success).toBe(false);
     expect(searchPartiesSchema.safeParse({ siteId: 'not-a-site', kind: 'CARRIER', query: 'a' }).success).toBe(false);
   });

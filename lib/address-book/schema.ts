@@ -55,8 +55,7 @@ export function matchKey(value: string): string {
  */
 export const normaliseVehicleRegistration = normaliseRegistrationNumber;
 
-const tooLong = (label: string, max = FREE_TEXT_MAX_LENGTH) =>
-  `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`;
+const tooLong = (label: string, max = FREE_TEXT_MAX_LENGTH) => `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`;
 
 /** Trimmed text; "", null and absent all mean "not given". */
 function optionalText(label: string) {
@@ -184,16 +183,9 @@ const carrierSchema = z
     id,
     siteId,
     kind: z.literal('CARRIER'),
-    organisationName: z
-      .string('Enter the carrier’s name')
-      .trim()
-      .min(1, 'Enter the carrier’s name')
-      .max(FREE_TEXT_MAX_LENGTH, tooLong('Carrier name')),
+    organisationName: z.string('Enter the carrier’s name').trim().min(1, 'Enter the carrier’s name').max(FREE_TEXT_MAX_LENGTH, tooLong('Carrier name')),
     registrationNumber: registrationNumber('Carrier'),
-    reasonForNoRegistrationNumber: optionalChoice(
-      REASONS_FOR_NO_REGISTRATION_NUMBER,
-      'Choose a reason for the carrier having no registration number',
-    ),
+    reasonForNoRegistrationNumber: optionalChoice(REASONS_FOR_NO_REGISTRATION_NUMBER, 'Choose a reason for the carrier having no registration number'),
     fullAddress: optionalText('Carrier address'),
     postcode: postcode('Carrier'),
     emailAddress: email('Carrier'),
@@ -308,10 +300,7 @@ export const MAX_MERGE = 20;
 export const mergePartiesSchema = z
   .object({
     survivorId: z.uuid('Choose the entry to keep'),
-    mergedIds: z
-      .array(z.uuid())
-      .min(1, 'Choose at least one other entry to merge into it')
-      .max(MAX_MERGE, `Merge no more than ${MAX_MERGE} entries at once`),
+    mergedIds: z.array(z.uuid()).min(1, 'Choose at least one other entry to merge into it').max(MAX_MERGE, `Merge no more than ${MAX_MERGE} entries at once`),
   })
   .refine((input) => !input.mergedIds.includes(input.survivorId), { path: ['survivorId'], message: 'The entry to keep cannot also be merged away' });
 export type MergePartiesInput = z.input<typeof mergePartiesSchema>;

@@ -44,13 +44,18 @@ beforeAll(async () => {
 
   await save(carrier({ vehicleRegistrations: ['AB12 CDE', 'yx70abc'], postcode: 'ls11aa' }));
   await save(carrier({ organisationName: 'Bright & Sons (Leeds)', registrationNumber: 'WCR/R/1234567' }));
-  await save(carrier({ organisationName: 'Northern Skips', registrationNumber: null, reasonForNoRegistrationNumber: 'ONE_OFF', vehicleRegistrations: ['NS66 SKP'] }));
+  await save(
+    carrier({ organisationName: 'Northern Skips', registrationNumber: null, reasonForNoRegistrationNumber: 'ONE_OFF', vehicleRegistrations: ['NS66 SKP'] }),
+  );
   await save(carrier({ organisationName: 'Van 1 Couriers', registrationNumber: 'CBDL777' }));
   await save(carrier({ organisationName: 'Zed Transport', registrationNumber: 'ROC UT 4321', vehicleRegistrations: ['VAN 1', 'N 1'] }));
   await save(carrier({ organisationName: 'Dublin Freight', registrationNumber: 'CBDU424242', vehicleRegistrations: ['12-d-12345'] }));
   await save({ siteId, kind: 'BROKER_DEALER', organisationName: 'Acme Brokers' });
   // The same carrier, name and vehicle at another site: never seen from this one.
-  await save(carrier({ siteId: otherSiteId, organisationName: 'Acme Haulage Ltd (other site)', vehicleRegistrations: ['OT11 HER', 'AB12 CDE'] }), otherSiteClerk);
+  await save(
+    carrier({ siteId: otherSiteId, organisationName: 'Acme Haulage Ltd (other site)', vehicleRegistrations: ['OT11 HER', 'AB12 CDE'] }),
+    otherSiteClerk,
+  );
 });
 
 describe('searching', () => {
@@ -244,7 +249,12 @@ describe('saving', () => {
       edit(entry, { organisationName: 'Updated Ltd', phoneNumber: '0113 496 0999', vehicleRegistrations: ['up11aaa', 'UP22 BBB'] }),
     );
     expect(created).toBe(false);
-    expect(updated).toMatchObject({ id: entry.id, organisationName: 'Updated Ltd', phoneNumber: '0113 496 0999', vehicleRegistrations: ['UP11 AAA', 'UP22 BBB'] });
+    expect(updated).toMatchObject({
+      id: entry.id,
+      organisationName: 'Updated Ltd',
+      phoneNumber: '0113 496 0999',
+      vehicleRegistrations: ['UP11 AAA', 'UP22 BBB'],
+    });
     const [, audit] = await auditFor(entry.id);
     expect(audit).toMatchObject({ action: 'address-book.update', actorId: clerk.id, siteId });
     expect(audit!.changes).toEqual({

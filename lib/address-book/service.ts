@@ -67,8 +67,7 @@ const entryColumns = Prisma.sql`
   e.means_of_transport AS "meansOfTransport",
   e.vehicle_registrations AS "vehicleRegistrations"`;
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
-  values.includes(value as T) ? (value as T) : null;
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null => (values.includes(value as T) ? (value as T) : null);
 
 function toEntry(row: EntryRow): PartyEntry {
   return {
@@ -156,13 +155,7 @@ export async function searchParties({ actor, input }: { actor: Actor; input: Sea
  * The site's carrier known to drive this vehicle (compared by `matchKey`), or null. A vehicle that
  * changed hands may be on two carriers: the one saved most recently wins, as the likelier today.
  */
-export async function findCarrierByVehicle({
-  actor,
-  input,
-}: {
-  actor: Actor;
-  input: FindCarrierByVehicleInput;
-}): Promise<PartyEntry | null> {
+export async function findCarrierByVehicle({ actor, input }: { actor: Actor; input: FindCarrierByVehicleInput }): Promise<PartyEntry | null> {
   assertCanUseAddressBook(actor);
   const { siteId, vehicleRegistration } = findCarrierByVehicleSchema.parse(input);
   assertSite(actor, siteId);
@@ -258,13 +251,7 @@ function auditChanges(before: StoredFields | null, after: StoredFields): Record<
  * registrations are only ever added to. The change and its audit entry commit together; saving what is
  * already stored writes nothing.
  */
-export async function saveParty({
-  actor,
-  input,
-}: {
-  actor: Actor;
-  input: SavePartyInput;
-}): Promise<{ entry: PartyEntry; created: boolean }> {
+export async function saveParty({ actor, input }: { actor: Actor; input: SavePartyInput }): Promise<{ entry: PartyEntry; created: boolean }> {
   assertCanUseAddressBook(actor);
   const data = savePartySchema.parse(input);
   assertSite(actor, data.siteId);
@@ -361,7 +348,14 @@ export async function adminSaveParty({ actor, input }: { actor: Actor; input: Ad
     const changes = auditChanges({ ...before, vehicleRegistrations: before.vehicleRegistrations ?? [] }, after);
     if (Object.keys(changes).length === 0) return toEntry({ id, kind, ...before });
     const row = await tx.addressBookEntry.update({ where: { id }, data: after, select: entrySelect });
-    await recordAudit(tx, { actorId: auditActorId(actor), action: 'address-book.update', entityType: 'address-book-entry', entityId: id, siteId: locked[0]!.site_id, changes });
+    await recordAudit(tx, {
+      actorId: auditActorId(actor),
+      action: 'address-book.update',
+      entityType: 'address-book-entry',
+      entityId: id,
+      siteId: locked[0]!.site_id,
+      changes,
+    });
     return toEntry(row);
   });
 }
@@ -391,15 +385,27 @@ export async function mergeParties({ actor, input }: { actor: Actor; input: Merg
     const loadsRepointed = await repointAddressBookEntries(tx, { fromIds: ids.slice(1), toId: survivorId });
     await tx.addressBookEntry.deleteMany({ where: { id: { in: ids.slice(1) } } });
     const audit = { actorId: auditActorId(actor), entityType: 'address-book-entry', siteId: survivor.siteId };
-    const vehicleChange = vehicles.length !== (survivor.vehicleRegistrations ?? []).length ? { vehicleRegistrations: { from: survivor.vehicleRegistrations, to: vehicles } } : {};
-    await recordAudit(tx, { ...audit, action: 'address-book.merge', entityId: survivorId, changes: { merged: { to: ids.slice(1) }, loadsRepointed: { to: loadsRepointed }, ...vehicleChange } });
+    const vehicleChange =
+      vehicles.length !== (survivor.vehicleRegistrations ?? []).length ? { vehicleRegistrations: { from: survivor.vehicleRegistrations, to: vehicles } } : {};
+    await recordAudit(tx, {
+      ...audit,
+      action: 'address-book.merge',
+      entityId: survivorId,
+      changes: { merged: { to: ids.slice(1) }, loadsRepointed: { to: loadsRepointed }, ...vehicleChange },
+    });
     for (const o of others) await recordAudit(tx, { ...audit, action: 'address-book.delete', entityId: o.id, changes: { mergedInto: { to: survivorId } } });
     return { survivorId, merged: ids.length - 1, loadsRepointed, vehicleRegistrations: vehicles };
   });
 }
 
 /** Entries at any site matching a data request's key (normalised by lib/data-rights/schema searchKey). */
-export async function findPartiesMentioning({ actor, input }: { actor: Actor; input: { by: 'name' | 'email' | 'phone' | 'vehicle'; key: string; limit: number } }) {
+export async function findPartiesMentioning({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: { by: 'name' | 'email' | 'phone' | 'vehicle'; key: string; limit: number };
+}) {
   assertCan(actor, 'data-requests.manage');
   const { by, key, limit } = input;
   const where =

@@ -33,7 +33,11 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
   },
   // A load that needs no check: allowed roles get a clear refusal from the service, not a permission one.
   sendAgainAsNewAction: { permission: 'loads.manage', input: () => ({ loadId: randomUUID() }), allowedResult: { ok: false } },
-  recordWasteTrackingIdAction: { permission: 'loads.manage', input: () => ({ loadId: randomUUID(), wasteTrackingId: '26ABCDEF' }), allowedResult: { ok: false } },
+  recordWasteTrackingIdAction: {
+    permission: 'loads.manage',
+    input: () => ({ loadId: randomUUID(), wasteTrackingId: '26ABCDEF' }),
+    allowedResult: { ok: false },
+  },
   lastLoadForCarrierAction: { permission: 'loads.create', input: () => ({ siteId, carrierName: 'Nobody Ltd' }) },
   searchPartiesAction: { permission: 'loads.create', input: () => ({ siteId, kind: 'CARRIER', query: 'Acme' }) },
   findCarrierByVehicleAction: { permission: 'loads.create', input: () => ({ siteId, vehicleRegistration: 'AB12 CDE' }) },
@@ -52,7 +56,13 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
   // Nothing listens on port 9: the test itself runs and reports "connection refused".
   testDwtConnectionAction: {
     permission: 'dwt.manage',
-    input: () => ({ environment: 'sandbox', apiBaseUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9', clientId: 'role-test', clientSecret: 'role-test-secret' }),
+    input: () => ({
+      environment: 'sandbox',
+      apiBaseUrl: 'http://127.0.0.1:9',
+      authUrl: 'http://127.0.0.1:9',
+      clientId: 'role-test',
+      clientSecret: 'role-test-secret',
+    }),
   },
   // Administration of users and sites. Unknown ids: allowed roles get "no such user/site", not a refusal.
   inviteUserAction: {
@@ -65,7 +75,10 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
   issuePasswordResetLinkAction: { permission: 'users.manage', input: () => ({ id: randomUUID() }), allowedResult: { ok: false } },
   reissueInvitationAction: { permission: 'users.manage', input: () => ({ id: randomUUID() }), allowedResult: { ok: false } },
   acceptInvitationAction: { permission: null, input: () => ({}) },
-  createSiteAction: { permission: 'sites.manage', input: () => ({ name: `Role site ${randomUUID().slice(0, 6)}`, authorisationNumber: 'EPR/AB1234CD', postcode: 'ls11aa' }) },
+  createSiteAction: {
+    permission: 'sites.manage',
+    input: () => ({ name: `Role site ${randomUUID().slice(0, 6)}`, authorisationNumber: 'EPR/AB1234CD', postcode: 'ls11aa' }),
+  },
   updateSiteAction: { permission: 'sites.manage', input: () => ({ id: randomUUID(), name: 'Nowhere' }), allowedResult: { ok: false } },
   // Address-book administration and customers' data requests (admins only). Entries that do not exist:
   // allowed roles get a "not found" refusal from the service, not a permission one.
@@ -74,7 +87,11 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
     input: () => ({ id: randomUUID(), siteId, kind: 'CARRIER', organisationName: 'Role Test Haulage', registrationNumber: 'CBDU123456' }),
     allowedResult: { ok: false },
   },
-  mergePartiesAction: { permission: 'address-book.manage', input: () => ({ survivorId: randomUUID(), mergedIds: [randomUUID()] }), allowedResult: { ok: false } },
+  mergePartiesAction: {
+    permission: 'address-book.manage',
+    input: () => ({ survivorId: randomUUID(), mergedIds: [randomUUID()] }),
+    allowedResult: { ok: false },
+  },
   findPersonalDataAction: { permission: 'data-requests.manage', input: () => ({ by: 'name', value: `Nobody ${randomUUID()}` }) },
   erasePersonalDataAction: {
     permission: 'data-requests.manage',
@@ -116,8 +133,7 @@ describe('server actions by role', () => {
         if (allowed) {
           expect(result).toMatchObject(spec.allowedResult ?? { ok: true });
           expect(result.formError).not.toBe('You are not allowed to do that.');
-        }
-        else expect(result).toEqual({ ok: false, formError: 'You are not allowed to do that.' });
+        } else expect(result).toEqual({ ok: false, formError: 'You are not allowed to do that.' });
       });
     }
     it(`${name} asks a signed-out visitor to sign in`, async () => {

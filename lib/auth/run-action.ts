@@ -4,15 +4,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
-import {
-  AppError,
-  ConflictError,
-  ForbiddenError,
-  NotAuthenticatedError,
-  NotFoundError,
-  ValidationError,
-  type FieldErrors,
-} from '@/lib/errors';
+import { AppError, ConflictError, ForbiddenError, NotAuthenticatedError, NotFoundError, ValidationError, type FieldErrors } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import type { Actor } from './actor';
 import { can, type Permission } from './permissions';

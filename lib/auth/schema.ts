@@ -7,7 +7,4 @@ export const signInSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>;
 
 /** Rules for any new password. */
-export const passwordSchema = z
-  .string()
-  .min(12, 'Password must be at least 12 characters')
-  .max(200, 'Password must be 200 characters or fewer');
+export const passwordSchema = z.string().min(12, 'Password must be at least 12 characters').max(200, 'Password must be 200 characters or fewer');

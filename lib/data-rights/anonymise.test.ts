@@ -2,11 +2,26 @@
 import { describe, expect, it } from 'vitest';
 import { protectPersonalData } from '@/lib/dwt/personal-data';
 import { emptyLoadForm, toMovement } from '@/lib/loads/schema';
-import { ERASED, FORM_PARTY_PERSONAL_FIELDS, anonymiseFormValues, anonymiseMovement, isPersonalLoadAuditKey, needlesOf, scrubAuditChanges, scrubText } from './anonymise';
+import {
+  ERASED,
+  FORM_PARTY_PERSONAL_FIELDS,
+  anonymiseFormValues,
+  anonymiseMovement,
+  isPersonalLoadAuditKey,
+  needlesOf,
+  scrubAuditChanges,
+  scrubText,
+} from './anonymise';
 
 function filledForm() {
   const f = emptyLoadForm({ dateTimeReceived: '2026-11-20T09:15', yourUniqueReference: '000123' });
-  const party = { organisationName: 'Jo Bloggs', registrationNumber: 'CBDU123456', emailAddress: 'jo@example.org', phoneNumber: '07700 900123', address: { fullAddress: '1 High St', postcode: 'LS1 4AB' } };
+  const party = {
+    organisationName: 'Jo Bloggs',
+    registrationNumber: 'CBDU123456',
+    emailAddress: 'jo@example.org',
+    phoneNumber: '07700 900123',
+    address: { fullAddress: '1 High St', postcode: 'LS1 4AB' },
+  };
   f.carrier = { ...f.carrier, ...party, vehicleRegistration: 'YX70 ABC', addressBookId: 'x' };
   f.hasBrokerOrDealer = true;
   f.brokerOrDealer = { ...f.brokerOrDealer, ...party };
@@ -32,7 +47,10 @@ describe('anonymising a load', () => {
     const anonymised = diffPaths(movement, anonymiseMovement(movement, ['carrier', 'brokerOrDealer'])).sort();
     expect(anonymised).toEqual(withheld);
     // and the form's twin list names the same fields of a party
-    const partyFields = diffPaths(movement, protectPersonalData(movement, 'test')).filter((p) => p.startsWith('carrier.')).map((p) => p.slice('carrier.'.length)).sort();
+    const partyFields = diffPaths(movement, protectPersonalData(movement, 'test'))
+      .filter((p) => p.startsWith('carrier.'))
+      .map((p) => p.slice('carrier.'.length))
+      .sort();
     expect(partyFields).toEqual([...FORM_PARTY_PERSONAL_FIELDS].sort());
   });
 
@@ -40,16 +58,20 @@ describe('anonymising a load', () => {
     const form = filledForm();
     const movement = toMovement(form) as Record<string, unknown>;
     const out = anonymiseMovement(movement, ['carrier']) as typeof movement & { carrier: Record<string, unknown>; brokerOrDealer: Record<string, unknown> };
-    expect(out.wasteItems).toEqual(
-      (movement.wasteItems as Record<string, unknown>[]).map((i) => ({ ...i, wasteDescription: `Soil, ring ${ERASED}` })),
-    );
+    expect(out.wasteItems).toEqual((movement.wasteItems as Record<string, unknown>[]).map((i) => ({ ...i, wasteDescription: `Soil, ring ${ERASED}` })));
     expect(out.carrier).toEqual({ organisationName: ERASED, registrationNumber: 'CBDU123456', vehicleRegistration: 'ERASED', meansOfTransport: 'Road' });
     expect(out.brokerOrDealer).toEqual(movement.brokerOrDealer);
     // A plate that happens to equal personal-data.ts's placeholder is still erased.
     const plate = anonymiseMovement({ carrier: { organisationName: 'X', vehicleRegistration: 'AB12 CDE' } }, ['carrier']) as { carrier: object };
     expect(plate.carrier).toEqual({ organisationName: ERASED, vehicleRegistration: 'ERASED' });
     const f = anonymiseFormValues(form, ['carrier']) as typeof form;
-    expect(f.carrier).toMatchObject({ organisationName: ERASED, emailAddress: '', phoneNumber: '', address: { fullAddress: '', postcode: '' }, addressBookId: '' });
+    expect(f.carrier).toMatchObject({
+      organisationName: ERASED,
+      emailAddress: '',
+      phoneNumber: '',
+      address: { fullAddress: '', postcode: '' },
+      addressBookId: '',
+    });
     expect(f.brokerOrDealer).toEqual(form.brokerOrDealer);
     expect(f.specialHandlingRequirements).toBe(`Call ${ERASED} or ${ERASED}`);
   });
@@ -63,7 +85,11 @@ describe('scrubbing erased values', () => {
     expect(scrubText('Ticket 000123, 18.4 t', needles)).toBe('Ticket 000123, 18.4 t');
   });
   it('removes personal audit fields by key and values anywhere', () => {
-    const changes = { 'carrier.phoneNumber': { from: '', to: '0113 496 0000' }, 'wasteItems.0.ewcCodes': { from: [], to: ['170504'] }, note: { to: 'for Jo Bloggs' } };
+    const changes = {
+      'carrier.phoneNumber': { from: '', to: '0113 496 0000' },
+      'wasteItems.0.ewcCodes': { from: [], to: ['170504'] },
+      note: { to: 'for Jo Bloggs' },
+    };
     expect(scrubAuditChanges(changes, needles, (k) => isPersonalLoadAuditKey(k))).toEqual({
       'carrier.phoneNumber': { erased: true },
       'wasteItems.0.ewcCodes': { from: [], to: ['170504'] },

@@ -15,8 +15,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /** Free text where a person's email or phone may have been typed. */
 function scrubFreeText(text: string): string {
-  const scrubbed = (protectPersonalData({ specialHandlingRequirements: text }, 'test') as { specialHandlingRequirements: string })
-    .specialHandlingRequirements;
+  const scrubbed = (protectPersonalData({ specialHandlingRequirements: text }, 'test') as { specialHandlingRequirements: string }).specialHandlingRequirements;
   return scrubbed.split(PLACEHOLDERS.email).join(ERASED).split(PLACEHOLDERS.phone).join(ERASED);
 }
 
@@ -26,7 +25,13 @@ function scrubFreeText(text: string): string {
  */
 function personalKeysOf(role: LoadRole, party: Json): Set<string> {
   const probe = (v: unknown): unknown =>
-    typeof v === 'string' ? 'probe value' : Array.isArray(v) ? v.map(probe) : isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, probe(x)])) : v;
+    typeof v === 'string'
+      ? 'probe value'
+      : Array.isArray(v)
+        ? v.map(probe)
+        : isObject(v)
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, probe(x)]))
+          : v;
   const probed = probe(party) as Json;
   const withheld = (protectPersonalData({ [role]: probed }, 'test') as Json)[role] as Json;
   return new Set(Object.keys(probed).filter((k) => JSON.stringify(probed[k]) !== JSON.stringify(withheld[k])));
@@ -53,7 +58,8 @@ export function anonymiseMovement(movement: unknown, roles: readonly LoadRole[])
   }
   if (typeof out.specialHandlingRequirements === 'string') out.specialHandlingRequirements = scrubFreeText(out.specialHandlingRequirements);
   if (Array.isArray(out.wasteItems)) {
-    for (const item of out.wasteItems) if (isObject(item) && typeof item.wasteDescription === 'string') item.wasteDescription = scrubFreeText(item.wasteDescription);
+    for (const item of out.wasteItems)
+      if (isObject(item) && typeof item.wasteDescription === 'string') item.wasteDescription = scrubFreeText(item.wasteDescription);
   }
   return out;
 }
@@ -62,7 +68,14 @@ export function anonymiseMovement(movement: unknown, roles: readonly LoadRole[])
  * The form's twin of the movement's personal fields (lib/loads/schema.ts partyForm): what the load
  * form holds for a party. Checked against `protectPersonalData` by this folder's unit test.
  */
-export const FORM_PARTY_PERSONAL_FIELDS = ['organisationName', 'emailAddress', 'phoneNumber', 'address.fullAddress', 'address.postcode', 'vehicleRegistration'] as const;
+export const FORM_PARTY_PERSONAL_FIELDS = [
+  'organisationName',
+  'emailAddress',
+  'phoneNumber',
+  'address.fullAddress',
+  'address.postcode',
+  'vehicleRegistration',
+] as const;
 
 /** The load form's values (form_extras) with the same fields anonymised, in the form's own shape. */
 export function anonymiseFormValues(form: unknown, roles: readonly LoadRole[]): unknown {
@@ -82,7 +95,8 @@ export function anonymiseFormValues(form: unknown, roles: readonly LoadRole[]): 
   }
   if (typeof out.specialHandlingRequirements === 'string') out.specialHandlingRequirements = scrubFreeText(out.specialHandlingRequirements);
   if (Array.isArray(out.wasteItems)) {
-    for (const item of out.wasteItems) if (isObject(item) && typeof item.wasteDescription === 'string') item.wasteDescription = scrubFreeText(item.wasteDescription);
+    for (const item of out.wasteItems)
+      if (isObject(item) && typeof item.wasteDescription === 'string') item.wasteDescription = scrubFreeText(item.wasteDescription);
   }
   return out;
 }

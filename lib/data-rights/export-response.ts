@@ -21,5 +21,7 @@ export async function exportResponse(actor: Actor | null, url: URL, now = new Da
   const disposition = `attachment; filename="${filename}"`;
   return format === 'csv'
     ? new Response(exportToCsv(data), { headers: { ...NO_STORE, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition } })
-    : new Response(JSON.stringify(data, null, 2), { headers: { ...NO_STORE, 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': disposition } });
+    : new Response(JSON.stringify(data, null, 2), {
+        headers: { ...NO_STORE, 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': disposition },
+      });
 }

@@ -47,11 +47,7 @@ export function searchKey(by: FindBy, value: string): string {
 export const findSchema = z
   .object({
     by: z.enum(FIND_BY, 'Choose what to search by'),
-    value: z
-      .string('Enter what to search for')
-      .trim()
-      .min(1, 'Enter what to search for')
-      .max(FIND_MAX_LENGTH, `Enter ${FIND_MAX_LENGTH} characters or fewer`),
+    value: z.string('Enter what to search for').trim().min(1, 'Enter what to search for').max(FIND_MAX_LENGTH, `Enter ${FIND_MAX_LENGTH} characters or fewer`),
   })
   .superRefine((input, ctx) => {
     const key = searchKey(input.by, input.value);
@@ -79,21 +75,23 @@ export type EraseInput = z.input<typeof eraseSchema>;
 export const RETENTION_MAX_MONTHS = 1200;
 
 /** Off (null) or a whole number of months after sending. */
-export const retentionSchema = z.object({
-  enabled: z.boolean(),
-  /** Text from the form's input or a number; blank means not given. */
-  months: z.preprocess(
-    (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v),
-    z
-      .number('Enter a number of months, like 24')
-      .int('Enter a whole number of months')
-      .min(1, 'Enter at least 1 month')
-      .max(RETENTION_MAX_MONTHS, `Enter ${RETENTION_MAX_MONTHS} months or fewer`)
-      .optional(),
-  ),
-}).superRefine((input, ctx) => {
-  if (input.enabled && input.months === undefined) ctx.addIssue({ code: 'custom', path: ['months'], message: 'Enter a number of months' });
-});
+export const retentionSchema = z
+  .object({
+    enabled: z.boolean(),
+    /** Text from the form's input or a number; blank means not given. */
+    months: z.preprocess(
+      (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v),
+      z
+        .number('Enter a number of months, like 24')
+        .int('Enter a whole number of months')
+        .min(1, 'Enter at least 1 month')
+        .max(RETENTION_MAX_MONTHS, `Enter ${RETENTION_MAX_MONTHS} months or fewer`)
+        .optional(),
+    ),
+  })
+  .superRefine((input, ctx) => {
+    if (input.enabled && input.months === undefined) ctx.addIssue({ code: 'custom', path: ['months'], message: 'Enter a number of months' });
+  });
 export type RetentionInput = z.input<typeof retentionSchema>;
 export interface RetentionSetting {
   months: number | null;

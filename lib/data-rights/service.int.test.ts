@@ -44,7 +44,10 @@ afterAll(async () => {
 /** A person nobody else in the database shares anything with. */
 function person() {
   const tag = randomUUID().replace(/-/g, '').slice(0, 8);
-  const letters = tag.replace(/[^a-z]/g, 'q').slice(0, 3).toUpperCase();
+  const letters = tag
+    .replace(/[^a-z]/g, 'q')
+    .slice(0, 3)
+    .toUpperCase();
   const digits = String(randomInt(10000, 99999));
   return {
     name: `Zebedee Quill ${tag}`,
@@ -98,7 +101,18 @@ function traces(p: Person) {
 describe('finding a person', () => {
   it('finds them in the address book, on loads (with their role) and not elsewhere, by name, email, phone or vehicle', async () => {
     const p = person();
-    const entry = await saveParty({ actor: clerkA, input: { siteId: siteA, kind: 'CARRIER', organisationName: p.name, registrationNumber: 'CBDU123456', emailAddress: p.email, phoneNumber: p.phone, vehicleRegistrations: [p.vehicle] } });
+    const entry = await saveParty({
+      actor: clerkA,
+      input: {
+        siteId: siteA,
+        kind: 'CARRIER',
+        organisationName: p.name,
+        registrationNumber: 'CBDU123456',
+        emailAddress: p.email,
+        phoneNumber: p.phone,
+        vehicleRegistrations: [p.vehicle],
+      },
+    });
     const f = loadForm();
     asCarrier(p, f, entry.entry.id);
     const load = await save(clerkA, siteA, f, 'draft');
@@ -111,8 +125,14 @@ describe('finding a person', () => {
       ['vehicle', p.vehicle.toLowerCase().replace(' ', '')],
     ] as const) {
       const found = await findPersonalData({ actor: admin, input: { by, value } });
-      expect(found.entries.map((e) => e.id), by).toEqual([entry.entry.id]);
-      expect(found.loads.map((l) => l.id), by).toEqual([load.id]);
+      expect(
+        found.entries.map((e) => e.id),
+        by,
+      ).toEqual([entry.entry.id]);
+      expect(
+        found.loads.map((l) => l.id),
+        by,
+      ).toEqual([load.id]);
       expect(found.loads[0]!.roles.map((r) => r.role)).toEqual(['carrier']);
       expect(found.loads[0]!.unsentDraft).toBe(true);
       expect(found.loads.map((l) => l.id)).not.toContain(other.id);
@@ -130,7 +150,9 @@ describe('finding a person', () => {
   it('is refused to clerks and managers on the server', async () => {
     for (const actor of [clerkA, manager]) {
       await expect(findPersonalData({ actor, input: { by: 'name', value: 'Anyone' } })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(erasePersonalData({ actor, input: { by: 'name', value: 'Anyone', entryIds: [], loadIds: [], confirmed: true } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(erasePersonalData({ actor, input: { by: 'name', value: 'Anyone', entryIds: [], loadIds: [], confirmed: true } })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       await expect(saveRetention({ actor, input: { enabled: false } })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(anonymiseExpiredLoads({ actor })).rejects.toBeInstanceOf(ForbiddenError);
     }
@@ -153,11 +175,47 @@ describe('erasing a person', () => {
       // The address book of two sites.
       const carrierEntry = await saveParty({
         actor: clerkA,
-        input: { siteId: siteA, kind: 'CARRIER', organisationName: p.name, registrationNumber: 'CBDU123456', emailAddress: p.email, phoneNumber: p.phone, fullAddress: p.address, postcode: 'LS1 4AB', vehicleRegistrations: [p.vehicle] },
+        input: {
+          siteId: siteA,
+          kind: 'CARRIER',
+          organisationName: p.name,
+          registrationNumber: 'CBDU123456',
+          emailAddress: p.email,
+          phoneNumber: p.phone,
+          fullAddress: p.address,
+          postcode: 'LS1 4AB',
+          vehicleRegistrations: [p.vehicle],
+        },
       });
-      await saveParty({ actor: clerkA, input: { ...{ siteId: siteA, kind: 'CARRIER', registrationNumber: 'CBDU123456' }, id: carrierEntry.entry.id, organisationName: p.name, phoneNumber: '07700 900000', emailAddress: p.email, vehicleRegistrations: [] } });
-      await saveParty({ actor: clerkA, input: { siteId: siteA, kind: 'CARRIER', id: carrierEntry.entry.id, organisationName: p.name, registrationNumber: 'CBDU123456', emailAddress: p.email, phoneNumber: p.phone, fullAddress: p.address, postcode: 'LS1 4AB' } });
-      const brokerEntry = await saveParty({ actor: clerkB, input: { siteId: siteB, kind: 'BROKER_DEALER', organisationName: p.name, emailAddress: p.email, phoneNumber: p.phone } });
+      await saveParty({
+        actor: clerkA,
+        input: {
+          ...{ siteId: siteA, kind: 'CARRIER', registrationNumber: 'CBDU123456' },
+          id: carrierEntry.entry.id,
+          organisationName: p.name,
+          phoneNumber: '07700 900000',
+          emailAddress: p.email,
+          vehicleRegistrations: [],
+        },
+      });
+      await saveParty({
+        actor: clerkA,
+        input: {
+          siteId: siteA,
+          kind: 'CARRIER',
+          id: carrierEntry.entry.id,
+          organisationName: p.name,
+          registrationNumber: 'CBDU123456',
+          emailAddress: p.email,
+          phoneNumber: p.phone,
+          fullAddress: p.address,
+          postcode: 'LS1 4AB',
+        },
+      });
+      const brokerEntry = await saveParty({
+        actor: clerkB,
+        input: { siteId: siteB, kind: 'BROKER_DEALER', organisationName: p.name, emailAddress: p.email, phoneNumber: p.phone },
+      });
 
       // A load sent to DWT, with the person as carrier.
       const sentForm = loadForm();
@@ -179,7 +237,13 @@ describe('erasing a person', () => {
       // A draft never sent, at the other site, with them as broker.
       const draftForm = loadForm();
       draftForm.hasBrokerOrDealer = true;
-      draftForm.brokerOrDealer = { ...draftForm.brokerOrDealer, addressBookId: brokerEntry.entry.id, organisationName: p.name, emailAddress: p.email, phoneNumber: p.phone };
+      draftForm.brokerOrDealer = {
+        ...draftForm.brokerOrDealer,
+        addressBookId: brokerEntry.entry.id,
+        organisationName: p.name,
+        emailAddress: p.email,
+        phoneNumber: p.phone,
+      };
       const draft = await save(clerkB, siteB, draftForm, 'draft');
 
       // Someone else's load, which must not change.
@@ -198,7 +262,10 @@ describe('erasing a person', () => {
 
       // A stale confirmation is refused.
       await expect(
-        erasePersonalData({ actor: admin, input: { by: 'email', value: p.email, entryIds: [carrierEntry.entry.id], loadIds: found.loads.map((l) => l.id), confirmed: true } }),
+        erasePersonalData({
+          actor: admin,
+          input: { by: 'email', value: p.email, entryIds: [carrierEntry.entry.id], loadIds: found.loads.map((l) => l.id), confirmed: true },
+        }),
       ).rejects.toBeInstanceOf(ConflictError);
 
       const summary = await erasePersonalData({
@@ -213,7 +280,12 @@ describe('erasing a person', () => {
       expect(leaks).toEqual([]);
 
       // No export: the search finds nothing, and the remaining loads' JSON holds nothing of them.
-      for (const [by, value] of [['email', p.email], ['name', p.name], ['phone', p.phone], ['vehicle', p.vehicle]] as const) {
+      for (const [by, value] of [
+        ['email', p.email],
+        ['name', p.name],
+        ['phone', p.phone],
+        ['vehicle', p.vehicle],
+      ] as const) {
         const after = await exportPersonalData({ actor: admin, input: { by, value } });
         expect([after.entries, after.loads, after.users].flat(), by).toEqual([]);
         // The export echoes the admin's own search term; everything it found is checked.
@@ -274,7 +346,10 @@ describe('retention of sent loads’ personal fields', () => {
       const f = loadForm();
       asCarrier(p, f);
       const saved = await save(clerkA, siteA, f, 'draft');
-      await db().load.update({ where: { id: saved.id }, data: { status: 'SENT', sentAt, sentVersion: 1, wasteTrackingId: `RT${randomUUID().slice(0, 8).toUpperCase()}` } });
+      await db().load.update({
+        where: { id: saved.id },
+        data: { status: 'SENT', sentAt, sentVersion: 1, wasteTrackingId: `RT${randomUUID().slice(0, 8).toUpperCase()}` },
+      });
       return saved.id;
     };
     // Far in the past, so loads of other tests running at once are never old enough.

@@ -14,14 +14,7 @@ import { ConflictError, ValidationError } from '@/lib/errors';
 import { eraseFromLoads, findLoadsMentioning, findSentLoadsWithPersonalData } from '@/lib/loads/service';
 import { logger } from '@/lib/logger';
 import { findUsersMentioning } from '@/lib/users/service';
-import {
-  LOAD_ROLES,
-  isPersonalLoadAuditKey,
-  needlesOf,
-  personalEntryAuditKey,
-  scrubAuditChanges,
-  type Needles,
-} from './anonymise';
+import { LOAD_ROLES, isPersonalLoadAuditKey, needlesOf, personalEntryAuditKey, scrubAuditChanges, type Needles } from './anonymise';
 import {
   FIND_MAX_RESULTS,
   eraseSchema,
@@ -160,8 +153,22 @@ export async function exportPersonalData({ actor, input, now = new Date() }: { a
 }
 
 const CSV_COLUMNS = [
-  'source', 'id', 'site', 'role', 'name', 'registrationNumber', 'address', 'postcode', 'email', 'phone', 'vehicleRegistrations',
-  'ticketNumber', 'receivedAt', 'status', 'wasteTrackingId', 'matched',
+  'source',
+  'id',
+  'site',
+  'role',
+  'name',
+  'registrationNumber',
+  'address',
+  'postcode',
+  'email',
+  'phone',
+  'vehicleRegistrations',
+  'ticketNumber',
+  'receivedAt',
+  'status',
+  'wasteTrackingId',
+  'matched',
 ] as const;
 
 /** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
@@ -177,18 +184,41 @@ export function exportToCsv(data: FindResult): string {
   const blank = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Record<(typeof CSV_COLUMNS)[number], unknown>;
   for (const e of data.entries) {
     rows.push({
-      ...blank, source: 'address book', id: e.id, site: e.siteName, role: e.kind === 'CARRIER' ? 'Carrier' : 'Broker or dealer',
-      name: e.organisationName, registrationNumber: e.registrationNumber, address: e.fullAddress, postcode: e.postcode,
-      email: e.emailAddress, phone: e.phoneNumber, vehicleRegistrations: e.vehicleRegistrations, matched: e.matched,
+      ...blank,
+      source: 'address book',
+      id: e.id,
+      site: e.siteName,
+      role: e.kind === 'CARRIER' ? 'Carrier' : 'Broker or dealer',
+      name: e.organisationName,
+      registrationNumber: e.registrationNumber,
+      address: e.fullAddress,
+      postcode: e.postcode,
+      email: e.emailAddress,
+      phone: e.phoneNumber,
+      vehicleRegistrations: e.vehicleRegistrations,
+      matched: e.matched,
     });
   }
   for (const l of data.loads) {
     for (const r of l.roles) {
       rows.push({
-        ...blank, source: 'load', id: l.id, site: l.siteName, role: r.role === 'carrier' ? 'Carrier' : 'Broker or dealer',
-        name: r.party.organisationName, registrationNumber: r.party.registrationNumber, address: r.party.fullAddress, postcode: r.party.postcode,
-        email: r.party.emailAddress, phone: r.party.phoneNumber, vehicleRegistrations: r.party.vehicleRegistration ?? '',
-        ticketNumber: l.ticketNumber, receivedAt: l.receivedAt, status: l.status, wasteTrackingId: l.wasteTrackingId, matched: r.matched,
+        ...blank,
+        source: 'load',
+        id: l.id,
+        site: l.siteName,
+        role: r.role === 'carrier' ? 'Carrier' : 'Broker or dealer',
+        name: r.party.organisationName,
+        registrationNumber: r.party.registrationNumber,
+        address: r.party.fullAddress,
+        postcode: r.party.postcode,
+        email: r.party.emailAddress,
+        phone: r.party.phoneNumber,
+        vehicleRegistrations: r.party.vehicleRegistration ?? '',
+        ticketNumber: l.ticketNumber,
+        receivedAt: l.receivedAt,
+        status: l.status,
+        wasteTrackingId: l.wasteTrackingId,
+        matched: r.matched,
       });
     }
   }
@@ -225,7 +255,10 @@ function needlesFor(result: FindResult): Needles {
  * Scrubs audit entries: those of the erased records lose their personal fields by key; any entry
  * holding an erased value anywhere has it replaced. Returns how many entries changed.
  */
-async function scrubAudit(tx: Tx, { needles, loads, entryIds }: { needles: Needles; loads: Map<string, readonly LoadRole[]>; entryIds: string[] }): Promise<number> {
+async function scrubAudit(
+  tx: Tx,
+  { needles, loads, entryIds }: { needles: Needles; loads: Map<string, readonly LoadRole[]>; entryIds: string[] },
+): Promise<number> {
   const entries = new Set(entryIds);
   return rewriteAuditEntries(tx, {
     entities: [
@@ -237,7 +270,11 @@ async function scrubAudit(tx: Tx, { needles, loads, entryIds }: { needles: Needl
     rewrite: (row) => {
       const roles = row.entityType === 'load' ? loads.get(row.entityId) : undefined;
       const personalKey =
-        roles !== undefined ? (k: string) => isPersonalLoadAuditKey(k, roles) : row.entityType === 'address-book-entry' && entries.has(row.entityId) ? personalEntryAuditKey : () => false;
+        roles !== undefined
+          ? (k: string) => isPersonalLoadAuditKey(k, roles)
+          : row.entityType === 'address-book-entry' && entries.has(row.entityId)
+            ? personalEntryAuditKey
+            : () => false;
       return scrubAuditChanges(row.changes, needles, personalKey);
     },
   });
@@ -254,7 +291,16 @@ export async function erasePersonalData({ actor, input }: { actor: Actor; input:
   const data = eraseSchema.parse(input);
   const found = await findPersonalData({ actor, input: { by: data.by, value: data.value } });
   if (found.truncated) throw new ValidationError({ value: ['This search finds too much to be one person: narrow it before erasing'] });
-  if (!sameSet(found.entries.map((e) => e.id), data.entryIds) || !sameSet(found.loads.map((l) => l.id), data.loadIds)) {
+  if (
+    !sameSet(
+      found.entries.map((e) => e.id),
+      data.entryIds,
+    ) ||
+    !sameSet(
+      found.loads.map((l) => l.id),
+      data.loadIds,
+    )
+  ) {
     throw new ConflictError('The records found have changed since you searched. Search again and check what will be erased.');
   }
   const loads = new Map<string, readonly LoadRole[]>(found.loads.map((l) => [l.id, l.roles.map((r) => r.role)]));
@@ -317,7 +363,13 @@ export async function saveRetention({ actor, input }: { actor: Actor; input: Ret
       update: { value: { months }, updatedById: auditActorId(actor) },
     });
     if (from !== months) {
-      await recordAudit(tx, { actorId: auditActorId(actor), action: 'settings.update', entityType: 'setting', entityId: RETENTION_KEY, changes: { months: { from, to: months } } });
+      await recordAudit(tx, {
+        actorId: auditActorId(actor),
+        action: 'settings.update',
+        entityType: 'setting',
+        entityId: RETENTION_KEY,
+        changes: { months: { from, to: months } },
+      });
     }
     return { months };
   });
@@ -371,4 +423,3 @@ export async function anonymiseExpiredLoads({ now = new Date(), actor = systemAc
   if (anonymised > 0) log.info('sent loads anonymised after the retention period', { anonymised, months });
   return { anonymised, cutoff };
 }
-

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bankHolidays,
-  calendarForNation,
-  computeBankHolidays,
-  easterSunday,
-  isBankHoliday,
-  ONE_OFF_CHANGES,
-  type Nation,
-} from './bank-holidays';
+import { bankHolidays, calendarForNation, computeBankHolidays, easterSunday, isBankHoliday, ONE_OFF_CHANGES, type Nation } from './bank-holidays';
 
 const dates = (year: number, nation: Nation) => bankHolidays(year, nation).map((h) => h.date);
 
@@ -107,9 +99,7 @@ describe('bank holidays by nation', () => {
   });
 
   it('keeps working after the years checked by hand', () => {
-    expect(dates(2031, 'ENGLAND')).toEqual([
-      '2031-01-01', '2031-04-11', '2031-04-14', '2031-05-05', '2031-05-26', '2031-08-25', '2031-12-25', '2031-12-26',
-    ]);
+    expect(dates(2031, 'ENGLAND')).toEqual(['2031-01-01', '2031-04-11', '2031-04-14', '2031-05-05', '2031-05-26', '2031-08-25', '2031-12-25', '2031-12-26']);
     // 30 November 2031 is a Sunday.
     expect(dates(2031, 'SCOTLAND')).toContain('2031-12-01');
     expect(dates(2031, 'SCOTLAND')).not.toContain('2031-11-30');
@@ -131,7 +121,10 @@ describe('bank holidays by nation', () => {
       for (const calendar of change.calendars) {
         const date = change.kind === 'add' ? change.date : change.to;
         const year = Number(date.slice(0, 4));
-        expect(computeBankHolidays(year, calendar).map((h) => h.date), `${calendar} ${date}`).toContain(date);
+        expect(
+          computeBankHolidays(year, calendar).map((h) => h.date),
+          `${calendar} ${date}`,
+        ).toContain(date);
         if (change.kind === 'move') expect(computeBankHolidays(year, calendar, []).map((h) => h.date)).toContain(change.from);
       }
     }

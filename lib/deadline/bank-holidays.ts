@@ -18,14 +18,7 @@
 // their one-off days (2011, 2012, ...).
 
 import type { NATIONS } from '@/lib/sites/schema';
-import {
-  addDays,
-  firstWeekdayOfMonth,
-  isoDate,
-  isWeekend,
-  lastWeekdayOfMonth,
-  parseIsoDate,
-} from './calendar-date';
+import { addDays, firstWeekdayOfMonth, isoDate, isWeekend, lastWeekdayOfMonth, parseIsoDate } from './calendar-date';
 
 /** A site's nation, as the prisma enum `Nation`. */
 export type Nation = (typeof NATIONS)[number];
@@ -109,11 +102,7 @@ const MONDAY = 1;
  * The bank holidays of one calendar in one year, in date order, computed by the rules and then the
  * given one-off changes (the known ones by default).
  */
-export function computeBankHolidays(
-  year: number,
-  calendar: HolidayCalendar,
-  oneOffChanges: readonly OneOffChange[] = ONE_OFF_CHANGES,
-): BankHoliday[] {
+export function computeBankHolidays(year: number, calendar: HolidayCalendar, oneOffChanges: readonly OneOffChange[] = ONE_OFF_CHANGES): BankHoliday[] {
   if (!Number.isInteger(year) || year < 1583 || year > 9999) {
     throw new RangeError(`No bank holidays for year ${year}`);
   }

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { instantToUkLocal, ukLocalToInstant } from '@/lib/time/uk-time';
 import { addDays } from './calendar-date';
-import {
-  addWorkingDays,
-  deadlineStatus,
-  isWorkingDay,
-  reportingDeadline,
-  reportingDueDate,
-  ukCalendarDate,
-  ukStartOfDay,
-  type Nation,
-} from './deadline';
+import { addWorkingDays, deadlineStatus, isWorkingDay, reportingDeadline, reportingDueDate, ukCalendarDate, ukStartOfDay, type Nation } from './deadline';
 
 /** A UK wall-clock time ('2026-07-10T23:59') as an instant. */
 const uk = (local: string): Date => {

@@ -49,7 +49,7 @@ export function addWorkingDays(ukDate: string, count: number, nation: Nation): s
   assertUkDate(ukDate);
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`Working days to add must be a positive integer, not ${count}`);
   let day = ukDate;
-  for (let found = 0; found < count; ) {
+  for (let found = 0; found < count;) {
     day = addDays(day, 1);
     if (isWorkingDay(day, nation)) found += 1;
   }

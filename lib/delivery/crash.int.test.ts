@@ -73,46 +73,50 @@ function alive(worker: { child: ChildProcess; output: () => string }): true {
   return true;
 }
 
-it('a worker killed with SIGKILL mid-flush and started again leaves every load sent exactly once, with only its POSTs in flight needing a check', { timeout: 150_000 }, async () => {
-  const site = await createFaultSite('Crash');
-  await queueLoads(site, N);
+it(
+  'a worker killed with SIGKILL mid-flush and started again leaves every load sent exactly once, with only its POSTs in flight needing a check',
+  { timeout: 150_000 },
+  async () => {
+    const site = await createFaultSite('Crash');
+    await queueLoads(site, N);
 
-  const first = startWorkerProcess();
-  await waitFor(async () => alive(first) && ((await statusCounts(site.id)).SENT ?? 0) >= N / 2, {
-    timeoutMs: 60_000,
-    what: 'the first worker to send half the loads',
-    everyMs: 10,
-  });
-  first.child.kill('SIGKILL');
-  await exited(first.child);
-  const sentAtKill = (await statusCounts(site.id)).SENT ?? 0;
-  const inFlightAtKill = await db().deliveryJob.count({ where: { load: { siteId: site.id }, postInFlight: true } });
-  const leasedAtKill = await db().deliveryJob.count({ where: { load: { siteId: site.id }, lockedUntil: { gt: new Date() } } });
+    const first = startWorkerProcess();
+    await waitFor(async () => alive(first) && ((await statusCounts(site.id)).SENT ?? 0) >= N / 2, {
+      timeoutMs: 60_000,
+      what: 'the first worker to send half the loads',
+      everyMs: 10,
+    });
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    const sentAtKill = (await statusCounts(site.id)).SENT ?? 0;
+    const inFlightAtKill = await db().deliveryJob.count({ where: { load: { siteId: site.id }, postInFlight: true } });
+    const leasedAtKill = await db().deliveryJob.count({ where: { load: { siteId: site.id }, lockedUntil: { gt: new Date() } } });
 
-  // Time passing: the dead worker's leases (90 s) run out. Nothing else of the queue is touched.
-  await db().$executeRaw`
+    // Time passing: the dead worker's leases (90 s) run out. Nothing else of the queue is touched.
+    await db().$executeRaw`
     UPDATE delivery_job j SET locked_until = now() FROM load l
      WHERE l.id = j.load_id AND l.site_id = ${site.id}::uuid AND j.locked_until > now()`;
 
-  const second = startWorkerProcess();
-  const tally = await drainWithManager(sandbox!, site, { timeoutMs: 60_000 }).catch((error: Error) => {
-    throw new Error(`${error.message}\nThe restarted worker said:\n${second.output()}`);
-  });
-  alive(second);
-  second.child.kill('SIGTERM'); // a clean stop: waits for its sends in flight
-  await exited(second.child);
+    const second = startWorkerProcess();
+    const tally = await drainWithManager(sandbox!, site, { timeoutMs: 60_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\nThe restarted worker said:\n${second.output()}`);
+    });
+    alive(second);
+    second.child.kill('SIGTERM'); // a clean stop: waits for its sends in flight
+    await exited(second.child);
 
-  await expectEveryLoadSentExactlyOnce(sandbox!, site, N);
-  const checks = await checksNeeded(site.id);
-  report(
-    `SIGKILL: ${N} loads, ${sentAtKill} sent at the kill, ${leasedAtKill} leased and ${inFlightAtKill} POSTs in flight; ` +
-      `checks needed ${checks.loads}, manager ${JSON.stringify(tally)}`,
-  );
-  expect(sentAtKill).toBeGreaterThan(0);
-  expect(sentAtKill).toBeLessThan(N);
-  // Exactly the POSTs the dead worker had out needed a check, and no more than it could have had out.
-  expect(inFlightAtKill).toBeLessThanOrEqual(WORKER_CONCURRENCY);
-  expect(checks).toEqual({ ambiguous: 0, interrupted: inFlightAtKill, loads: inFlightAtKill });
-  expect(tally.recordedByHand + tally.sentAgainAsNew).toBe(inFlightAtKill);
-  expect(second.child.exitCode).toBe(0);
-});
+    await expectEveryLoadSentExactlyOnce(sandbox!, site, N);
+    const checks = await checksNeeded(site.id);
+    report(
+      `SIGKILL: ${N} loads, ${sentAtKill} sent at the kill, ${leasedAtKill} leased and ${inFlightAtKill} POSTs in flight; ` +
+        `checks needed ${checks.loads}, manager ${JSON.stringify(tally)}`,
+    );
+    expect(sentAtKill).toBeGreaterThan(0);
+    expect(sentAtKill).toBeLessThan(N);
+    // Exactly the POSTs the dead worker had out needed a check, and no more than it could have had out.
+    expect(inFlightAtKill).toBeLessThanOrEqual(WORKER_CONCURRENCY);
+    expect(checks).toEqual({ ambiguous: 0, interrupted: inFlightAtKill, loads: inFlightAtKill });
+    expect(tally.recordedByHand + tally.sentAgainAsNew).toBe(inFlightAtKill);
+    expect(second.child.exitCode).toBe(0);
+  },
+);

@@ -115,7 +115,9 @@ describe('30% of requests answered 429 or 5xx, with random latency', GUARD, () =
     await expectEveryLoadSentExactlyOnce(sandbox, site, N);
     const answers = postAnswers(sandbox);
     const checks = await checksNeeded(site.id);
-    report(`429 + 5xx: ${N} loads, POST answers ${JSON.stringify(answers)}, checks needed ${checks.ambiguous} (on ${checks.loads} loads), manager ${JSON.stringify(tally)}`);
+    report(
+      `429 + 5xx: ${N} loads, POST answers ${JSON.stringify(answers)}, checks needed ${checks.ambiguous} (on ${checks.loads} loads), manager ${JSON.stringify(tally)}`,
+    );
     expect(answers['429']).toBeGreaterThan(0);
     expect(count5xx(answers)).toBeGreaterThan(0);
     // Exactly the POSTs answered 5xx needed a check: a 429 never does.
@@ -144,7 +146,9 @@ describe('two app instances sending from one database at once', GUARD, () => {
     const attempts = await db().sendAttempt.findMany({ where: { load: { siteId: site.id } }, select: { loadId: true, outcome: true } });
     const created = new Map<string, number>();
     for (const attempt of attempts) if (attempt.outcome === 'created') created.set(attempt.loadId, (created.get(attempt.loadId) ?? 0) + 1);
-    report(`two instances: ${N} loads, a sent ${a.sent()}, b sent ${b.sent()}, attempts ${attempts.length}, POST answers ${JSON.stringify(postAnswers(sandbox))}`);
+    report(
+      `two instances: ${N} loads, a sent ${a.sent()}, b sent ${b.sent()}, attempts ${attempts.length}, POST answers ${JSON.stringify(postAnswers(sandbox))}`,
+    );
     expect(a.sent()).toBeGreaterThan(0);
     expect(b.sent()).toBeGreaterThan(0);
     // Every job either instance took was processed and recorded by that instance alone: a job taken
@@ -200,7 +204,11 @@ describe('DWT down for a while, then back', GUARD, () => {
     await queueLoads(site, N);
     startWorker();
 
-    await waitFor(async () => ((await statusCounts(site.id)).SENT ?? 0) >= N / 4, { timeoutMs: 60_000, what: 'a quarter of the loads to be sent', everyMs: 10 });
+    await waitFor(async () => ((await statusCounts(site.id)).SENT ?? 0) >= N / 4, {
+      timeoutMs: 60_000,
+      what: 'a quarter of the loads to be sent',
+      everyMs: 10,
+    });
     await sandbox.setKnobs({ down: 'refuse' }); // drops every open connection, requests in flight included
     await waitFor(async () => ((await attemptsByOutcome(site.id)).unavailable ?? 0) >= CONCURRENCY, {
       timeoutMs: 60_000,
@@ -216,7 +224,9 @@ describe('DWT down for a while, then back', GUARD, () => {
     await expectEveryLoadSentExactlyOnce(sandbox, site, N);
     const checks = await checksNeeded(site.id);
     const settled = { recordedByHand: early.recordedByHand + tally.recordedByHand, sentAgainAsNew: early.sentAgainAsNew + tally.sentAgainAsNew };
-    report(`down mid-flush: ${N} loads, checks needed ${checks.ambiguous}, manager ${JSON.stringify(settled)}, attempts ${JSON.stringify(await attemptsByOutcome(site.id))}`);
+    report(
+      `down mid-flush: ${N} loads, checks needed ${checks.ambiguous}, manager ${JSON.stringify(settled)}, attempts ${JSON.stringify(await attemptsByOutcome(site.id))}`,
+    );
     // Only POSTs cut off in flight are ambiguous: at most one per concurrent send.
     expect(checks.ambiguous).toBeGreaterThan(0);
     expect(checks.ambiguous).toBeLessThanOrEqual(CONCURRENCY);

@@ -14,7 +14,15 @@ export async function enqueueDelivery(tx: Tx, loadId: string): Promise<void> {
 }
 
 /** Takes up to `limit` jobs that are due and not leased (or one load's job), for `workerId`. */
-export async function claimJobs({ workerId, limit, loadId }: { workerId: string; limit: number; loadId?: string }): Promise<{ loadId: string; attempts: number; postInFlight: boolean }[]> {
+export async function claimJobs({
+  workerId,
+  limit,
+  loadId,
+}: {
+  workerId: string;
+  limit: number;
+  loadId?: string;
+}): Promise<{ loadId: string; attempts: number; postInFlight: boolean }[]> {
   const rows = await db().$queryRaw<{ load_id: string; attempts: number; post_in_flight: boolean }[]>`
     UPDATE delivery_job j
        SET locked_by = ${workerId}, locked_until = now() + make_interval(secs => ${LEASE_MS / 1000}), attempts = j.attempts + 1

@@ -174,7 +174,12 @@ export async function processJob({
     // not worth a request (and the site's details may have changed since the load was saved).
     const local = validateReceiveMovement(body, await getReferenceLookups());
     if (!apiCode) {
-      outcome = { kind: 'not-authorised', status: 0, message: 'No DWT apiCode is set for this site: an administrator sets it on the site’s page (Admin → Sites)', attempts: 0 };
+      outcome = {
+        kind: 'not-authorised',
+        status: 0,
+        message: 'No DWT apiCode is set for this site: an administrator sets it on the site’s page (Admin → Sites)',
+        attempts: 0,
+      };
     } else if (!local.ok) {
       outcome = { kind: 'rejected', errors: local.errors as unknown as DwtIssue[], attempts: 0 };
     } else if (method === 'POST' && !(await markPostInFlight(loadId, workerId))) {
@@ -216,16 +221,24 @@ export async function processJob({
       ? { count: 1 }
       : await tx.load.updateMany({
           where: { id: loadId, version: load.version },
-          data: { ...idFields, ...sent, status, dwtWarnings: warnings as unknown as Prisma.InputJsonValue, dwtErrors: errors as unknown as Prisma.InputJsonValue },
+          data: {
+            ...idFields,
+            ...sent,
+            status,
+            dwtWarnings: warnings as unknown as Prisma.InputJsonValue,
+            dwtErrors: errors as unknown as Prisma.InputJsonValue,
+          },
         });
     if (retry) {
       await rescheduleJob(tx, loadId, retryDelayMs(outcome, attempts), `${outcome.kind}: ${describe(outcome)}`);
     } else if (changed.count === 0 && status !== 'CHECK_NEEDED') {
       // Corrected while we were sending: keep the id, and send the newer version next (as a PUT).
-      if (outcome.kind === 'created') await tx.load.update({ where: { id: loadId }, data: { wasteTrackingId: outcome.wasteTrackingId, sentVersion: load.version } });
+      if (outcome.kind === 'created')
+        await tx.load.update({ where: { id: loadId }, data: { wasteTrackingId: outcome.wasteTrackingId, sentVersion: load.version } });
       await rescheduleJob(tx, loadId, 0, null);
     } else {
-      if (changed.count === 0) await tx.load.update({ where: { id: loadId }, data: { status, ...idFields, dwtErrors: errors as unknown as Prisma.InputJsonValue } });
+      if (changed.count === 0)
+        await tx.load.update({ where: { id: loadId }, data: { status, ...idFields, dwtErrors: errors as unknown as Prisma.InputJsonValue } });
       await finishJob(tx, loadId);
     }
     return tx.load.findUniqueOrThrow({ where: { id: loadId } });
@@ -270,7 +283,9 @@ async function checkNeededLoad(actor: Actor, loadId: string) {
   // NEEDS_ATTENTION with an id: only when DWT answered the last PUT with a 404 ("does not know this
   // waste tracking id"). A PUT DWT refused with errors needs correcting, never a second POST.
   const lastAttempt =
-    load.status === 'NEEDS_ATTENTION' ? await db().sendAttempt.findFirst({ where: { loadId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { outcome: true } }) : null;
+    load.status === 'NEEDS_ATTENTION'
+      ? await db().sendAttempt.findFirst({ where: { loadId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { outcome: true } })
+      : null;
   if (load.status !== 'CHECK_NEEDED' && !(load.status === 'NEEDS_ATTENTION' && load.wasteTrackingId && lastAttempt?.outcome === 'not-found')) {
     throw new ConflictError('This load no longer needs a check: someone has dealt with it.');
   }
@@ -281,7 +296,10 @@ async function checkNeededLoad(actor: Actor, loadId: string) {
 export async function sendAgainAsNew({ actor, input }: { actor: Actor; input: { loadId: string } }) {
   const load = await checkNeededLoad(actor, input.loadId);
   await db().$transaction(async (tx) => {
-    await tx.load.update({ where: { id: load.id }, data: { status: 'PENDING', wasteTrackingId: null, sentVersion: null, dwtErrors: [], version: { increment: 1 } } });
+    await tx.load.update({
+      where: { id: load.id },
+      data: { status: 'PENDING', wasteTrackingId: null, sentVersion: null, dwtErrors: [], version: { increment: 1 } },
+    });
     await enqueueDelivery(tx, load.id);
     await tx.$executeRaw`UPDATE delivery_job SET post_in_flight = false WHERE load_id = ${load.id}::uuid`;
     await recordAudit(tx, {
@@ -306,7 +324,10 @@ export async function recordWasteTrackingId({ actor, input }: { actor: Actor; in
   if (!isWasteTrackingId(id)) throw new ValidationError({ wasteTrackingId: ['Enter the waste tracking id as DWT shows it, like 26HRA0B2'] });
   try {
     await db().$transaction(async (tx) => {
-      await tx.load.update({ where: { id: load.id }, data: { status: 'SENT', wasteTrackingId: id, sentVersion: load.version, sentAt: new Date(), dwtErrors: [] } });
+      await tx.load.update({
+        where: { id: load.id },
+        data: { status: 'SENT', wasteTrackingId: id, sentVersion: load.version, sentAt: new Date(), dwtErrors: [] },
+      });
       await finishJob(tx, load.id);
       await recordAudit(tx, {
         actorId: auditActorId(actor),
@@ -339,7 +360,12 @@ async function dwtReachable(): Promise<{ reachable: boolean; detail: string }> {
   reachability = {
     at: Date.now(),
     reachable: outcome.kind === 'ok',
-    detail: outcome.kind === 'ok' ? 'DWT answered just now.' : outcome.kind === 'unavailable' ? `Cannot reach DWT: ${outcome.reason}` : `DWT answered: ${outcome.kind}`,
+    detail:
+      outcome.kind === 'ok'
+        ? 'DWT answered just now.'
+        : outcome.kind === 'unavailable'
+          ? `Cannot reach DWT: ${outcome.reason}`
+          : `DWT answered: ${outcome.kind}`,
   };
   return reachability;
 }
@@ -357,7 +383,11 @@ export async function getDeliveryStatus({ actor, now = new Date() }: { actor: Ac
   const sites = { siteId: { in: actor.siteIds } };
   const [queueDepth, oldest, lastSuccess, lastError, recentAttempts, byStatus, deadlines, dwt] = await Promise.all([
     db().deliveryJob.count({ where: { load: sites } }),
-    db().load.findFirst({ where: { ...sites, status: 'PENDING' }, orderBy: { createdAt: 'asc' }, select: { id: true, ticketNumber: true, createdAt: true, deliveryJob: { select: { lastError: true, attempts: true, availableAt: true } } } }),
+    db().load.findFirst({
+      where: { ...sites, status: 'PENDING' },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, ticketNumber: true, createdAt: true, deliveryJob: { select: { lastError: true, attempts: true, availableAt: true } } },
+    }),
     db().load.findFirst({ where: { ...sites, sentAt: { not: null } }, orderBy: { sentAt: 'desc' }, select: { id: true, ticketNumber: true, sentAt: true } }),
     db().sendAttempt.findFirst({
       where: { load: sites, outcome: { notIn: ['created', 'updated'] } },

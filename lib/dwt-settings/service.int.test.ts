@@ -30,7 +30,13 @@ let envSandbox: DwtSandbox;
 let savedSandbox: DwtSandbox;
 const admin: Actor = { id: randomUUID(), email: 'admin@it.weighbook.test', name: 'Ada Admin', roles: ['ADMIN'], siteIds: [] };
 const actorWith = (roles: Actor['roles']): Actor => ({ ...admin, id: randomUUID(), roles });
-const savedInput = () => ({ environment: 'sandbox' as const, apiBaseUrl: savedSandbox.baseUrl, authUrl: savedSandbox.authUrl, clientId: savedSandbox.clientId, clientSecret: SECRET });
+const savedInput = () => ({
+  environment: 'sandbox' as const,
+  apiBaseUrl: savedSandbox.baseUrl,
+  authUrl: savedSandbox.authUrl,
+  clientId: savedSandbox.clientId,
+  clientSecret: SECRET,
+});
 
 function setEnv(values: Record<string, string | undefined>) {
   for (const [k, v] of Object.entries(values)) {
@@ -63,7 +69,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  setEnv({ WEIGHBOOK_SECRETS_KEY: undefined, WEIGHBOOK_SECRETS_KEY_PREVIOUS: undefined, DWT_ENVIRONMENT: undefined, DWT_API_BASE_URL: undefined, DWT_AUTH_URL: undefined, DWT_CLIENT_ID: undefined, DWT_CLIENT_SECRET: undefined });
+  setEnv({
+    WEIGHBOOK_SECRETS_KEY: undefined,
+    WEIGHBOOK_SECRETS_KEY_PREVIOUS: undefined,
+    DWT_ENVIRONMENT: undefined,
+    DWT_API_BASE_URL: undefined,
+    DWT_AUTH_URL: undefined,
+    DWT_CLIENT_ID: undefined,
+    DWT_CLIENT_SECRET: undefined,
+  });
   await Promise.all([envSandbox?.close(), savedSandbox?.close()]);
   await own?.drop();
 });
@@ -106,7 +120,9 @@ describe('DWT settings', () => {
     const whole = await db().$queryRaw<{ row: string }[]>`SELECT row_to_json(d)::text AS row FROM dwt_settings d`;
     expectNoSecretIn(whole[0]!.row);
 
-    const audit = await db().$queryRaw<{ action: string; changes: string }[]>`SELECT action, changes::text AS changes FROM audit_entry WHERE entity_type = 'dwt_settings' ORDER BY id`;
+    const audit = await db().$queryRaw<
+      { action: string; changes: string }[]
+    >`SELECT action, changes::text AS changes FROM audit_entry WHERE entity_type = 'dwt_settings' ORDER BY id`;
     expect(audit.map((a) => a.action)).toEqual(['dwt-settings.create']);
     expectNoSecretIn(audit.map((a) => a.changes).join('\n'));
     expect(JSON.parse(audit[0]!.changes)).toMatchObject({ clientSecret: 'set', clientId: { from: null, to: 'saved-client' } });
@@ -219,8 +235,16 @@ describe('DWT settings', () => {
     expect(view.source).toBe('environment');
     expect(view.saved).toBeUndefined();
     expect((await currentDwtConfig()).apiBaseUrl).toBe(envSandbox.baseUrl);
-    const audit = await db().$queryRaw<{ action: string; changes: string }[]>`SELECT action, changes::text AS changes FROM audit_entry WHERE entity_type = 'dwt_settings' ORDER BY id`;
-    expect(audit.map((a) => a.action)).toEqual(['dwt-settings.create', 'dwt-settings.update', 'dwt-settings.update', 'dwt-settings.update', 'dwt-settings.remove']);
+    const audit = await db().$queryRaw<
+      { action: string; changes: string }[]
+    >`SELECT action, changes::text AS changes FROM audit_entry WHERE entity_type = 'dwt_settings' ORDER BY id`;
+    expect(audit.map((a) => a.action)).toEqual([
+      'dwt-settings.create',
+      'dwt-settings.update',
+      'dwt-settings.update',
+      'dwt-settings.update',
+      'dwt-settings.remove',
+    ]);
     expectNoSecretIn(audit.map((a) => a.changes).join('\n'));
   });
 });

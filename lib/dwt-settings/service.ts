@@ -163,10 +163,7 @@ async function secretFor(input: { authUrl: string; clientId: string; clientSecre
       throw error;
     }
   }
-  const message =
-    candidates.length === 0
-      ? 'Enter the client secret'
-      : 'Enter the client secret again: the auth URL or client id differs from the saved ones';
+  const message = candidates.length === 0 ? 'Enter the client secret' : 'Enter the client secret again: the auth URL or client id differs from the saved ones';
   throw new ValidationError({ clientSecret: [message] });
 }
 
@@ -179,7 +176,9 @@ export async function saveDwtSettings({ actor, input }: { actor: Actor; input: D
   }
   if (values.environment === 'production' && key.source !== 'environment') {
     throw new ValidationError({
-      environment: ['Production settings need WEIGHBOOK_SECRETS_KEY to be set (a key generated in the data folder is not enough): set it and restart Weighbook'],
+      environment: [
+        'Production settings need WEIGHBOOK_SECRETS_KEY to be set (a key generated in the data folder is not enough): set it and restart Weighbook',
+      ],
     });
   }
   const { secret, kept, row: before } = await secretFor(values, { allowEnvironment: false });
@@ -220,7 +219,13 @@ export async function saveDwtSettings({ actor, input }: { actor: Actor; input: D
     }
     // That the secret changed, never what it is.
     changes.clientSecret = kept ? 'kept' : before ? 'replaced' : 'set';
-    await recordAudit(tx, { actorId, action: before ? 'dwt-settings.update' : 'dwt-settings.create', entityType: 'dwt_settings', entityId: String(ROW_ID), changes });
+    await recordAudit(tx, {
+      actorId,
+      action: before ? 'dwt-settings.update' : 'dwt-settings.create',
+      entityType: 'dwt_settings',
+      entityId: String(ROW_ID),
+      changes,
+    });
   });
   invalidateDwtConfig();
   logger.info('DWT settings saved', { environment: values.environment, apiBaseUrl: values.apiBaseUrl, secret: kept ? 'kept' : 'new' });
@@ -233,7 +238,13 @@ export async function removeDwtSettings({ actor }: { actor: Actor }): Promise<Dw
   await db().$transaction(async (tx) => {
     const removed = await tx.dwtSettings.deleteMany({ where: { id: ROW_ID } });
     if (removed.count > 0) {
-      await recordAudit(tx, { actorId: auditActorId(actor), action: 'dwt-settings.remove', entityType: 'dwt_settings', entityId: String(ROW_ID), changes: { clientSecret: 'removed' } });
+      await recordAudit(tx, {
+        actorId: auditActorId(actor),
+        action: 'dwt-settings.remove',
+        entityType: 'dwt_settings',
+        entityId: String(ROW_ID),
+        changes: { clientSecret: 'removed' },
+      });
     }
   });
   invalidateDwtConfig();
@@ -241,7 +252,15 @@ export async function removeDwtSettings({ actor }: { actor: Actor }): Promise<Dw
 }
 
 /** "Test connection" with the form's values; a blank secret means the saved one (same auth URL and client id). */
-export async function testDwtSettings({ actor, input, options }: { actor: Actor; input: DwtSettingsInput; options?: TestOptions }): Promise<ConnectionTestResult> {
+export async function testDwtSettings({
+  actor,
+  input,
+  options,
+}: {
+  actor: Actor;
+  input: DwtSettingsInput;
+  options?: TestOptions;
+}): Promise<ConnectionTestResult> {
   assertCan(actor, 'dwt.manage');
   const values = parseSettings(input);
   const { secret } = await secretFor(values, { allowEnvironment: true });
@@ -252,7 +271,11 @@ export async function testDwtSettings({ actor, input, options }: { actor: Actor;
 export async function secretsKeyStartProblem(): Promise<string | undefined> {
   const e = env();
   const row = await db().dwtSettings.findUnique({ where: { id: ROW_ID }, select: { environment: true } });
-  const problem = secretsKeyProblem({ keyFromEnvironment: Boolean(e.WEIGHBOOK_SECRETS_KEY), envDwtEnvironment: e.DWT_ENVIRONMENT, savedDwtEnvironment: row?.environment });
+  const problem = secretsKeyProblem({
+    keyFromEnvironment: Boolean(e.WEIGHBOOK_SECRETS_KEY),
+    envDwtEnvironment: e.DWT_ENVIRONMENT,
+    savedDwtEnvironment: row?.environment,
+  });
   if (problem) return problem;
   if (row && !availableSecretKeys()) {
     return 'DWT settings are saved with an encrypted client secret, but no secrets key is available here: set WEIGHBOOK_SECRETS_KEY to the key the web app uses.';

@@ -13,7 +13,12 @@ describe('npm start without WEIGHBOOK_SECRETS_KEY', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'weighbook-no-key-'));
     try {
       const env = { ...process.env, WEIGHBOOK_DATA_DIR: dataDir, DWT_ENVIRONMENT: 'production', LOG_LEVEL: 'error', WEIGHBOOK_SECRETS_KEY: '' }; // empty: not set, and a .env cannot set it
-      const r = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+      const r = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('DWT_ENVIRONMENT is production but WEIGHBOOK_SECRETS_KEY is not set');
       expect(existsSync(path.join(dataDir, 'secrets-key'))).toBe(false);

@@ -41,7 +41,10 @@ describe('test connection', () => {
     ['EAI_AGAIN', 'Could not reach the auth URL: DNS lookup failed: no address found for auth.dwt.example.'],
     ['ECONNREFUSED', 'Could not reach the auth URL: connection refused by auth.dwt.example: nothing is listening there.'],
     ['UND_ERR_CONNECT_TIMEOUT', 'Could not reach the auth URL: timed out connecting to auth.dwt.example.'],
-    ['CERT_HAS_EXPIRED', expect.stringMatching(/^Could not reach the auth URL: TLS error: the secure connection to auth.dwt.example failed \(CERT_HAS_EXPIRED\)/)],
+    [
+      'CERT_HAS_EXPIRED',
+      expect.stringMatching(/^Could not reach the auth URL: TLS error: the secure connection to auth.dwt.example failed \(CERT_HAS_EXPIRED\)/),
+    ],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', expect.stringMatching(/TLS error/)],
     ['ERR_SSL_WRONG_VERSION_NUMBER', expect.stringMatching(/TLS error/)],
     ['ECONNRESET', 'Could not reach the auth URL: auth.dwt.example closed the connection unexpectedly.'],
@@ -70,9 +73,13 @@ describe('test connection', () => {
   });
 
   it('maps the reference list step too', async () => {
-    expect((await testConnection(connection, { fetch: answering(token, [403, {}]) })).steps.at(-1)!.message).toMatch(/API refused the access token \(HTTP 403\)/);
+    expect((await testConnection(connection, { fetch: answering(token, [403, {}]) })).steps.at(-1)!.message).toMatch(
+      /API refused the access token \(HTTP 403\)/,
+    );
     expect((await testConnection(connection, { fetch: answering(token, [404, {}]) })).steps.at(-1)!.message).toMatch(/EWC codes list was not found/);
-    expect((await testConnection(connection, { fetch: answering(token, [200, { not: 'a list' }]) })).steps.at(-1)!.message).toMatch(/not with a list of EWC codes/);
+    expect((await testConnection(connection, { fetch: answering(token, [200, { not: 'a list' }]) })).steps.at(-1)!.message).toMatch(
+      /not with a list of EWC codes/,
+    );
   });
 
   it('never echoes the secret, even when DWT answers with it', async () => {
@@ -83,7 +90,12 @@ describe('test connection', () => {
 });
 
 describe('the settings form rules', () => {
-  const base = { environment: 'test', apiBaseUrl: 'https://waste-tracking.integration.api.defra.gov.uk/', authUrl: 'https://auth.example.gov.uk', clientId: 'v' };
+  const base = {
+    environment: 'test',
+    apiBaseUrl: 'https://waste-tracking.integration.api.defra.gov.uk/',
+    authUrl: 'https://auth.example.gov.uk',
+    clientId: 'v',
+  };
   const errors = (input: object) => dwtSettingsSchema.safeParse({ ...base, ...input }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
 
   it('accepts a full set and strips trailing slashes', () => {

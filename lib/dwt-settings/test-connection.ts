@@ -96,7 +96,7 @@ export async function testConnection(connection: ConnectionToTest, options: Test
   }
   if (token.status !== 200) return fail(`${httpProblem(token.status, 'The token endpoint', tokenUrl)}.`);
   const parsedToken = tokenResponseSchema.safeParse(parseJson(token.text));
-  if (!parsedToken.success) return fail('The auth URL answered, but not with an access token: check it is DWT\'s token host.');
+  if (!parsedToken.success) return fail("The auth URL answered, but not with an access token: check it is DWT's token host.");
   steps.push({ ok: true, message: 'DWT accepted the client id and secret and gave an access token.' });
 
   // 2. One reference list, with that token.
@@ -113,7 +113,7 @@ export async function testConnection(connection: ConnectionToTest, options: Test
   }
   if (list.status !== 200) return fail(`${httpProblem(list.status, 'The EWC codes list', listUrl)}.`);
   const parsedList = referenceListSchemas['ewc-codes'].array().safeParse(parseJson(list.text));
-  if (!parsedList.success) return fail('The API URL answered, but not with a list of EWC codes: check it is DWT\'s API address.');
+  if (!parsedList.success) return fail("The API URL answered, but not with a list of EWC codes: check it is DWT's API address.");
   steps.push({ ok: true, message: `Fetched ${parsedList.data.length} EWC codes from ${hostOf(listUrl)}.` });
   return { ok: true, steps };
 }

@@ -100,7 +100,9 @@ describe('formatting', () => {
       ...report,
       results: [{ ...report.results[0]!, errors: [{ key: 'a', errorType: 'InvalidValue', message: 'x | y\nz' }] }],
     };
-    const row = formatReportMarkdown(piped).split('\n').find((line) => line.startsWith('| R01'));
+    const row = formatReportMarkdown(piped)
+      .split('\n')
+      .find((line) => line.startsWith('| R01'));
     expect(row).toContain('error a: x \\| y z');
     expect(row?.split(/(?<!\\)\|/)).toHaveLength(9);
   });

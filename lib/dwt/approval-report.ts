@@ -113,8 +113,7 @@ export async function runApprovalScenarios(input: {
 }
 
 const utc = (iso: string) => `${iso.slice(0, 19).replace('T', ' ')} UTC`;
-const summary = (report: ApprovalReport) =>
-  `${report.results.filter((r) => r.asExpected).length} of ${report.results.length} scenarios behaved as expected.`;
+const summary = (report: ApprovalReport) => `${report.results.filter((r) => r.asExpected).length} of ${report.results.length} scenarios behaved as expected.`;
 const issueLines = (result: ApprovalResult) => [
   ...result.warnings.map((w) => `warning ${w.key}: ${w.message}`),
   ...result.errors.map((e) => `error ${e.key}: ${e.message}`),
@@ -131,7 +130,11 @@ export function formatReportText(report: ApprovalReport): string {
     r.asExpected ? 'as expected' : 'NOT AS EXPECTED',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
 
   const out = [
     'DWT Receipt of Waste API: production approval scenarios',

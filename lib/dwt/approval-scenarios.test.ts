@@ -62,9 +62,7 @@ describe('approval scenarios', () => {
   });
 
   it('only R04 lacks disposal or recovery codes', () => {
-    const without = approvalScenarios.filter((scenario) =>
-      scenario.build(ctx).wasteItems.some((item) => !item.disposalOrRecoveryCodes?.length),
-    );
+    const without = approvalScenarios.filter((scenario) => scenario.build(ctx).wasteItems.some((item) => !item.disposalOrRecoveryCodes?.length));
     expect(without.map((scenario) => scenario.id)).toEqual(['R04']);
   });
 

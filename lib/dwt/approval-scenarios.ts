@@ -8,22 +8,7 @@
 
 import type { ReceiveMovement, WasteItem } from './schema';
 
-export const APPROVAL_SCENARIO_IDS = [
-  'R01',
-  'R02',
-  'R03',
-  'R04',
-  'R05',
-  'R07',
-  'C01',
-  'C02',
-  'B01',
-  'P01',
-  'H01',
-  'H02',
-  'H03',
-  'X01',
-] as const;
+export const APPROVAL_SCENARIO_IDS = ['R01', 'R02', 'R03', 'R04', 'R05', 'R07', 'C01', 'C02', 'B01', 'P01', 'H01', 'H02', 'H03', 'X01'] as const;
 export type ApprovalScenarioId = (typeof APPROVAL_SCENARIO_IDS)[number];
 
 export type ApprovalOutcome = 'created' | 'created-with-warning' | 'rejected';
@@ -82,12 +67,7 @@ const roadCarrier = (): ReceiveMovement['carrier'] => ({
   vehicleRegistration: 'TEST 001',
 });
 
-function movement(
-  id: ApprovalScenarioId,
-  ctx: ApprovalScenarioContext,
-  wasteItems: WasteItem[],
-  overrides: Partial<ReceiveMovement> = {},
-): ReceiveMovement {
+function movement(id: ApprovalScenarioId, ctx: ApprovalScenarioContext, wasteItems: WasteItem[], overrides: Partial<ReceiveMovement> = {}): ReceiveMovement {
   return {
     apiCode: ctx.apiCode,
     dateTimeReceived: receivedAt(ctx.now),
@@ -211,9 +191,7 @@ export const approvalScenarios: readonly ApprovalScenario[] = [
     expectedWarningKeys: ['wasteItems.0.disposalOrRecoveryCodes'],
     build: (ctx) => {
       const { disposalOrRecoveryCodes: _none, ...item } = mixedConstructionWaste();
-      return movement('R04', ctx, [
-        { ...item, wasteDescription: 'Mixed construction and demolition waste awaiting sorting; treatment route not yet decided' },
-      ]);
+      return movement('R04', ctx, [{ ...item, wasteDescription: 'Mixed construction and demolition waste awaiting sorting; treatment route not yet decided' }]);
     },
   },
   {
@@ -276,8 +254,7 @@ export const approvalScenarios: readonly ApprovalScenario[] = [
   {
     id: 'C02',
     title: 'No carrier registration number, with a reason',
-    description:
-      'A landscaping firm bringing one van load of green waste, which it does not normally carry: no registration number, reason ONE_OFF.',
+    description: 'A landscaping firm bringing one van load of green waste, which it does not normally carry: no registration number, reason ONE_OFF.',
     ...created,
     build: (ctx) =>
       movement('C02', ctx, [greenWaste()], {
@@ -374,8 +351,7 @@ export const approvalScenarios: readonly ApprovalScenario[] = [
   {
     id: 'H02',
     title: 'Hazardous, no consignment code and no reason',
-    description:
-      'Used lead-acid vehicle batteries (hazardous EWC 16 06 01*) with neither a consignment note code nor a reason: DWT must reject it.',
+    description: 'Used lead-acid vehicle batteries (hazardous EWC 16 06 01*) with neither a consignment note code nor a reason: DWT must reject it.',
     expectedOutcome: 'rejected',
     expectedErrorKeys: ['reasonForNoConsignmentCode'],
     expectedWarningKeys: [],
@@ -384,8 +360,7 @@ export const approvalScenarios: readonly ApprovalScenario[] = [
   {
     id: 'H03',
     title: 'Hazardous, no consignment code, with a reason',
-    description:
-      'Used lead-acid vehicle batteries that arrived without a consignment note: no code, reason NO_DOC_WITH_WASTE.',
+    description: 'Used lead-acid vehicle batteries that arrived without a consignment note: no code, reason NO_DOC_WITH_WASTE.',
     ...created,
     build: (ctx) => movement('H03', ctx, [leadAcidBatteries()], { reasonForNoConsignmentCode: 'NO_DOC_WITH_WASTE' }),
   },

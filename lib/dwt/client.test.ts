@@ -55,7 +55,9 @@ function clientFor(config: DwtConfig = configFor(sandbox), options: DwtClientOpt
 type Reply = { status: number; body?: string; headers?: Record<string, string> };
 
 /** A server answering the token endpoint properly and everything else with `api`. */
-async function startStub(api: (req: IncomingMessage) => Reply): Promise<{ baseUrl: string; authUrl: string; server: Server; hits: () => number; tokens: () => number }> {
+async function startStub(
+  api: (req: IncomingMessage) => Reply,
+): Promise<{ baseUrl: string; authUrl: string; server: Server; hits: () => number; tokens: () => number }> {
   let hits = 0;
   let tokens = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -122,9 +124,7 @@ describe('createMovement', () => {
     const expected = validateReceiveMovement(protectPersonalData(body, 'sandbox'), bundledLookups());
     if (expected.ok) throw new Error('the body was meant to be invalid');
     expect(outcome).toEqual({ kind: 'rejected', errors: expected.errors, attempts: 1 });
-    expect(outcome.kind === 'rejected' && outcome.errors.map((e) => e.key)).toContain(
-      'carrier.reasonForNoRegistrationNumber',
-    );
+    expect(outcome.kind === 'rejected' && outcome.errors.map((e) => e.key)).toContain('carrier.reasonForNoRegistrationNumber');
     expect(sandbox.movements.size).toBe(before);
   });
 
@@ -478,12 +478,13 @@ describe('unexpected answers are typed outcomes, never crashes', () => {
 });
 
 describe('network failures fetch reports that a real server is hard to provoke', () => {
-  const tokenAnswer = () =>
-    new Response(JSON.stringify({ access_token: 't', expires_in: 3600, token_type: 'Bearer' }), { status: 200 });
-  const failingFetch = (code: string): typeof fetch => async (input) => {
-    if (String(input).endsWith('/oauth2/token')) return tokenAnswer();
-    throw new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
-  };
+  const tokenAnswer = () => new Response(JSON.stringify({ access_token: 't', expires_in: 3600, token_type: 'Bearer' }), { status: 200 });
+  const failingFetch =
+    (code: string): typeof fetch =>
+    async (input) => {
+      if (String(input).endsWith('/oauth2/token')) return tokenAnswer();
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+    };
   const config = () => configFor({ baseUrl: 'http://dwt.test', authUrl: 'http://dwt.test' });
 
   it('a connection reset after sending makes a POST ambiguous but a PUT is retried', async () => {

@@ -104,9 +104,7 @@ interface Request {
 }
 
 /** What one request came to, before it is read as an outcome. */
-type Exchange =
-  | { type: 'response'; status: number; headers: Headers; text: string }
-  | { type: 'network-error'; sent: 'no' | 'maybe'; reason: string };
+type Exchange = { type: 'response'; status: number; headers: Headers; text: string } | { type: 'network-error'; sent: 'no' | 'maybe'; reason: string };
 
 /** Stop with `done`, or try again (if the budget allows) and otherwise end with `retry`. */
 type Step<T> = { done: T } | { retry: T; retryAfterMs?: number };
@@ -117,14 +115,7 @@ type TokenResult = { ok: true; token: string } | { ok: false; step: Step<DwtFail
 type Attempt = { sent: number } & ({ exchange: Exchange } | { tokenStep: Step<DwtFailure> });
 
 // Errors that prove the request never left this machine: nothing can have been stored.
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 function describeNetworkError(error: unknown, timeoutMs: number): { sent: 'no' | 'maybe'; reason: string } {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
@@ -191,9 +182,7 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
   async function requestToken(): Promise<TokenResult> {
     const issuedAt = now();
     // RFC 6749 §2.3.1: each credential is form-encoded before they are joined for Basic auth.
-    const basic = Buffer.from(
-      `${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`,
-    ).toString('base64');
+    const basic = Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64');
     let status: number;
     let text: string;
     let headers: Headers;
@@ -318,10 +307,7 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
     return { done: unexpected(status, text) };
   }
 
-  async function run<T extends { kind: string }>(
-    request: Request,
-    read: (exchange: Exchange) => Step<T | DwtFailure>,
-  ): Promise<Counted<T | DwtFailure>> {
+  async function run<T extends { kind: string }>(request: Request, read: (exchange: Exchange) => Step<T | DwtFailure>): Promise<Counted<T | DwtFailure>> {
     const started = now();
     let attempts = 0;
     let waitedMs = 0;

@@ -59,9 +59,7 @@ describe('resolveDwtConfig', () => {
 
   it('refuses an environment that contradicts the URL, since personal data depends on it', () => {
     expect(() => resolveDwtConfig({ ...full, DWT_ENVIRONMENT: 'production' })).toThrow(/DWT's test server/);
-    expect(() =>
-      resolveDwtConfig({ ...full, DWT_API_BASE_URL: DWT_SERVERS.production, DWT_ENVIRONMENT: 'sandbox' }),
-    ).toThrow(/DWT's production server/);
+    expect(() => resolveDwtConfig({ ...full, DWT_API_BASE_URL: DWT_SERVERS.production, DWT_ENVIRONMENT: 'sandbox' })).toThrow(/DWT's production server/);
   });
 
   it('keeps the configured apiCode, and offers a dummy one for a configured sandbox', () => {
@@ -79,6 +77,8 @@ describe('resolveDwtConfig: TLS', () => {
       /DWT_API_BASE_URL must start with https/,
     );
     expect(resolveDwtConfig({ ...full, DWT_API_BASE_URL: 'http://127.0.0.1:9000', DWT_ENVIRONMENT: 'test' }).apiBaseUrl).toBe('http://127.0.0.1:9000');
-    expect(resolveDwtConfig({ ...full, DWT_API_BASE_URL: 'http://dwt.internal', DWT_AUTH_URL: 'http://dwt.internal', DWT_ENVIRONMENT: 'sandbox' }).environment).toBe('sandbox');
+    expect(
+      resolveDwtConfig({ ...full, DWT_API_BASE_URL: 'http://dwt.internal', DWT_AUTH_URL: 'http://dwt.internal', DWT_ENVIRONMENT: 'sandbox' }).environment,
+    ).toBe('sandbox');
   });
 });

@@ -34,13 +34,7 @@ export class DwtConfigError extends Error {
 
 export type DwtSettings = Pick<
   Env,
-  | 'DWT_ENVIRONMENT'
-  | 'DWT_API_BASE_URL'
-  | 'DWT_AUTH_URL'
-  | 'DWT_CLIENT_ID'
-  | 'DWT_CLIENT_SECRET'
-  | 'DWT_API_CODE'
-  | 'DWT_SANDBOX_PORT'
+  'DWT_ENVIRONMENT' | 'DWT_API_BASE_URL' | 'DWT_AUTH_URL' | 'DWT_CLIENT_ID' | 'DWT_CLIENT_SECRET' | 'DWT_API_CODE' | 'DWT_SANDBOX_PORT'
 >;
 
 const CONNECTION_SETTINGS = ['DWT_API_BASE_URL', 'DWT_AUTH_URL', 'DWT_CLIENT_ID', 'DWT_CLIENT_SECRET'] as const;
@@ -53,9 +47,7 @@ export function resolveDwtConfig(settings: DwtSettings): DwtConfig {
 
   if (given.length === 0) {
     if (settings.DWT_ENVIRONMENT && settings.DWT_ENVIRONMENT !== 'sandbox') {
-      throw new DwtConfigError(
-        `DWT_ENVIRONMENT is '${settings.DWT_ENVIRONMENT}' but ${CONNECTION_SETTINGS.join(', ')} are not set.`,
-      );
+      throw new DwtConfigError(`DWT_ENVIRONMENT is '${settings.DWT_ENVIRONMENT}' but ${CONNECTION_SETTINGS.join(', ')} are not set.`);
     }
     const sandboxUrl = `http://127.0.0.1:${settings.DWT_SANDBOX_PORT}`;
     return {
@@ -68,8 +60,7 @@ export function resolveDwtConfig(settings: DwtSettings): DwtConfig {
     };
   }
 
-  const { DWT_API_BASE_URL: base, DWT_AUTH_URL: auth, DWT_CLIENT_ID: clientId, DWT_CLIENT_SECRET: clientSecret } =
-    settings;
+  const { DWT_API_BASE_URL: base, DWT_AUTH_URL: auth, DWT_CLIENT_ID: clientId, DWT_CLIENT_SECRET: clientSecret } = settings;
   if (!base || !auth || !clientId || !clientSecret) {
     const missing = CONNECTION_SETTINGS.filter((name) => settings[name] === undefined);
     throw new DwtConfigError(
@@ -82,18 +73,17 @@ export function resolveDwtConfig(settings: DwtSettings): DwtConfig {
   const server = environmentOfServer(apiBaseUrl);
   const environment = settings.DWT_ENVIRONMENT ?? server;
   if (!environment) {
-    throw new DwtConfigError(
-      `DWT_ENVIRONMENT must be set (sandbox, test or production): ${apiBaseUrl} is not one of DWT's servers.`,
-    );
+    throw new DwtConfigError(`DWT_ENVIRONMENT must be set (sandbox, test or production): ${apiBaseUrl} is not one of DWT's servers.`);
   }
   // Personal data goes only to production, so the environment must not contradict the URL.
   if (server && environment !== server) {
-    throw new DwtConfigError(
-      `DWT_ENVIRONMENT is '${environment}' but DWT_API_BASE_URL is DWT's ${server} server (${apiBaseUrl}).`,
-    );
+    throw new DwtConfigError(`DWT_ENVIRONMENT is '${environment}' but DWT_API_BASE_URL is DWT's ${server} server (${apiBaseUrl}).`);
   }
   // Credentials and personal data travel only over TLS, except to the sandbox or this machine.
-  for (const [name, url] of [['DWT_API_BASE_URL', apiBaseUrl], ['DWT_AUTH_URL', auth]] as const) {
+  for (const [name, url] of [
+    ['DWT_API_BASE_URL', apiBaseUrl],
+    ['DWT_AUTH_URL', auth],
+  ] as const) {
     if (environment !== 'sandbox' && new URL(url).protocol !== 'https:' && !isLocalUrl(url)) {
       throw new DwtConfigError(`${name} must start with https:// outside the sandbox (it is ${url}).`);
     }

@@ -13,10 +13,7 @@ describe('dwtErrorsToFieldErrors', () => {
       ]),
     ).toEqual({
       'wasteItems.0.ewcCodes.1': ['EWC code 999999 is not in the List of Wastes'],
-      'receiver.authorisationNumber': [
-        'Site authorisation number must be in a valid UK format',
-        'Site authorisation number is required',
-      ],
+      'receiver.authorisationNumber': ['Site authorisation number must be in a valid UK format', 'Site authorisation number is required'],
     });
   });
 

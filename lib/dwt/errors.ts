@@ -4,15 +4,7 @@
 
 import type { FieldErrors } from '../errors';
 
-export const DWT_ERROR_TYPES = [
-  'NotProvided',
-  'NotAllowed',
-  'InvalidType',
-  'InvalidFormat',
-  'InvalidValue',
-  'OutOfRange',
-  'BusinessRuleViolation',
-] as const;
+export const DWT_ERROR_TYPES = ['NotProvided', 'NotAllowed', 'InvalidType', 'InvalidFormat', 'InvalidValue', 'OutOfRange', 'BusinessRuleViolation'] as const;
 
 export type DwtErrorType = (typeof DWT_ERROR_TYPES)[number];
 

@@ -37,9 +37,7 @@ describe('protectPersonalData', () => {
       emailAddress: PLACEHOLDERS.email,
       phoneNumber: PLACEHOLDERS.phone,
     });
-    expect(sent.wasteItems[0]?.wasteDescription).toBe(
-      `Soil and stones; questions to ${PLACEHOLDERS.email} or ${PLACEHOLDERS.phone}`,
-    );
+    expect(sent.wasteItems[0]?.wasteDescription).toBe(`Soil and stones; questions to ${PLACEHOLDERS.email} or ${PLACEHOLDERS.phone}`);
     expect(sent.specialHandlingRequirements).toBe(`Ring the driver on ${PLACEHOLDERS.phone} before tipping`);
   });
 

@@ -6,9 +6,7 @@ const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_00
 describe('fullJitterDelay', () => {
   it('draws between 0 and a ceiling that doubles per attempt up to maxDelayMs', () => {
     const top = () => 0.999_999;
-    expect([1, 2, 3, 4, 5, 6].map((attempt) => fullJitterDelay(attempt, policy, top))).toEqual([
-      99, 199, 399, 799, 999, 999,
-    ]);
+    expect([1, 2, 3, 4, 5, 6].map((attempt) => fullJitterDelay(attempt, policy, top))).toEqual([99, 199, 399, 799, 999, 999]);
     expect(fullJitterDelay(3, policy, () => 0)).toBe(0);
     expect(fullJitterDelay(3, policy, () => 0.5)).toBe(200);
   });

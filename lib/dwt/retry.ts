@@ -45,12 +45,7 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
  * The wait before the next attempt: what the server asked for (plus a little jitter, so clients told
  * the same thing do not return in step), otherwise full-jitter back-off.
  */
-export function nextDelay(
-  attempt: number,
-  retryAfterMs: number | undefined,
-  policy: RetryPolicy,
-  random: () => number,
-): number {
+export function nextDelay(attempt: number, retryAfterMs: number | undefined, policy: RetryPolicy, random: () => number): number {
   if (retryAfterMs === undefined) return fullJitterDelay(attempt, policy, random);
   return retryAfterMs + Math.floor(random() * policy.baseDelayMs);
 }

@@ -195,11 +195,7 @@ describe('unknown fields are NotAllowed at every level', () => {
     ['carrier', (b) => (carrier(b).contactName = 'x'), [['carrier.contactName', 'NotAllowed']]],
     ['carrier address', (b) => (carrier(b).address.town = 'x'), [['carrier.address.town', 'NotAllowed']]],
     ['receipt address', (b) => (b.receipt.address.county = 'x'), [['receipt.address.county', 'NotAllowed']]],
-    [
-      'POP component',
-      (b) => (withPops(b).pops.components[0].unit = 'mg/kg'),
-      [['wasteItems.0.pops.components.0.unit', 'NotAllowed']],
-    ],
+    ['POP component', (b) => (withPops(b).pops.components[0].unit = 'mg/kg'), [['wasteItems.0.pops.components.0.unit', 'NotAllowed']]],
     [
       'disposal or recovery code',
       (b) => (item(b).disposalOrRecoveryCodes[0].quantity = 1),
@@ -234,11 +230,7 @@ describe('ewcCodes (1–5 six-digit codes from the catalogue)', () => {
     ['five codes pass', (b) => (item(b).ewcCodes = ['150101', '150102', '150104', '150105', '150106']), VALID],
     ['missing', (b) => delete item(b).ewcCodes, [['wasteItems.0.ewcCodes', 'NotProvided']]],
     ['none', (b) => (item(b).ewcCodes = []), [['wasteItems.0.ewcCodes', 'OutOfRange']]],
-    [
-      'six codes',
-      (b) => (item(b).ewcCodes = ['150101', '150102', '150104', '150105', '150106', '150107']),
-      [['wasteItems.0.ewcCodes', 'OutOfRange']],
-    ],
+    ['six codes', (b) => (item(b).ewcCodes = ['150101', '150102', '150104', '150105', '150106', '150107']), [['wasteItems.0.ewcCodes', 'OutOfRange']]],
     ['with spaces', (b) => (item(b).ewcCodes = ['17 09 04']), [['wasteItems.0.ewcCodes.0', 'InvalidFormat']]],
     ['with the hazard asterisk', (b) => (item(b).ewcCodes = ['170503*']), [['wasteItems.0.ewcCodes.0', 'InvalidFormat']]],
     ['a chapter only', (b) => (item(b).ewcCodes = ['17']), [['wasteItems.0.ewcCodes.0', 'InvalidFormat']]],
@@ -320,10 +312,22 @@ describe('POPs detail', () => {
     ['concentration may be left out', (b) => delete withPops(b).pops.components[0].concentration, VALID],
     ['containsPops true without detail', (b) => (item(b).containsPops = true), [['wasteItems.0.pops.sourceOfComponents', 'BusinessRuleViolation']]],
     ['detail without a source', (b) => delete withPops(b).pops.sourceOfComponents, [['wasteItems.0.pops.sourceOfComponents', 'NotProvided']]],
-    ["the seed's CARRIER_PROVIDED", (b) => (withPops(b).pops.sourceOfComponents = 'CARRIER_PROVIDED'), [['wasteItems.0.pops.sourceOfComponents', 'InvalidValue']]],
+    [
+      "the seed's CARRIER_PROVIDED",
+      (b) => (withPops(b).pops.sourceOfComponents = 'CARRIER_PROVIDED'),
+      [['wasteItems.0.pops.sourceOfComponents', 'InvalidValue']],
+    ],
     ['GUIDANCE without components', (b) => delete withPops(b).pops.components, [['wasteItems.0.pops.components', 'BusinessRuleViolation']]],
-    ['OWN_TESTING with an empty list', (b) => (withPops(b).pops = { sourceOfComponents: 'OWN_TESTING', components: [] }), [['wasteItems.0.pops.components', 'BusinessRuleViolation']]],
-    ['NOT_PROVIDED with components', (b) => (withPops(b).pops.sourceOfComponents = 'NOT_PROVIDED'), [['wasteItems.0.pops.components', 'BusinessRuleViolation']]],
+    [
+      'OWN_TESTING with an empty list',
+      (b) => (withPops(b).pops = { sourceOfComponents: 'OWN_TESTING', components: [] }),
+      [['wasteItems.0.pops.components', 'BusinessRuleViolation']],
+    ],
+    [
+      'NOT_PROVIDED with components',
+      (b) => (withPops(b).pops.sourceOfComponents = 'NOT_PROVIDED'),
+      [['wasteItems.0.pops.components', 'BusinessRuleViolation']],
+    ],
     [
       'components when containsPops is false',
       (b) => (item(b).pops = { sourceOfComponents: 'PROVIDED_WITH_WASTE', components: [{ code: 'PFOS' }] }),
@@ -334,7 +338,11 @@ describe('POPs detail', () => {
     ['component without a code', (b) => delete withPops(b).pops.components[0].code, [['wasteItems.0.pops.components.0.code', 'NotProvided']]],
     ['zero concentration', (b) => (withPops(b).pops.components[0].concentration = 0), [['wasteItems.0.pops.components.0.concentration', 'OutOfRange']]],
     ['negative concentration', (b) => (withPops(b).pops.components[0].concentration = -1), [['wasteItems.0.pops.components.0.concentration', 'OutOfRange']]],
-    ['concentration as text', (b) => (withPops(b).pops.components[0].concentration = '12.5'), [['wasteItems.0.pops.components.0.concentration', 'InvalidType']]],
+    [
+      'concentration as text',
+      (b) => (withPops(b).pops.components[0].concentration = '12.5'),
+      [['wasteItems.0.pops.components.0.concentration', 'InvalidType']],
+    ],
     ['components not a list', (b) => (withPops(b).pops.components = { code: 'PFOS' }), [['wasteItems.0.pops.components', 'InvalidType']]],
   ]);
 });
@@ -345,7 +353,11 @@ describe('hazardous detail', () => {
     ['HP_POP is a valid HP code', (b) => (hazardous(b).hazardous.hazCodes = ['HP_POP']), VALID],
     ['every HP code passes', (b) => (hazardous(b).hazardous.hazCodes = lookups.data.hazardousPropertyCodes.map((h) => h.code)), VALID],
     ['NOT_PROVIDED with HP codes only passes', (b) => (hazardous(b).hazardous = { sourceOfComponents: 'NOT_PROVIDED', hazCodes: ['HP_3'] }), VALID],
-    ['PROVIDED_WITH_WASTE without components passes', (b) => (hazardous(b).hazardous = { sourceOfComponents: 'PROVIDED_WITH_WASTE', hazCodes: ['HP_3'] }), VALID],
+    [
+      'PROVIDED_WITH_WASTE without components passes',
+      (b) => (hazardous(b).hazardous = { sourceOfComponents: 'PROVIDED_WITH_WASTE', hazCodes: ['HP_3'] }),
+      VALID,
+    ],
     ['containsHazardous false with a bare source passes', (b) => (item(b).hazardous = { sourceOfComponents: 'NOT_PROVIDED' }), VALID],
     [
       'containsHazardous true without detail',
@@ -360,7 +372,11 @@ describe('hazardous detail', () => {
     ['unknown HP code', (b) => (hazardous(b).hazardous.hazCodes = ['HP_7', 'HP_16']), [['wasteItems.0.hazardous.hazCodes.1', 'InvalidValue']]],
     ['HP code without underscore', (b) => (hazardous(b).hazardous.hazCodes = ['HP7']), [['wasteItems.0.hazardous.hazCodes.0', 'InvalidValue']]],
     ['GUIDANCE without components', (b) => delete hazardous(b).hazardous.components, [['wasteItems.0.hazardous.components', 'BusinessRuleViolation']]],
-    ['NOT_PROVIDED with components', (b) => (hazardous(b).hazardous.sourceOfComponents = 'NOT_PROVIDED'), [['wasteItems.0.hazardous.components', 'BusinessRuleViolation']]],
+    [
+      'NOT_PROVIDED with components',
+      (b) => (hazardous(b).hazardous.sourceOfComponents = 'NOT_PROVIDED'),
+      [['wasteItems.0.hazardous.components', 'BusinessRuleViolation']],
+    ],
     [
       'components when containsHazardous is false',
       (b) => (item(b).hazardous = { sourceOfComponents: 'PROVIDED_WITH_WASTE', components: [{ name: 'Lead' }] }),
@@ -368,7 +384,11 @@ describe('hazardous detail', () => {
     ],
     ['component without a name', (b) => delete hazardous(b).hazardous.components[0].name, [['wasteItems.0.hazardous.components.0.name', 'NotProvided']]],
     ['blank component name', (b) => (hazardous(b).hazardous.components[0].name = ''), [['wasteItems.0.hazardous.components.0.name', 'NotProvided']]],
-    ['zero concentration', (b) => (hazardous(b).hazardous.components[0].concentration = 0), [['wasteItems.0.hazardous.components.0.concentration', 'OutOfRange']]],
+    [
+      'zero concentration',
+      (b) => (hazardous(b).hazardous.components[0].concentration = 0),
+      [['wasteItems.0.hazardous.components.0.concentration', 'OutOfRange']],
+    ],
     ['invalid source', (b) => (hazardous(b).hazardous.sourceOfComponents = 'guidance'), [['wasteItems.0.hazardous.sourceOfComponents', 'InvalidValue']]],
   ]);
 
@@ -388,8 +408,7 @@ describe('disposalOrRecoveryCodes', () => {
     ['empty list passes (warning only)', (b) => (item(b).disposalOrRecoveryCodes = []), VALID],
     [
       'several codes pass',
-      (b) =>
-        (item(b).disposalOrRecoveryCodes = ['R5', 'R3', 'D1'].map((code) => ({ code, weight: { metric: 'Tonnes', amount: 2, isEstimate: true } }))),
+      (b) => (item(b).disposalOrRecoveryCodes = ['R5', 'R3', 'D1'].map((code) => ({ code, weight: { metric: 'Tonnes', amount: 2, isEstimate: true } }))),
       VALID,
     ],
     ['unknown code', (b) => (item(b).disposalOrRecoveryCodes[0].code = 'R14'), [['wasteItems.0.disposalOrRecoveryCodes.0.code', 'InvalidValue']]],
@@ -406,9 +425,13 @@ describe('hazardous EWC codes need a consignment code or a reason', () => {
     delete b.hazardousWasteConsignmentCode;
   };
   table([
-    ...Object.entries({ englandWales: 'CJ32LE/A0001', englandWalesDigits: 'CJ123E/A0001', lowerCase: 'cj32le/a0001', scotland: 'SB1234567', northernIreland: 'DA5301234' }).map(
-      ([nation, code]): Row => [`${nation} code ${code} passes`, (b) => (hazardous(b), (b.hazardousWasteConsignmentCode = code)), VALID],
-    ),
+    ...Object.entries({
+      englandWales: 'CJ32LE/A0001',
+      englandWalesDigits: 'CJ123E/A0001',
+      lowerCase: 'cj32le/a0001',
+      scotland: 'SB1234567',
+      northernIreland: 'DA5301234',
+    }).map(([nation, code]): Row => [`${nation} code ${code} passes`, (b) => (hazardous(b), (b.hazardousWasteConsignmentCode = code)), VALID]),
     ...REASONS_FOR_NO_CONSIGNMENT_CODE.map((reason): Row => [`reason ${reason} passes`, (b) => (noCode(b), (b.reasonForNoConsignmentCode = reason)), VALID]),
     ['non-hazardous codes need neither', (b) => (item(b).ewcCodes = ['170504']), VALID],
     ['a code on a non-hazardous load is fine', (b) => (b.hazardousWasteConsignmentCode = 'CJ32LE/A0001'), VALID],
@@ -416,15 +439,30 @@ describe('hazardous EWC codes need a consignment code or a reason', () => {
     [
       'neither, hazardous code on a second item',
       (b) => {
-        b.wasteItems.push({ ...structuredClone(item(b)), ewcCodes: ['170504', '160601'], containsHazardous: true, hazardous: structuredClone(HAZARDOUS_DETAIL) });
+        b.wasteItems.push({
+          ...structuredClone(item(b)),
+          ewcCodes: ['170504', '160601'],
+          containsHazardous: true,
+          hazardous: structuredClone(HAZARDOUS_DETAIL),
+        });
       },
       [['reasonForNoConsignmentCode', 'BusinessRuleViolation']],
     ],
-    ['reason as the display text', (b) => (noCode(b), (b.reasonForNoConsignmentCode = 'Non-Haz Waste Transfer')), [['reasonForNoConsignmentCode', 'InvalidValue']]],
-    ["the landing page's free-text reason", (b) => (noCode(b), (b.reasonForNoConsignmentCode = 'Carrier did not provide documentation')), [['reasonForNoConsignmentCode', 'InvalidValue']]],
-    ...['CJ32LE/A001', 'CJ32LEA0001', 'CJ32L/A00001', 'CJ32LE/A-001', 'SD1234567', 'SA123456', 'sa1234567', 'DA12345678', 'DD1234567', ''].map(
-      (code): Row => [`malformed code "${code}"`, (b) => (hazardous(b), (b.hazardousWasteConsignmentCode = code)), [['hazardousWasteConsignmentCode', 'InvalidFormat']]],
-    ),
+    [
+      'reason as the display text',
+      (b) => (noCode(b), (b.reasonForNoConsignmentCode = 'Non-Haz Waste Transfer')),
+      [['reasonForNoConsignmentCode', 'InvalidValue']],
+    ],
+    [
+      "the landing page's free-text reason",
+      (b) => (noCode(b), (b.reasonForNoConsignmentCode = 'Carrier did not provide documentation')),
+      [['reasonForNoConsignmentCode', 'InvalidValue']],
+    ],
+    ...['CJ32LE/A001', 'CJ32LEA0001', 'CJ32L/A00001', 'CJ32LE/A-001', 'SD1234567', 'SA123456', 'sa1234567', 'DA12345678', 'DD1234567', ''].map((code): Row => [
+      `malformed code "${code}"`,
+      (b) => (hazardous(b), (b.hazardousWasteConsignmentCode = code)),
+      [['hazardousWasteConsignmentCode', 'InvalidFormat']],
+    ]),
   ]);
 });
 
@@ -433,16 +471,26 @@ describe('carrier registration number or a reason, never both', () => {
     carrier(b).registrationNumber = value;
   };
   table([
-    ...REASONS_FOR_NO_REGISTRATION_NUMBER.map(
-      (reason): Row => [`null with reason ${reason} passes`, (b) => (noNumber(null)(b), (carrier(b).reasonForNoRegistrationNumber = reason)), VALID],
-    ),
+    ...REASONS_FOR_NO_REGISTRATION_NUMBER.map((reason): Row => [
+      `null with reason ${reason} passes`,
+      (b) => (noNumber(null)(b), (carrier(b).reasonForNoRegistrationNumber = reason)),
+      VALID,
+    ]),
     ['empty string with a reason passes', (b) => (noNumber('')(b), (carrier(b).reasonForNoRegistrationNumber = 'ON_SITE')), VALID],
     ['null and no reason', noNumber(null), [['carrier.reasonForNoRegistrationNumber', 'BusinessRuleViolation']]],
     ['empty and no reason', noNumber(''), [['carrier.reasonForNoRegistrationNumber', 'BusinessRuleViolation']]],
-    ['a number and a reason', (b) => (carrier(b).reasonForNoRegistrationNumber = 'ONE_OFF'), [['carrier.reasonForNoRegistrationNumber', 'BusinessRuleViolation']]],
+    [
+      'a number and a reason',
+      (b) => (carrier(b).reasonForNoRegistrationNumber = 'ONE_OFF'),
+      [['carrier.reasonForNoRegistrationNumber', 'BusinessRuleViolation']],
+    ],
     ['left out altogether', (b) => delete carrier(b).registrationNumber, [['carrier.registrationNumber', 'NotProvided']]],
     ['a number, not text', (b) => (carrier(b).registrationNumber = 123456), [['carrier.registrationNumber', 'InvalidType']]],
-    ['unknown reason', (b) => (noNumber(null)(b), (carrier(b).reasonForNoRegistrationNumber = 'ONEOFF')), [['carrier.reasonForNoRegistrationNumber', 'InvalidValue']]],
+    [
+      'unknown reason',
+      (b) => (noNumber(null)(b), (carrier(b).reasonForNoRegistrationNumber = 'ONEOFF')),
+      [['carrier.reasonForNoRegistrationNumber', 'InvalidValue']],
+    ],
     ['reason sent as null', (b) => (carrier(b).reasonForNoRegistrationNumber = null), [['carrier.reasonForNoRegistrationNumber', 'InvalidType']]],
   ]);
 });
@@ -464,17 +512,44 @@ describe('carrier and broker registration number formats', () => {
     'ROCUT99',
     'ROCLT9999',
   ];
-  const invalid = ['CBDU12', 'CBDX123456', 'CBD123456', 'cbdu123456', 'WCR/R/123456', 'SCO/1234567', 'ABC/123456', 'PCT-12-123', 'ROC UT 123456', 'ROC XT 1', 'ROC UT', '123456'];
+  const invalid = [
+    'CBDU12',
+    'CBDX123456',
+    'CBD123456',
+    'cbdu123456',
+    'WCR/R/123456',
+    'SCO/1234567',
+    'ABC/123456',
+    'PCT-12-123',
+    'ROC UT 123456',
+    'ROC XT 1',
+    'ROC UT',
+    '123456',
+  ];
 
   table([
     ...valid.map((number): Row => [`carrier ${number} passes`, (b) => (carrier(b).registrationNumber = number), VALID]),
     ...invalid.map((number): Row => [`carrier ${number}`, (b) => (carrier(b).registrationNumber = number), [['carrier.registrationNumber', 'InvalidFormat']]]),
-    ...valid.map(
-      (number): Row => [`broker ${number} passes`, (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', registrationNumber: number }), VALID],
-    ),
-    ['broker CBDU12', (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', registrationNumber: 'CBDU12' }), [['brokerOrDealer.registrationNumber', 'InvalidFormat']]],
-    ['broker null number (not nullable)', (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', registrationNumber: null }), [['brokerOrDealer.registrationNumber', 'InvalidType']]],
-    ['broker empty number', (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', registrationNumber: '' }), [['brokerOrDealer.registrationNumber', 'InvalidFormat']]],
+    ...valid.map((number): Row => [
+      `broker ${number} passes`,
+      (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', registrationNumber: number }),
+      VALID,
+    ]),
+    [
+      'broker CBDU12',
+      (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', registrationNumber: 'CBDU12' }),
+      [['brokerOrDealer.registrationNumber', 'InvalidFormat']],
+    ],
+    [
+      'broker null number (not nullable)',
+      (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', registrationNumber: null }),
+      [['brokerOrDealer.registrationNumber', 'InvalidType']],
+    ],
+    [
+      'broker empty number',
+      (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', registrationNumber: '' }),
+      [['brokerOrDealer.registrationNumber', 'InvalidFormat']],
+    ],
   ]);
 
   it('groups the patterns by regulator', () => {
@@ -489,16 +564,22 @@ describe('carrier: organisation, transport and vehicle', () => {
   table([
     ['organisation name missing', (b) => delete carrier(b).organisationName, [['carrier.organisationName', 'NotProvided']]],
     ['carrier missing', (b) => delete b.carrier, [['carrier', 'NotProvided']]],
-    ...MEANS_OF_TRANSPORT.filter((means) => means !== 'Road').map(
-      (means): Row => [`${means} without a vehicle passes`, (b) => (delete carrier(b).vehicleRegistration, (carrier(b).meansOfTransport = means)), VALID],
-    ),
+    ...MEANS_OF_TRANSPORT.filter((means) => means !== 'Road').map((means): Row => [
+      `${means} without a vehicle passes`,
+      (b) => (delete carrier(b).vehicleRegistration, (carrier(b).meansOfTransport = means)),
+      VALID,
+    ]),
     ['means of transport missing', (b) => delete carrier(b).meansOfTransport, [['carrier.meansOfTransport', 'NotProvided']]],
     ['means of transport in lower case', (b) => (carrier(b).meansOfTransport = 'road'), [['carrier.meansOfTransport', 'InvalidValue']]],
     ['means of transport not in the list', (b) => (carrier(b).meansOfTransport = 'Lorry'), [['carrier.meansOfTransport', 'InvalidValue']]],
     ['Road without a vehicle registration', (b) => delete carrier(b).vehicleRegistration, [['carrier.vehicleRegistration', 'BusinessRuleViolation']]],
     ['Road with a blank vehicle registration', (b) => (carrier(b).vehicleRegistration = ' '), [['carrier.vehicleRegistration', 'BusinessRuleViolation']]],
     ['Rail with a vehicle registration', (b) => (carrier(b).meansOfTransport = 'Rail'), [['carrier.vehicleRegistration', 'BusinessRuleViolation']]],
-    ['Sea with an empty vehicle registration', (b) => Object.assign(carrier(b), { meansOfTransport: 'Sea', vehicleRegistration: '' }), [['carrier.vehicleRegistration', 'BusinessRuleViolation']]],
+    [
+      'Sea with an empty vehicle registration',
+      (b) => Object.assign(carrier(b), { meansOfTransport: 'Sea', vehicleRegistration: '' }),
+      [['carrier.vehicleRegistration', 'BusinessRuleViolation']],
+    ],
     ['10-character vehicle registration passes', (b) => (carrier(b).vehicleRegistration = 'ABCDE 1234'), VALID],
     ['11-character vehicle registration', (b) => (carrier(b).vehicleRegistration = 'ABCDE 12345'), [['carrier.vehicleRegistration', 'OutOfRange']]],
     ['vehicle registration as a number', (b) => (carrier(b).vehicleRegistration = 1234), [['carrier.vehicleRegistration', 'InvalidType']]],
@@ -518,7 +599,11 @@ describe('postcodes: UK or Eircode for carrier and broker, UK only for the recei
     ['carrier postcode nonsense', (b) => (carrier(b).address.postcode = '12345'), [['carrier.address.postcode', 'InvalidFormat']]],
     ['carrier address without postcode', (b) => delete carrier(b).address.postcode, [['carrier.address.postcode', 'NotProvided']]],
     ['broker Eircode passes', (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', address: { postcode: 'T12 AC34' } }), VALID],
-    ['broker postcode nonsense', (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', address: { postcode: 'ZZZ' } }), [['brokerOrDealer.address.postcode', 'InvalidFormat']]],
+    [
+      'broker postcode nonsense',
+      (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', address: { postcode: 'ZZZ' } }),
+      [['brokerOrDealer.address.postcode', 'InvalidFormat']],
+    ],
     ['receipt GIR 0AA passes', (b) => (b.receipt.address.postcode = 'GIR 0AA'), VALID],
     ['receipt lower-case postcode passes', (b) => (b.receipt.address.postcode = 'ls10 1ab'), VALID],
     ['receipt Eircode', (b) => (b.receipt.address.postcode = 'D02 X285'), [['receipt.address.postcode', 'InvalidFormat']]],
@@ -543,7 +628,11 @@ describe('broker or dealer', () => {
   table([
     ['name only passes', (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd' }), VALID],
     ['name missing', (b) => (b.brokerOrDealer = { registrationNumber: 'CBDU123456' }), [['brokerOrDealer.organisationName', 'NotProvided']]],
-    ['unknown field', (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', vehicleRegistration: 'X' }), [['brokerOrDealer.vehicleRegistration', 'NotAllowed']]],
+    [
+      'unknown field',
+      (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', vehicleRegistration: 'X' }),
+      [['brokerOrDealer.vehicleRegistration', 'NotAllowed']],
+    ],
     ['bad email', (b) => (b.brokerOrDealer = { organisationName: 'Test Brokers Ltd', emailAddress: 'x@' }), [['brokerOrDealer.emailAddress', 'InvalidFormat']]],
   ]);
 });
@@ -628,8 +717,20 @@ describe('references and free text', () => {
     ['a 5,001-character reference', (b) => (b.yourUniqueReference = text(5001)), [['yourUniqueReference', 'OutOfRange']]],
     ['blank reference', (b) => (b.yourUniqueReference = ''), [['yourUniqueReference', 'InvalidValue']]],
     ['reference as a number', (b) => (b.yourUniqueReference = 123), [['yourUniqueReference', 'InvalidType']]],
-    ['other references pass', (b) => (b.otherReferencesForMovement = [{ label: 'PO Number', reference: 'PO-12345' }, { label: 'Haulier Note', reference: 'HN-1' }]), VALID],
-    ['empty label (minLength 1)', (b) => (b.otherReferencesForMovement = [{ label: '', reference: 'PO-12345' }]), [['otherReferencesForMovement.0.label', 'OutOfRange']]],
+    [
+      'other references pass',
+      (b) =>
+        (b.otherReferencesForMovement = [
+          { label: 'PO Number', reference: 'PO-12345' },
+          { label: 'Haulier Note', reference: 'HN-1' },
+        ]),
+      VALID,
+    ],
+    [
+      'empty label (minLength 1)',
+      (b) => (b.otherReferencesForMovement = [{ label: '', reference: 'PO-12345' }]),
+      [['otherReferencesForMovement.0.label', 'OutOfRange']],
+    ],
     ['missing reference', (b) => (b.otherReferencesForMovement = [{ label: 'PO Number' }]), [['otherReferencesForMovement.0.reference', 'NotProvided']]],
     ['other references as text', (b) => (b.otherReferencesForMovement = 'PO-12345'), [['otherReferencesForMovement', 'InvalidType']]],
   ]);
@@ -715,16 +816,16 @@ describe('messages', () => {
     const byKey = messages((b) => {
       b.wasteItems.push({ ...structuredClone(item(b)), ewcCodes: ['999999'] });
     });
-    expect(byKey['wasteItems.1.ewcCodes.0']).toBe(
-      'Waste item 2: EWC code 999999 is not in the List of Wastes; check the code on the paperwork',
-    );
+    expect(byKey['wasteItems.1.ewcCodes.0']).toBe('Waste item 2: EWC code 999999 is not in the List of Wastes; check the code on the paperwork');
   });
 
   it('never fall back to zod defaults', () => {
     const b: Body = {
       apiCode: 1,
       dateTimeReceived: null,
-      wasteItems: [{ ewcCodes: [1, '1', '999999'], weight: { amount: 'x', metric: 1, isEstimate: 'no' }, pops: [], hazardous: 'x', disposalOrRecoveryCodes: [{}] }],
+      wasteItems: [
+        { ewcCodes: [1, '1', '999999'], weight: { amount: 'x', metric: 1, isEstimate: 'no' }, pops: [], hazardous: 'x', disposalOrRecoveryCodes: [{}] },
+      ],
       carrier: { registrationNumber: 1, address: { postcode: 1 }, emailAddress: 1, vehicleRegistration: [], meansOfTransport: 1 },
       brokerOrDealer: 'x',
       receiver: { regulatoryPositionStatements: [0, 'x'] },

@@ -248,8 +248,7 @@ type ErrorParams = { errorType: DwtErrorType };
 const params = (errorType: DwtErrorType): ErrorParams => ({ errorType });
 
 const isBlank = (value: string) => value.trim() === '';
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isNonEmptyArray = (value: unknown): value is unknown[] => Array.isArray(value) && value.length > 0;
 const quote = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
 const characters = (count: number) => count.toLocaleString('en-GB');
@@ -338,10 +337,7 @@ function positiveNumber(label: string) {
 function email(label: string) {
   return z
     .email({
-      error: (issue) =>
-        issue.code === 'invalid_format'
-          ? `${label} must be an email address, like name@example.co.uk`
-          : typeError(label, 'text')(issue),
+      error: (issue) => (issue.code === 'invalid_format' ? `${label} must be an email address, like name@example.co.uk` : typeError(label, 'text')(issue)),
     })
     .max(FREE_TEXT_MAX_LENGTH, { error: `${label} must be ${characters(FREE_TEXT_MAX_LENGTH)} characters or fewer` })
     .optional();
@@ -501,10 +497,7 @@ export function createReceiveMovementSchema(lookups: ReferenceLookups) {
             });
           }
         }),
-      reasonForNoRegistrationNumber: oneOf(
-        'Reason for no carrier registration number',
-        REASONS_FOR_NO_REGISTRATION_NUMBER,
-      ).optional(),
+      reasonForNoRegistrationNumber: oneOf('Reason for no carrier registration number', REASONS_FOR_NO_REGISTRATION_NUMBER).optional(),
       organisationName: text('Carrier name'),
       address: addressSchema('Carrier', UK_OR_IRISH, false).optional(),
       emailAddress: email('Carrier email address'),
@@ -540,10 +533,7 @@ export function createReceiveMovementSchema(lookups: ReferenceLookups) {
           `Site authorisation number "${value}" must be in a valid UK format, such as EPR/AB1234CD, AB1234CD/D1234, ` +
           `EAWML123456, PPC/A/1234567, WML/L/1234567 or P1234/56A`,
       }),
-      regulatoryPositionStatements: list(
-        'Regulatory position statements',
-        wholeNumber('Regulatory position statement number', 1),
-      ).optional(),
+      regulatoryPositionStatements: list('Regulatory position statements', wholeNumber('Regulatory position statement number', 1)).optional(),
     },
     { required: 'Receiver details are required' },
   );
@@ -569,8 +559,7 @@ export function createReceiveMovementSchema(lookups: ReferenceLookups) {
         }),
         dateTimeReceived: checkedString('Date and time received', isDateTimeWithZone, {
           errorType: 'InvalidFormat',
-          message: (value) =>
-            `Date and time received "${value}" must be a date and time with a time zone, like 2025-09-15T12:12:28Z`,
+          message: (value) => `Date and time received "${value}" must be a date and time with a time zone, like 2025-09-15T12:12:28Z`,
         }),
         hazardousWasteConsignmentCode: checkedString('Hazardous waste consignment code', isValidConsignmentCode, {
           errorType: 'InvalidFormat',
@@ -629,17 +618,9 @@ function checkCarrier(value: unknown, ctx: Ctx) {
   const hasNoNumber = registrationNumber === null || registrationNumber === '';
   const hasNumber = typeof registrationNumber === 'string' && registrationNumber !== '';
   if (hasNoNumber && reason === undefined) {
-    businessRule(
-      ctx,
-      ['reasonForNoRegistrationNumber'],
-      'Carrier registration number or a reason for not having one is required',
-    );
+    businessRule(ctx, ['reasonForNoRegistrationNumber'], 'Carrier registration number or a reason for not having one is required');
   } else if (hasNumber && typeof reason === 'string') {
-    businessRule(
-      ctx,
-      ['reasonForNoRegistrationNumber'],
-      'Give either a carrier registration number or a reason for not having one, not both',
-    );
+    businessRule(ctx, ['reasonForNoRegistrationNumber'], 'Give either a carrier registration number or a reason for not having one, not both');
   }
 
   const isKnownMeans = (MEANS_OF_TRANSPORT as readonly unknown[]).includes(meansOfTransport);
@@ -648,11 +629,7 @@ function checkCarrier(value: unknown, ctx: Ctx) {
       businessRule(ctx, ['vehicleRegistration'], 'Vehicle registration is required when the waste arrives by road');
     }
   } else if (isKnownMeans && vehicleRegistration !== undefined) {
-    businessRule(
-      ctx,
-      ['vehicleRegistration'],
-      `Vehicle registration must be left out when the means of transport is ${String(meansOfTransport)}, not Road`,
-    );
+    businessRule(ctx, ['vehicleRegistration'], `Vehicle registration must be left out when the means of transport is ${String(meansOfTransport)}, not Road`);
   }
 }
 
@@ -670,11 +647,7 @@ function checkWasteItem(item: unknown, ctx: Ctx) {
     const detail = item[kind];
 
     if (contains === true && detail === undefined) {
-      businessRule(
-        ctx,
-        [kind, 'sourceOfComponents'],
-        `Source of ${noun} components is required when the waste ${what}`,
-      );
+      businessRule(ctx, [kind, 'sourceOfComponents'], `Source of ${noun} components is required when the waste ${what}`);
     }
 
     if (isRecord(detail)) {
@@ -684,16 +657,8 @@ function checkWasteItem(item: unknown, ctx: Ctx) {
       if (contains === false && hasComponents) {
         businessRule(ctx, [kind, 'components'], `Leave out ${noun} components when the waste does not say it ${what}`);
       } else if (contains === true && source === 'NOT_PROVIDED' && hasComponents) {
-        businessRule(
-          ctx,
-          [kind, 'components'],
-          `Leave out ${noun} components when their source is "not provided", or choose another source`,
-        );
-      } else if (
-        contains === true &&
-        (SOURCES_REQUIRING_COMPONENTS as readonly unknown[]).includes(source) &&
-        lacksComponents
-      ) {
+        businessRule(ctx, [kind, 'components'], `Leave out ${noun} components when their source is "not provided", or choose another source`);
+      } else if (contains === true && (SOURCES_REQUIRING_COMPONENTS as readonly unknown[]).includes(source) && lacksComponents) {
         businessRule(
           ctx,
           [kind, 'components'],
@@ -705,11 +670,7 @@ function checkWasteItem(item: unknown, ctx: Ctx) {
     if (kind === 'hazardous' && contains === true) {
       const hazCodes = isRecord(detail) ? detail.hazCodes : undefined;
       if (hazCodes === undefined || (Array.isArray(hazCodes) && hazCodes.length === 0)) {
-        businessRule(
-          ctx,
-          ['hazardous', 'hazCodes'],
-          'Give at least one hazardous property code (HP_1 to HP_15) when the waste has hazardous properties',
-        );
+        businessRule(ctx, ['hazardous', 'hazCodes'], 'Give at least one hazardous property code (HP_1 to HP_15) when the waste has hazardous properties');
       }
     }
   }
@@ -793,8 +754,7 @@ function withItemPrefix(key: string, message: string): string {
  */
 export function zodIssuesToDwtErrors(issues: readonly z.core.$ZodIssue[], input: unknown): DwtValidationError[] {
   const errors: DwtValidationError[] = [];
-  const push = (key: string, errorType: DwtErrorType, message: string) =>
-    errors.push({ key, errorType, message: withItemPrefix(key, message) });
+  const push = (key: string, errorType: DwtErrorType, message: string) => errors.push({ key, errorType, message: withItemPrefix(key, message) });
 
   // A value of the wrong type is reported once, as such: zod may also run length checks on it
   // (a string has a length) and rules may have looked at it.
@@ -814,12 +774,7 @@ export function zodIssuesToDwtErrors(issues: readonly z.core.$ZodIssue[], input:
       case 'invalid_value': {
         // Enums report a missing or non-string value as invalid_value; DWT calls those NotProvided / InvalidType.
         const value = valueAt(input, issue.path);
-        const errorType =
-          value === undefined
-            ? 'NotProvided'
-            : issue.code === 'invalid_type' || typeof value !== 'string'
-              ? 'InvalidType'
-              : 'InvalidValue';
+        const errorType = value === undefined ? 'NotProvided' : issue.code === 'invalid_type' || typeof value !== 'string' ? 'InvalidType' : 'InvalidValue';
         push(key, errorType, issue.message);
         break;
       }
@@ -854,8 +809,7 @@ export function zodIssuesToDwtErrors(issues: readonly z.core.$ZodIssue[], input:
  */
 export function warningsFor(movement: ReceiveMovement): DwtValidationError[] {
   const warnings: DwtValidationError[] = [];
-  const warn = (key: string, message: string) =>
-    warnings.push({ key, errorType: 'NotProvided', message: withItemPrefix(key, message) });
+  const warn = (key: string, message: string) => warnings.push({ key, errorType: 'NotProvided', message: withItemPrefix(key, message) });
 
   movement.wasteItems.forEach((item, index) => {
     if (!item.disposalOrRecoveryCodes || item.disposalOrRecoveryCodes.length === 0) {
@@ -868,10 +822,7 @@ export function warningsFor(movement: ReceiveMovement): DwtValidationError[] {
       const { contains, noun } = DETAIL_WORDING[kind];
       const detail = item[kind];
       if (item[contains] && detail?.sourceOfComponents === 'PROVIDED_WITH_WASTE' && !detail.components?.length) {
-        warn(
-          `wasteItems.${index}.${kind}.components`,
-          `No ${noun} components listed although they were provided with the waste; add them if you can`,
-        );
+        warn(`wasteItems.${index}.${kind}.components`, `No ${noun} components listed although they were provided with the waste; add them if you can`);
       }
     }
   });

@@ -68,7 +68,14 @@ export async function submitLoadAction(input: unknown): Promise<SubmitLoadAction
     }
     const base = { loadId: saved.id, ticketNumber: saved.ticketNumber, version: saved.version };
     if (input.intent === 'draft') {
-      return { ...base, status: saved.status, wasteTrackingId: null, warnings: [], dwtFieldErrors: {}, message: ['Saved as a draft. It will not be sent until you send it.', ...addressBookNotes].join(' ') };
+      return {
+        ...base,
+        status: saved.status,
+        wasteTrackingId: null,
+        warnings: [],
+        dwtFieldErrors: {},
+        message: ['Saved as a draft. It will not be sent until you send it.', ...addressBookNotes].join(' '),
+      };
     }
     const delivery = await deliverLoad({ loadId: saved.id });
     return {
@@ -86,7 +93,9 @@ export async function submitLoadAction(input: unknown): Promise<SubmitLoadAction
 const lastLoadSchema = z.object({ siteId: z.uuid(), carrierName: z.string().trim().min(1).max(500) });
 
 /** "Repeat the last load for this carrier": the waste items of their latest load here. */
-export async function lastLoadForCarrierAction(input: unknown): Promise<ActionResult<{ ticketNumber: string; wasteItems: LoadFormValues['wasteItems'] } | null>> {
+export async function lastLoadForCarrierAction(
+  input: unknown,
+): Promise<ActionResult<{ ticketNumber: string; wasteItems: LoadFormValues['wasteItems'] } | null>> {
   return runAction({ permission: 'loads.create', schema: lastLoadSchema, input }, async ({ actor, input }) => {
     const last = await lastLoadForCarrier({ actor, input });
     return last ? { ticketNumber: last.ticketNumber, wasteItems: last.form.wasteItems } : null;

@@ -119,7 +119,10 @@ describe('a correction DWT does not know (404 on PUT)', () => {
     expect(put.errors.map((e) => e.message)).toEqual(['DWT does not know this waste tracking id']);
     expect(put.message).toMatch(/^DWT does not know this waste tracking id/);
     const attempts = await db().sendAttempt.findMany({ where: { loadId: saved.id }, orderBy: { at: 'asc' } });
-    expect(attempts.map((a) => [a.method, a.outcome, a.httpStatus])).toEqual([['POST', 'created', 201], ['PUT', 'not-found', 404]]);
+    expect(attempts.map((a) => [a.method, a.outcome, a.httpStatus])).toEqual([
+      ['POST', 'created', 201],
+      ['PUT', 'not-found', 404],
+    ]);
 
     await expect(sendAgainAsNew({ actor: clerk, input: { loadId: saved.id } })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(sendAgainAsNew({ actor: elsewhere, input: { loadId: saved.id } })).rejects.toBeInstanceOf(ForbiddenError);

@@ -195,7 +195,12 @@ function wasteItem(item: WasteItemFormValues) {
           pops: {
             sourceOfComponents: orUndefined(item.pops.sourceOfComponents),
             ...(item.pops.components.length > 0
-              ? { components: item.pops.components.map((c) => ({ code: trimmed(c.code), ...(c.concentration.trim() ? { concentration: number(c.concentration) } : {}) })) }
+              ? {
+                  components: item.pops.components.map((c) => ({
+                    code: trimmed(c.code),
+                    ...(c.concentration.trim() ? { concentration: number(c.concentration) } : {}),
+                  })),
+                }
               : {}),
           },
         }
@@ -207,7 +212,12 @@ function wasteItem(item: WasteItemFormValues) {
             sourceOfComponents: orUndefined(item.hazardous.sourceOfComponents),
             hazCodes: item.hazardous.hazCodes,
             ...(item.hazardous.components.length > 0
-              ? { components: item.hazardous.components.map((c) => ({ name: trimmed(c.name), ...(c.concentration.trim() ? { concentration: number(c.concentration) } : {}) })) }
+              ? {
+                  components: item.hazardous.components.map((c) => ({
+                    name: trimmed(c.name),
+                    ...(c.concentration.trim() ? { concentration: number(c.concentration) } : {}),
+                  })),
+                }
               : {}),
           },
         }
@@ -302,7 +312,10 @@ function formRules(form: LoadFormValues, now: Date): DwtValidationError[] {
     if (t === undefined) add(`wasteItems.${i}.weighbridge.tare`, `${prefix}Enter the tare weight (the empty vehicle)`);
     else if (Number.isNaN(t) || t < 0) add(`wasteItems.${i}.weighbridge.tare`, `${prefix}Tare weight must be a number, 0 or more`);
     else if (g !== undefined && !Number.isNaN(g) && g - t <= 0) {
-      add(`wasteItems.${i}.weighbridge.tare`, `${prefix}Tare weight must be less than the gross weight (the net weight cannot be ${g - t === 0 ? 'zero' : 'negative'})`);
+      add(
+        `wasteItems.${i}.weighbridge.tare`,
+        `${prefix}Tare weight must be less than the gross weight (the net weight cannot be ${g - t === 0 ? 'zero' : 'negative'})`,
+      );
     }
   });
   return errors;
@@ -336,24 +349,22 @@ export function loadErrorsToFieldErrors(errors: readonly DwtValidationError[], f
 }
 
 export type LoadCheck =
-  | { ok: true; movement: ReceiveMovement; warnings: DwtValidationError[] }
-  | { ok: false; errors: DwtValidationError[]; fieldErrors: FieldErrors };
+  { ok: true; movement: ReceiveMovement; warnings: DwtValidationError[] } | { ok: false; errors: DwtValidationError[]; fieldErrors: FieldErrors };
 
 /**
  * Every check DWT makes, plus the form's own, on a filled-in form. Used by the form on submit and by
  * the server before saving a load to send.
  */
-export function checkLoadForm(
-  form: LoadFormValues,
-  ctx: { lookups: ReferenceLookups; site: ReceivingSite; now?: Date },
-): LoadCheck {
+export function checkLoadForm(form: LoadFormValues, ctx: { lookups: ReferenceLookups; site: ReceivingSite; now?: Date }): LoadCheck {
   const own = formRules(form, ctx.now ?? new Date());
   const body = toReceiveMovementBody(toMovement(form), ctx.site, PLACEHOLDER_API_CODE);
   const result = validateReceiveMovement(body, ctx.lookups);
   // Weighbridge problems are reported on gross/tare by our rules; DWT's word on the computed weight would repeat them.
   const dwtErrors = result.ok
     ? []
-    : result.errors.filter((e) => !(/^wasteItems\.(\d+)\.weight\.amount$/.test(e.key) && own.some((o) => o.key.startsWith(e.key.replace('weight.amount', 'weighbridge')))));
+    : result.errors.filter(
+        (e) => !(/^wasteItems\.(\d+)\.weight\.amount$/.test(e.key) && own.some((o) => o.key.startsWith(e.key.replace('weight.amount', 'weighbridge')))),
+      );
   const errors = [...own, ...dwtErrors];
   if (errors.length === 0 && result.ok) {
     return { ok: true, movement: result.value, warnings: warningsFor(result.value) };

@@ -69,11 +69,23 @@ describe('saving a load', () => {
   it('hands out ticket numbers in sequence, and moves past one typed by hand', async () => {
     const a = await send(clerk, form());
     const typed = String(Number(a.ticketNumber) + 5).padStart(6, '0');
-    const b = await send(clerk, form((f) => { f.yourUniqueReference = typed; f.ticketNumberIsSuggested = false; }));
+    const b = await send(
+      clerk,
+      form((f) => {
+        f.yourUniqueReference = typed;
+        f.ticketNumberIsSuggested = false;
+      }),
+    );
     const c = await send(clerk, form());
     expect(b.ticketNumber).toBe(typed);
     expect(Number(c.ticketNumber)).toBe(Number(typed) + 1);
-    const clash = await send(clerk, form((f) => { f.yourUniqueReference = typed; f.ticketNumberIsSuggested = false; })).catch((e: unknown) => e);
+    const clash = await send(
+      clerk,
+      form((f) => {
+        f.yourUniqueReference = typed;
+        f.ticketNumberIsSuggested = false;
+      }),
+    ).catch((e: unknown) => e);
     expect((clash as ValidationError).fieldErrors).toEqual({ yourUniqueReference: [`Ticket number ${typed} is already used at this site`] });
   });
 
@@ -84,7 +96,14 @@ describe('saving a load', () => {
     const again = await send(clerk, f, id, null);
     expect(again).toEqual({ ...first, created: false });
     // A different form under the same id, from a stale page: refused, never a second load.
-    const other = await send(clerk, form((x) => { x.wasteItems[0]!.wasteDescription = 'Other'; }), id, null).catch((e: unknown) => e);
+    const other = await send(
+      clerk,
+      form((x) => {
+        x.wasteItems[0]!.wasteDescription = 'Other';
+      }),
+      id,
+      null,
+    ).catch((e: unknown) => e);
     expect(other).toBeInstanceOf(ConflictError);
     expect(await db().load.count({ where: { id } })).toBe(1);
     expect(first.created).toBe(true);
@@ -92,32 +111,75 @@ describe('saving a load', () => {
 
   it('refuses bad input with errors on the fields and saves nothing', async () => {
     const id = randomUUID();
-    const error = await send(clerk, form((f) => { f.carrier.registrationNumber = ''; }), id).catch((e: unknown) => e);
+    const error = await send(
+      clerk,
+      form((f) => {
+        f.carrier.registrationNumber = '';
+      }),
+      id,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(['carrier.reasonForNoRegistrationNumber']);
     expect(await db().load.count({ where: { id } })).toBe(0);
   });
 
   it('keeps an incomplete load as a draft', async () => {
-    const saved = await saveLoad({ actor: clerk, input: { id: randomUUID(), siteId, expectedVersion: null, intent: 'draft', form: form((f) => { f.wasteItems[0]!.ewcCodes = []; }) } });
+    const saved = await saveLoad({
+      actor: clerk,
+      input: {
+        id: randomUUID(),
+        siteId,
+        expectedVersion: null,
+        intent: 'draft',
+        form: form((f) => {
+          f.wasteItems[0]!.ewcCodes = [];
+        }),
+      },
+    });
     expect(saved.status).toBe('DRAFT');
     expect((await deliverLoad({ loadId: saved.id })).status).toBe('DRAFT');
   });
 
   it('refuses a second save made from an older version, and lets only the right people edit', async () => {
     const saved = await saveLoad({ actor: clerk, input: { id: randomUUID(), siteId, expectedVersion: null, intent: 'draft', form: form() } });
-    const v2 = await saveLoad({ actor: manager, input: { id: saved.id, siteId, expectedVersion: 1, intent: 'draft', form: form((f) => { f.wasteItems[0]!.wasteDescription = 'Regraded: soil'; }) } });
+    const v2 = await saveLoad({
+      actor: manager,
+      input: {
+        id: saved.id,
+        siteId,
+        expectedVersion: 1,
+        intent: 'draft',
+        form: form((f) => {
+          f.wasteItems[0]!.wasteDescription = 'Regraded: soil';
+        }),
+      },
+    });
     expect(v2.version).toBe(2);
-    const stale = await saveLoad({ actor: clerk, input: { id: saved.id, siteId, expectedVersion: 1, intent: 'draft', form: form((f) => { f.wasteItems[0]!.wasteDescription = 'Mine'; }) } }).catch((e: unknown) => e);
+    const stale = await saveLoad({
+      actor: clerk,
+      input: {
+        id: saved.id,
+        siteId,
+        expectedVersion: 1,
+        intent: 'draft',
+        form: form((f) => {
+          f.wasteItems[0]!.wasteDescription = 'Mine';
+        }),
+      },
+    }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(ConflictError);
-    const notTheirs = await saveLoad({ actor: otherClerk, input: { id: saved.id, siteId, expectedVersion: 2, intent: 'draft', form: form() } }).catch((e: unknown) => e);
+    const notTheirs = await saveLoad({ actor: otherClerk, input: { id: saved.id, siteId, expectedVersion: 2, intent: 'draft', form: form() } }).catch(
+      (e: unknown) => e,
+    );
     expect(notTheirs).toBeInstanceOf(ForbiddenError);
     const audit = await db().auditEntry.findMany({ where: { entityType: 'load', entityId: saved.id, action: 'load.update' } });
     expect(audit[0]!.changes).toMatchObject({ 'wasteItems.0.wasteDescription': { from: 'Soil and stones', to: 'Regraded: soil' } });
   });
 
   it('refuses sites the actor does not work at, and roles that may not log loads', async () => {
-    await expect(saveLoad({ actor: clerk, input: { id: randomUUID(), siteId: otherSiteId, expectedVersion: null, intent: 'send', form: form() } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      saveLoad({ actor: clerk, input: { id: randomUUID(), siteId: otherSiteId, expectedVersion: null, intent: 'send', form: form() } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     const admin: Actor = { ...clerk, id: randomUUID(), roles: ['ADMIN'] };
     await expect(send(admin, form())).rejects.toBeInstanceOf(ForbiddenError);
   });
@@ -131,31 +193,67 @@ describe('sending a saved load to DWT', () => {
     expect(result.wasteTrackingId).toMatch(/^\d{2}[A-Z0-9]{6,}$/);
     expect(sandbox.movements.get(result.wasteTrackingId!)).toBeDefined();
 
-    const corrected = await saveLoad({ actor: manager, input: { id: saved.id, siteId, expectedVersion: 1, intent: 'send', form: form((f) => { f.wasteItems[0]!.disposalOrRecoveryCodes = [{ code: 'R3', weight: { metric: 'Tonnes', amount: '8.2', isEstimate: false } }]; }) } });
+    const corrected = await saveLoad({
+      actor: manager,
+      input: {
+        id: saved.id,
+        siteId,
+        expectedVersion: 1,
+        intent: 'send',
+        form: form((f) => {
+          f.wasteItems[0]!.disposalOrRecoveryCodes = [{ code: 'R3', weight: { metric: 'Tonnes', amount: '8.2', isEstimate: false } }];
+        }),
+      },
+    });
     expect(corrected.status).toBe('PENDING');
     const put = await deliverLoad({ loadId: saved.id });
     expect(put).toMatchObject({ status: 'SENT', wasteTrackingId: result.wasteTrackingId });
     expect(sandbox.movements.get(result.wasteTrackingId!)!.updates).toBe(1);
     const attempts = await db().sendAttempt.findMany({ where: { loadId: saved.id }, orderBy: { at: 'asc' } });
-    expect(attempts.map((a) => [a.method, a.outcome, a.version])).toEqual([['POST', 'created', 1], ['PUT', 'updated', 2]]);
+    expect(attempts.map((a) => [a.method, a.outcome, a.version])).toEqual([
+      ['POST', 'created', 1],
+      ['PUT', 'updated', 2],
+    ]);
   });
 
   it('collapses corrections made while waiting into one PUT of the latest version', async () => {
     const saved = await send(clerk, form());
     const { wasteTrackingId } = await deliverLoad({ loadId: saved.id });
-    for (const [v, description] of [[1, 'First regrade'], [2, 'Second regrade']] as const) {
-      await saveLoad({ actor: manager, input: { id: saved.id, siteId, expectedVersion: v, intent: 'send', form: form((f) => { f.wasteItems[0]!.wasteDescription = description; }) } });
+    for (const [v, description] of [
+      [1, 'First regrade'],
+      [2, 'Second regrade'],
+    ] as const) {
+      await saveLoad({
+        actor: manager,
+        input: {
+          id: saved.id,
+          siteId,
+          expectedVersion: v,
+          intent: 'send',
+          form: form((f) => {
+            f.wasteItems[0]!.wasteDescription = description;
+          }),
+        },
+      });
     }
     expect(await db().deliveryJob.count({ where: { loadId: saved.id } })).toBe(1);
     expect((await deliverLoad({ loadId: saved.id })).status).toBe('SENT');
     const attempts = await db().sendAttempt.findMany({ where: { loadId: saved.id }, orderBy: { at: 'asc' } });
-    expect(attempts.map((a) => [a.method, a.version])).toEqual([['POST', 1], ['PUT', 3]]);
+    expect(attempts.map((a) => [a.method, a.version])).toEqual([
+      ['POST', 1],
+      ['PUT', 3],
+    ]);
     const stored = sandbox.movements.get(wasteTrackingId!)!.body as { wasteItems: { wasteDescription: string }[] };
     expect(stored.wasteItems[0]!.wasteDescription).toBe('Second regrade');
   });
 
   it('keeps DWT’s warnings (no disposal or recovery code yet)', async () => {
-    const saved = await send(clerk, form((f) => { f.wasteItems[0]!.disposalOrRecoveryCodes = []; }));
+    const saved = await send(
+      clerk,
+      form((f) => {
+        f.wasteItems[0]!.disposalOrRecoveryCodes = [];
+      }),
+    );
     const result = await deliverLoad({ loadId: saved.id });
     expect(result.status).toBe('SENT');
     expect(result.warnings.map((w) => w.key)).toEqual(['wasteItems.0.disposalOrRecoveryCodes']);
@@ -183,7 +281,18 @@ describe('sending a saved load to DWT', () => {
     expect(sandbox.stats().postAttempts - before).toBe(1);
     // A correction saved meanwhile is kept, but does not send the load again before a manager decides.
     await sandbox.setKnobs({ dropAfterReadingPost: false });
-    const corrected = await saveLoad({ actor: manager, input: { id: saved.id, siteId, expectedVersion: 1, intent: 'send', form: form((f) => { f.wasteItems[0]!.wasteDescription = 'Corrected'; }) } });
+    const corrected = await saveLoad({
+      actor: manager,
+      input: {
+        id: saved.id,
+        siteId,
+        expectedVersion: 1,
+        intent: 'send',
+        form: form((f) => {
+          f.wasteItems[0]!.wasteDescription = 'Corrected';
+        }),
+      },
+    });
     expect(corrected.status).toBe('CHECK_NEEDED');
     expect((await deliverLoad({ loadId: saved.id })).status).toBe('CHECK_NEEDED');
     expect(sandbox.stats().postAttempts - before).toBe(1);

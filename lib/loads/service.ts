@@ -110,9 +110,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
       const existing = await tx.load.findUnique({ where: { id: data.id } });
       if (!existing) {
         const ticketNumber =
-          form.ticketNumberIsSuggested || form.yourUniqueReference.trim() === ''
-            ? await allocateTicket(tx, site.id)
-            : form.yourUniqueReference.trim();
+          form.ticketNumberIsSuggested || form.yourUniqueReference.trim() === '' ? await allocateTicket(tx, site.id) : form.yourUniqueReference.trim();
         if (!form.ticketNumberIsSuggested) await passTicket(tx, site.id, ticketNumber);
         const saved = { ...form, yourUniqueReference: ticketNumber, ticketNumberIsSuggested: false };
         const load = await tx.load.create({
@@ -147,7 +145,10 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
       assertMayEdit(actor, existing);
       const before = existing.formExtras as unknown as LoadFormValues;
       // The same submission again (a double click, a retry): nothing new to save.
-      if ((data.expectedVersion ?? 0) === existing.version - 1 && isDeepStrictEqual(before, { ...form, yourUniqueReference: existing.ticketNumber, ticketNumberIsSuggested: false })) {
+      if (
+        (data.expectedVersion ?? 0) === existing.version - 1 &&
+        isDeepStrictEqual(before, { ...form, yourUniqueReference: existing.ticketNumber, ticketNumberIsSuggested: false })
+      ) {
         return { id: existing.id, ticketNumber: existing.ticketNumber, status: existing.status, version: existing.version, created: false };
       }
       if (data.expectedVersion !== existing.version) {
@@ -216,7 +217,13 @@ export async function getLoad({ actor, input }: { actor: Actor; input: { id: str
 export async function copyLoadForm({ actor, input, now = new Date() }: { actor: Actor; input: { id: string }; now?: Date }) {
   assertCan(actor, 'loads.create');
   const load = await getLoad({ actor, input });
-  return { ...load.form, dateTimeReceived: instantToUkLocal(now), ticketNumberIsSuggested: true, yourUniqueReference: '', otherReferencesForMovement: [] } satisfies LoadFormValues;
+  return {
+    ...load.form,
+    dateTimeReceived: instantToUkLocal(now),
+    ticketNumberIsSuggested: true,
+    yourUniqueReference: '',
+    otherReferencesForMovement: [],
+  } satisfies LoadFormValues;
 }
 
 /** The latest load from a carrier at a site (by address-book entry, registration number or name). */
@@ -239,7 +246,17 @@ export async function listRecentLoads({ actor, input }: { actor: Actor; input: {
     where: { siteId: input.siteId ? input.siteId : { in: actor.siteIds } },
     orderBy: { receivedAt: 'desc' },
     take: Math.min(input.take ?? 20, 100),
-    select: { id: true, ticketNumber: true, receivedAt: true, status: true, wasteTrackingId: true, carrierName: true, vehicleRegistration: true, ewcCodes: true, dwtWarnings: true },
+    select: {
+      id: true,
+      ticketNumber: true,
+      receivedAt: true,
+      status: true,
+      wasteTrackingId: true,
+      carrierName: true,
+      vehicleRegistration: true,
+      ewcCodes: true,
+      dwtWarnings: true,
+    },
   });
 }
 
@@ -354,7 +371,16 @@ export async function findLoadsMentioning({ actor, input }: { actor: Actor; inpu
     ? Prisma.sql`OR ${partyField('carrier', 'addressBookId')} = ANY(${input.addressBookIds}::text[]) OR ${partyField('brokerOrDealer', 'addressBookId')} = ANY(${input.addressBookIds}::text[])`
     : Prisma.empty;
   return db().$queryRaw<
-    { id: string; siteId: string; siteName: string; ticketNumber: string; receivedAt: Date; status: LoadStatus; wasteTrackingId: string | null; formExtras: unknown }[]
+    {
+      id: string;
+      siteId: string;
+      siteName: string;
+      ticketNumber: string;
+      receivedAt: Date;
+      status: LoadStatus;
+      wasteTrackingId: string | null;
+      formExtras: unknown;
+    }[]
   >`
     SELECT l.id, l.site_id AS "siteId", s.name AS "siteName", l.ticket_number AS "ticketNumber", l.received_at AS "receivedAt",
            l.status, l.waste_tracking_id AS "wasteTrackingId", l.form_extras AS "formExtras"

@@ -42,7 +42,11 @@ describe('embedded PostgreSQL', () => {
     // A launcher in another process starts the server, writes, and is killed without any clean-up.
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '-e', `
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
         const { startEmbeddedPostgres } = await import(${JSON.stringify(path.join(root, 'lib/postgres/embedded.ts'))});
         const pg = (await import('pg')).default;
         const h = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, password: 'pw' });
@@ -51,7 +55,8 @@ describe('embedded PostgreSQL', () => {
         await c.query("INSERT INTO site (id, name, updated_at) VALUES (gen_random_uuid(), 'Written before SIGKILL', now())");
         process.stdout.write('written\\n');
         setInterval(() => {}, 1000);
-      `],
+      `,
+      ],
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve, reject) => {

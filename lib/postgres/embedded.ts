@@ -60,8 +60,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   await stopLeftover(dataDir);
   await server.start();
 
-  const url = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
+  const url = (database: string) => `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
   return {
     url,
     async createDatabase(name: string) {

@@ -19,10 +19,7 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
-export async function migrate(
-  connectionString: string,
-  migrationsDir = path.join(process.cwd(), 'prisma', 'migrations'),
-): Promise<MigrateResult> {
+export async function migrate(connectionString: string, migrationsDir = path.join(process.cwd(), 'prisma', 'migrations')): Promise<MigrateResult> {
   const names = (await readdir(migrationsDir, { withFileTypes: true }))
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -52,9 +49,7 @@ export async function migrate(
       const previous = applied.get(name);
       if (previous) {
         if (previous !== checksum) {
-          throw new Error(
-            `Migration ${name} was changed after it was applied. Add a new migration instead of editing an applied one.`,
-          );
+          throw new Error(`Migration ${name} was changed after it was applied. Add a new migration instead of editing an applied one.`);
         }
         result.alreadyApplied += 1;
         continue;

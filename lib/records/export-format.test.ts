@@ -17,8 +17,25 @@ function load(overrides: Partial<ExportLoad> = {}): ExportLoad {
     movement: {
       carrier: { organisationName: 'Acme, "Haulage" Ltd', registrationNumber: 'CBDU1', vehicleRegistration: 'AB12 CDE', meansOfTransport: 'Road' },
       wasteItems: [
-        { ewcCodes: ['170504'], wasteDescription: 'Soil\nand stones', physicalForm: 'Solid', numberOfContainers: 1, typeOfContainers: 'SKI', weight: { metric: 'Tonnes', amount: 8.2, isEstimate: false }, containsHazardous: false, containsPops: false, disposalOrRecoveryCodes: [{ code: 'R5', weight: { metric: 'Tonnes', amount: 8.2 } }] },
-        { ewcCodes: ['150101', '150102'], wasteDescription: '=HYPERLINK("http://x")', weight: { metric: 'Kilograms', amount: 450, isEstimate: true }, containsHazardous: true, hazardous: { hazCodes: ['HP_7', 'HP_14'], components: [{ name: 'Lead' }] }, containsPops: false },
+        {
+          ewcCodes: ['170504'],
+          wasteDescription: 'Soil\nand stones',
+          physicalForm: 'Solid',
+          numberOfContainers: 1,
+          typeOfContainers: 'SKI',
+          weight: { metric: 'Tonnes', amount: 8.2, isEstimate: false },
+          containsHazardous: false,
+          containsPops: false,
+          disposalOrRecoveryCodes: [{ code: 'R5', weight: { metric: 'Tonnes', amount: 8.2 } }],
+        },
+        {
+          ewcCodes: ['150101', '150102'],
+          wasteDescription: '=HYPERLINK("http://x")',
+          weight: { metric: 'Kilograms', amount: 450, isEstimate: true },
+          containsHazardous: true,
+          hazardous: { hazCodes: ['HP_7', 'HP_14'], components: [{ name: 'Lead' }] },
+          containsPops: false,
+        },
       ],
     },
     ...overrides,

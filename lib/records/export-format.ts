@@ -103,7 +103,12 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'meansOfTransport', header: 'Means of transport', kind: 'text', value: (r) => text(r.m.carrier?.meansOfTransport) },
   { key: 'vehicleRegistration', header: 'Vehicle registration', kind: 'text', value: (r) => text(r.m.carrier?.vehicleRegistration) },
   { key: 'brokerOrDealer', header: 'Broker or dealer', kind: 'text', value: (r) => text(r.m.brokerOrDealer?.organisationName) },
-  { key: 'brokerOrDealerRegistration', header: 'Broker or dealer registration number', kind: 'text', value: (r) => text(r.m.brokerOrDealer?.registrationNumber) },
+  {
+    key: 'brokerOrDealerRegistration',
+    header: 'Broker or dealer registration number',
+    kind: 'text',
+    value: (r) => text(r.m.brokerOrDealer?.registrationNumber),
+  },
   { key: 'consignmentCode', header: 'Hazardous waste consignment code', kind: 'text', value: (r) => text(r.m.hazardousWasteConsignmentCode) },
   { key: 'reasonForNoConsignmentCode', header: 'Reason for no consignment code', kind: 'text', value: (r) => text(r.m.reasonForNoConsignmentCode) },
   { key: 'item', header: 'Waste item', kind: 'text', value: (r) => (r.item ? `${r.index + 1} of ${r.count}` : null) },
@@ -183,7 +188,12 @@ export function csvEncoder(columns: readonly ExportColumn[] = EXPORT_COLUMNS): R
   const line = (cells: Cell[], kinds: Kind[]) => cells.map((c, i) => csvCell(c, kinds[i]!)).join(',') + '\r\n';
   const kinds = columns.map((c) => c.kind);
   return {
-    start: '\uFEFF' + line(columns.map((c) => c.header), columns.map(() => 'text')),
+    start:
+      '\uFEFF' +
+      line(
+        columns.map((c) => c.header),
+        columns.map(() => 'text'),
+      ),
     rows: (rows) => {
       let out = '';
       for (const r of rows) out += line(r, kinds);
@@ -250,14 +260,20 @@ export function sheetEncoder(columns: readonly ExportColumn[] = EXPORT_COLUMNS):
     for (let i = 0; i < cells.length; i++) out += cell(cells[i] ?? null, cellKinds[i]!, `${letters[i]}${n}`, style);
     return out + '</row>';
   };
-  const widths = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(Math.max(c.header.length, 10) + 2, 40)}" customWidth="1"/>`).join('');
+  const widths = columns
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(Math.max(c.header.length, 10) + 2, 40)}" customWidth="1"/>`)
+    .join('');
   return {
     start:
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
       '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
       `<cols>${widths}</cols><sheetData>` +
-      row(columns.map((c) => c.header), columns.map(() => 'text'), ' s="1"'),
+      row(
+        columns.map((c) => c.header),
+        columns.map(() => 'text'),
+        ' s="1"',
+      ),
     rows: (rows) => {
       let out = '';
       for (const r of rows) out += row(r, kinds);

@@ -91,7 +91,13 @@ describe('exporting records', () => {
     const rows = JSON.parse((await text(file.stream)).toString('utf8')) as Record<string, unknown>[];
     const expected = await expectedRows(siteId, { from: new Date('2026-11-03T00:00:00Z'), to: new Date('2026-11-04T00:00:00Z') }, 'asc');
     expect(rows.map((r) => [r.ticketNumber, r.description])).toEqual(expected);
-    expect(rows[0]).toMatchObject({ received: '2026-11-03 10:30', weightTonnes: 8.2, hazardous: false, carrier: 'Acme Haulage Ltd', status: 'Waiting to send' });
+    expect(rows[0]).toMatchObject({
+      received: '2026-11-03 10:30',
+      weightTonnes: 8.2,
+      hazardous: false,
+      carrier: 'Acme Haulage Ltd',
+      status: 'Waiting to send',
+    });
   });
 
   it('XLSX: a workbook whose sheet holds the rows', async () => {

@@ -141,8 +141,7 @@ async function exportParsed(actor: Actor, filters: RecordFilters, format: Export
     SELECT count(*)::int AS loads, coalesce(sum(${ROWS_OF_LOAD}), 0)::int AS rows FROM load l WHERE ${where}`;
   const desc = !(filters.sort === 'received' && filters.dir === 'asc');
   const batches = loadBatches(where, desc, batchSize);
-  const bytes =
-    format === 'xlsx' ? xlsxStream(encoded(batches, sheetEncoder())) : utf8(encoded(batches, format === 'csv' ? csvEncoder() : jsonEncoder()));
+  const bytes = format === 'xlsx' ? xlsxStream(encoded(batches, sheetEncoder())) : utf8(encoded(batches, format === 'csv' ? csvEncoder() : jsonEncoder()));
   return {
     stream: pullStream(bytes),
     filename: exportFilename(format, ukCalendarDate(now)),

@@ -38,8 +38,7 @@ const isoDate = z
   }, 'Enter a real date');
 
 /** An empty string (an untouched form field, `?from=`) means "no filter". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 export const recordFiltersSchema = z
   .object({
@@ -94,9 +93,7 @@ export function filtersToSearchParams(filters: Partial<RecordFilters>): URLSearc
 
 const PAGING_KEYS = ['sort', 'dir', 'page', 'pageSize'] as const;
 
-export type ParsedRecordFilters =
-  | { ok: true; filters: RecordFilters }
-  | { ok: false; fieldErrors: Partial<Record<keyof RecordFilters, string>> };
+export type ParsedRecordFilters = { ok: true; filters: RecordFilters } | { ok: false; fieldErrors: Partial<Record<keyof RecordFilters, string>> };
 
 /**
  * Parses the list's URL for a page: a bad sort, direction, page or page size (from an edited URL) falls

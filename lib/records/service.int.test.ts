@@ -42,7 +42,11 @@ async function seed(s: Seed) {
       status: s.status ?? 'SENT',
       movement: {
         dateTimeReceived: receivedAt.toISOString(),
-        wasteItems: items.map((i) => ({ ewcCodes: [i.ewc], wasteDescription: 'x', weight: { metric: i.metric ?? 'Tonnes', amount: i.amount, isEstimate: false } })),
+        wasteItems: items.map((i) => ({
+          ewcCodes: [i.ewc],
+          wasteDescription: 'x',
+          weight: { metric: i.metric ?? 'Tonnes', amount: i.amount, isEstimate: false },
+        })),
       },
       dwtWarnings: Array.from({ length: s.warnings ?? 0 }, () => ({ key: 'x', message: 'w' })),
       wasteTrackingId: s.wtid ?? null,
@@ -65,7 +69,16 @@ beforeAll(async () => {
   await seed({ ticket: '0002', received: '2026-11-18T09:00', status: 'NEEDS_ATTENTION', items: [{ ewc: '200301', metric: 'Kilograms', amount: 500 }] }); // due end Fri 20: due today
   await seed({ ticket: '0003', received: '2026-11-19T09:00', status: 'PENDING' }); // due end Mon 23: later (Fri → Mon is not tomorrow)
   await seed({ ticket: '0004', received: '2026-11-16T10:00', status: 'SENT', wtid: `WT${tag}0004`, carrier: 'Bright Metals' }); // sent: never counted
-  await seed({ ticket: '0005', received: '2026-11-17T08:00', status: 'SENT', warnings: 2, items: [{ ewc: '170504', amount: 2 }, { ewc: '150101', amount: 1.5 }] });
+  await seed({
+    ticket: '0005',
+    received: '2026-11-17T08:00',
+    status: 'SENT',
+    warnings: 2,
+    items: [
+      { ewc: '170504', amount: 2 },
+      { ewc: '150101', amount: 1.5 },
+    ],
+  });
   await seed({ ticket: '0006', received: '2026-11-19T23:30', status: 'DRAFT', carrier: null }); // Thu 23:30 → due end Mon 23
   await seed({ ticket: '0007', received: '2026-11-17T12:00', status: 'CHECK_NEEDED', vehicle: 'KL19 ZZZ' }); // due end Thu 19: overdue
   await seed({ ticket: '0008', received: '2026-11-18T12:00', status: 'PENDING', site: 'B', carrier: 'Scottish Haulage' }); // Scotland, due end Fri 20: due today
@@ -80,7 +93,13 @@ describe('listRecords', () => {
     expect(tickets(page.rows)).toEqual(['0006', '0003', '0008', '0002', '0007', '0005', '0004', '0001']);
     expect(page.total).toBe(8);
     const overdue = page.rows.find((r) => r.ticketNumber.endsWith('0001'))!;
-    expect(overdue).toMatchObject({ siteName: `Records A ${tag}`, status: 'PENDING', deadline: 'overdue', carrierName: 'Northern Skips', ewcCodes: ['170504'] });
+    expect(overdue).toMatchObject({
+      siteName: `Records A ${tag}`,
+      status: 'PENDING',
+      deadline: 'overdue',
+      carrierName: 'Northern Skips',
+      ewcCodes: ['170504'],
+    });
     expect(overdue.dueAt?.toISOString()).toBe('2026-11-19T00:00:00.000Z');
     expect(page.rows.find((r) => r.ticketNumber.endsWith('0005'))).toMatchObject({ warnings: 2, deadline: null });
     expect(page.rows.find((r) => r.ticketNumber.endsWith('0008'))).toMatchObject({ siteName: `Records B ${tag}`, deadline: 'due-today' });
@@ -132,7 +151,16 @@ describe('listRecords', () => {
     const byDue = tickets((await list({ sort: 'due', dir: 'asc' })).rows);
     expect(byDue.slice(0, 2)).toEqual(['0001', '0004']); // both due end of Wed 18, then by time received
     const byCarrier = (await list({ sort: 'carrier', dir: 'asc' })).rows.map((r) => r.carrierName);
-    expect(byCarrier).toEqual(['Acme Haulage Ltd', 'Acme Haulage Ltd', 'Acme Haulage Ltd', 'Acme Haulage Ltd', 'Bright Metals', 'Northern Skips', 'Scottish Haulage', null]);
+    expect(byCarrier).toEqual([
+      'Acme Haulage Ltd',
+      'Acme Haulage Ltd',
+      'Acme Haulage Ltd',
+      'Acme Haulage Ltd',
+      'Bright Metals',
+      'Northern Skips',
+      'Scottish Haulage',
+      null,
+    ]);
     // Ties on the column go by time received, in the same direction.
     expect(tickets((await list({ sort: 'carrier', dir: 'asc' })).rows).slice(0, 4)).toEqual(['0005', '0007', '0002', '0003']);
     const byCarrierDesc = (await list({ sort: 'carrier', dir: 'desc' })).rows.map((r) => r.carrierName);
@@ -147,8 +175,15 @@ describe('listRecords', () => {
     const receivedAt = ukLocalToInstant('2026-11-10T10:00')!;
     await db().load.createMany({
       data: Array.from({ length: 60 }, (_, i) => ({
-        id: randomUUID(), siteId: siteC, ticketNumber: `C${String(i).padStart(3, '0')}`, receivedAt, dueAt: reportingDeadline(receivedAt, 'ENGLAND'),
-        status: i % 3 === 0 ? ('PENDING' as const) : ('SENT' as const), movement: {}, ewcCodes: ['170504'], carrierName: 'Same Carrier',
+        id: randomUUID(),
+        siteId: siteC,
+        ticketNumber: `C${String(i).padStart(3, '0')}`,
+        receivedAt,
+        dueAt: reportingDeadline(receivedAt, 'ENGLAND'),
+        status: i % 3 === 0 ? ('PENDING' as const) : ('SENT' as const),
+        movement: {},
+        ewcCodes: ['170504'],
+        carrierName: 'Same Carrier',
       })),
     });
     for (const sort of ['received', 'ticket', 'status', 'due', 'carrier'] as const) {
@@ -195,7 +230,13 @@ describe('listRecords', () => {
 describe('countRecordDeadlines', () => {
   it('counts the unsent loads by deadline, waiting to send and needing attention', async () => {
     expect(await countRecordDeadlines({ actor: manager, now: NOW })).toEqual({ overdue: 2, dueToday: 2, dueTomorrow: 0, pending: 3, needsAttention: 1 });
-    expect(await countRecordDeadlines({ actor: { ...manager, siteIds: [siteA] }, now: NOW })).toEqual({ overdue: 2, dueToday: 1, dueTomorrow: 0, pending: 2, needsAttention: 1 });
+    expect(await countRecordDeadlines({ actor: { ...manager, siteIds: [siteA] }, now: NOW })).toEqual({
+      overdue: 2,
+      dueToday: 1,
+      dueTomorrow: 0,
+      pending: 2,
+      needsAttention: 1,
+    });
     // Sunday 22nd: Monday's deadlines are tomorrow; Friday's have passed.
     expect(await countRecordDeadlines({ actor: manager, now: new Date('2026-11-22T12:00:00Z') })).toMatchObject({ overdue: 4, dueToday: 0, dueTomorrow: 2 });
   });
@@ -226,7 +267,11 @@ describe('recordCharts', () => {
     expect(chapter('20')?.tonnes.at(-1)).toBe(0.5);
     expect(chapter('15')?.tonnes.at(-1)).toBe(1.5);
     expect(charts.tonnesByChapter.map((c) => c.chapter)).toEqual(['17', '15', '20']);
-    expect(chapter('17')?.tonnes.slice(0, -1).every((t) => t === 0)).toBe(true);
+    expect(
+      chapter('17')
+        ?.tonnes.slice(0, -1)
+        .every((t) => t === 0),
+    ).toBe(true);
     expect(charts.loadsByStatus).toEqual([
       { status: 'draft', loads: 1 },
       { status: 'pending', loads: 3 },

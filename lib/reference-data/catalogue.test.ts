@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bundledLookups,
-  bundledReferenceData,
-  createLookups,
-  formatEwcCode,
-  normaliseEwcCode,
-  type ReferenceData,
-} from './catalogue';
+import { bundledLookups, bundledReferenceData, createLookups, formatEwcCode, normaliseEwcCode, type ReferenceData } from './catalogue';
 
 const lookups = bundledLookups();
 
@@ -15,9 +8,7 @@ describe('bundled reference data', () => {
     expect(bundledReferenceData.ewcCodes).toHaveLength(842);
     expect(bundledReferenceData.containerTypes.map((c) => c.code)).toContain('SKI');
     expect(bundledReferenceData.hazardousPropertyCodes.map((c) => c.code)).toContain('HP_POP');
-    expect(bundledReferenceData.disposalOrRecoveryCodes.map((c) => c.code)).toEqual(
-      expect.arrayContaining(['R1', 'R13', 'D1', 'D15']),
-    );
+    expect(bundledReferenceData.disposalOrRecoveryCodes.map((c) => c.code)).toEqual(expect.arrayContaining(['R1', 'R13', 'D1', 'D15']));
     expect(bundledReferenceData.popNames.map((c) => c.code)).toContain('PFOS');
   });
 

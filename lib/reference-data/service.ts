@@ -7,12 +7,7 @@ import { assertCan, auditActorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db';
 import type { DwtClient, DwtFailure } from '@/lib/dwt/client';
-import {
-  REFERENCE_LIST_NAMES,
-  referenceListSchemas,
-  type ReferenceEntry,
-  type ReferenceListName,
-} from '@/lib/dwt/responses';
+import { REFERENCE_LIST_NAMES, referenceListSchemas, type ReferenceEntry, type ReferenceListName } from '@/lib/dwt/responses';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { logger } from '@/lib/logger';
 import { bundledLookups, bundledReferenceData, createLookups, type ReferenceLookups } from './catalogue';
@@ -50,9 +45,7 @@ export async function syncReferenceData({ actor, client }: { actor?: Actor; clie
 
   const fetchedAt = new Date();
   await db().$transaction(async (tx) => {
-    const previous = new Map(
-      (await tx.referenceList.findMany({ where: { name: { in: lists.map((l) => l.name) } } })).map((row) => [row.name, row.data]),
-    );
+    const previous = new Map((await tx.referenceList.findMany({ where: { name: { in: lists.map((l) => l.name) } } })).map((row) => [row.name, row.data]));
     for (const { name, data } of lists) {
       const json = data as Prisma.InputJsonValue;
       await tx.referenceList.upsert({

@@ -41,7 +41,15 @@ describe('delivery uses the site', () => {
 
     await updateSite({
       actor: systemActor(),
-      input: { id: site.id, name: site.name, ...RECEIVER, apiCode: SITE_API_CODE, regulatoryPositionStatements: '250', contactEmail: 'gate@example.co.uk', contactPhone: '01632 960123' },
+      input: {
+        id: site.id,
+        name: site.name,
+        ...RECEIVER,
+        apiCode: SITE_API_CODE,
+        regulatoryPositionStatements: '250',
+        contactEmail: 'gate@example.co.uk',
+        contactPhone: '01632 960123',
+      },
     });
     const after = await sendOne(site.id);
     expect(after.apiCode).toBe(SITE_API_CODE);

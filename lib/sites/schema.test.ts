@@ -44,7 +44,20 @@ describe('site authorisation number: every permit format DWT accepts', () => {
     expect(parse({ authorisationNumber: 'wppc  12/34' }).data?.authorisationNumber).toBe('WPPC 12/34');
   });
 
-  const refused = ['EPR/AB123CD', 'AB1234C', 'EAWML1234', 'WML1234567', 'PPC/B/1234567', 'WML/L/123456', 'EAS/P/12345', 'P1234/5A', 'WPPC 1/34', 'WML 07/61', 'XYZ', 'EPR AB1234CD'];
+  const refused = [
+    'EPR/AB123CD',
+    'AB1234C',
+    'EAWML1234',
+    'WML1234567',
+    'PPC/B/1234567',
+    'WML/L/123456',
+    'EAS/P/12345',
+    'P1234/5A',
+    'WPPC 1/34',
+    'WML 07/61',
+    'XYZ',
+    'EPR AB1234CD',
+  ];
   for (const value of refused) {
     it(`refuses ${value}, naming the field`, () => {
       expect(errorsOf({ authorisationNumber: value }).authorisationNumber).toMatch(/^Authorisation number must be in a permit format DWT accepts/);

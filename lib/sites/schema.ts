@@ -35,11 +35,7 @@ const siteFields = {
     .refine(blankOr(isValidAuthorisationNumber), `Authorisation number must be in a permit format DWT accepts, such as ${AUTHORISATION_NUMBER_EXAMPLES}`)
     .default(''),
   fullAddress: z.string().trim().max(500, 'Address must be 500 characters or fewer').default(''),
-  postcode: z
-    .string()
-    .transform(normaliseUkPostcode)
-    .refine(blankOr(isUkPostcode), 'Postcode must be a UK postcode, like W12 7ZL')
-    .default(''),
+  postcode: z.string().transform(normaliseUkPostcode).refine(blankOr(isUkPostcode), 'Postcode must be a UK postcode, like W12 7ZL').default(''),
   nation: z.enum(NATIONS, 'Choose the nation the site is in').default('ENGLAND'),
   contactName: z.string().trim().max(200, 'Contact name must be 200 characters or fewer').default(''),
   contactEmail: z
@@ -47,15 +43,24 @@ const siteFields = {
     .trim()
     .toLowerCase()
     .max(254, 'Contact email address must be 254 characters or fewer')
-    .refine(blankOr((v) => z.email().safeParse(v).success), 'Contact email address must be an email address, like name@example.co.uk')
+    .refine(
+      blankOr((v) => z.email().safeParse(v).success),
+      'Contact email address must be an email address, like name@example.co.uk',
+    )
     .default(''),
   contactPhone: z
     .string()
     .trim()
     .max(50, 'Contact phone number must be 50 characters or fewer')
-    .refine(blankOr((v) => /^\+?[\d ()-]{6,}$/.test(v)), 'Contact phone number must be a phone number, like 01632 960123')
+    .refine(
+      blankOr((v) => /^\+?[\d ()-]{6,}$/.test(v)),
+      'Contact phone number must be a phone number, like 01632 960123',
+    )
     .default(''),
-  regulatoryPositionStatements: z.union([z.string(), z.array(z.number())]).transform(parseStatements).default([]),
+  regulatoryPositionStatements: z
+    .union([z.string(), z.array(z.number())])
+    .transform(parseStatements)
+    .default([]),
   apiCode: z
     .string()
     .trim()

@@ -56,7 +56,10 @@ describe('sites', () => {
 
   it('refuses bad details, naming each field, and changes nothing', async () => {
     const site = await createSite({ actor: admin, input: { name: name('Strict'), ...FULL } });
-    const error = await updateSite({ actor: admin, input: { id: site.id, name: site.name, authorisationNumber: 'XYZ', postcode: '12345', apiCode: 'nope' } }).catch((e: unknown) => e);
+    const error = await updateSite({
+      actor: admin,
+      input: { id: site.id, name: site.name, authorisationNumber: 'XYZ', postcode: '12345', apiCode: 'nope' },
+    }).catch((e: unknown) => e);
     const paths = (error as { issues: { path: string[] }[] }).issues.map((i) => i.path.join('.'));
     expect(paths.sort()).toEqual(['apiCode', 'authorisationNumber', 'postcode']);
     expect((await getSite({ actor: admin, id: site.id })).authorisationNumber).toBe('EPR/AB1234CD');
@@ -68,10 +71,19 @@ describe('sites', () => {
 
   it('audits field diffs (never a secret) and sets who works there', async () => {
     const site = await createSite({ actor: admin, input: { name: name('Diff'), ...FULL } });
-    const person = await createUser({ actor: admin, input: { name: 'Worker', email: `${randomUUID().slice(0, 8)}@sites.it.weighbook.test`, password: 'integration-password', roles: ['CLERK'] } });
-    const result = await updateSite({ actor: admin, input: { id: site.id, name: site.name, ...FULL, contactPhone: '01632 960999', apiCode: '', userIds: [person.id] } });
+    const person = await createUser({
+      actor: admin,
+      input: { name: 'Worker', email: `${randomUUID().slice(0, 8)}@sites.it.weighbook.test`, password: 'integration-password', roles: ['CLERK'] },
+    });
+    const result = await updateSite({
+      actor: admin,
+      input: { id: site.id, name: site.name, ...FULL, contactPhone: '01632 960999', apiCode: '', userIds: [person.id] },
+    });
     expect(result).toMatchObject({ changed: true, nationChanged: false });
-    const entry = await db().auditEntry.findFirstOrThrow({ where: { entityType: 'site', entityId: site.id, action: 'site.update' }, select: { changes: true, siteId: true } });
+    const entry = await db().auditEntry.findFirstOrThrow({
+      where: { entityType: 'site', entityId: site.id, action: 'site.update' },
+      select: { changes: true, siteId: true },
+    });
     expect(entry).toEqual({
       siteId: site.id,
       changes: {
@@ -82,7 +94,9 @@ describe('sites', () => {
     });
     expect((await getSite({ actor: admin, id: site.id })).userIds).toEqual([person.id]);
     // The same again: no change, no entry. Leaving userIds out leaves the people alone.
-    expect((await updateSite({ actor: admin, input: { id: site.id, name: site.name, ...FULL, contactPhone: '01632 960999', apiCode: '' } })).changed).toBe(false);
+    expect((await updateSite({ actor: admin, input: { id: site.id, name: site.name, ...FULL, contactPhone: '01632 960999', apiCode: '' } })).changed).toBe(
+      false,
+    );
     expect((await getSite({ actor: admin, id: site.id })).userIds).toEqual([person.id]);
     expect(await db().auditEntry.count({ where: { entityType: 'site', entityId: site.id } })).toBe(2);
   });
@@ -92,7 +106,11 @@ describe('sites', () => {
     const clerk = actorWith(['CLERK'], [site.id]);
     // Friday 27 November 2026: Scotland's St Andrew's Day holiday falls on the Monday after.
     const form = { ...loadForm(), dateTimeReceived: '2026-11-27T10:00' };
-    const saved = await saveLoad({ actor: clerk, input: { id: randomUUID(), siteId: site.id, expectedVersion: null, intent: 'draft', form }, now: new Date('2026-11-27T12:00:00Z') });
+    const saved = await saveLoad({
+      actor: clerk,
+      input: { id: randomUUID(), siteId: site.id, expectedVersion: null, intent: 'draft', form },
+      now: new Date('2026-11-27T12:00:00Z'),
+    });
     const before = await db().load.findUniqueOrThrow({ where: { id: saved.id }, select: { dueAt: true, receivedAt: true } });
     expect(before.dueAt).toEqual(reportingDeadline(before.receivedAt, 'ENGLAND'));
     await updateSite({ actor: admin, input: { id: site.id, name: site.name, ...FULL, nation: 'SCOTLAND' } });
@@ -111,14 +129,19 @@ describe('sites', () => {
       await expect(getLoad({ actor: ofA, input: { id: loadB.id } })).rejects.toBeInstanceOf(NotFoundError);
       expect((await listRecentLoads({ actor: ofA, input: {} })).map((l) => l.id)).not.toContain(loadB.id);
     }
-    await expect(saveLoad({ actor: actorWith(['CLERK'], [a.id]), input: { id: randomUUID(), siteId: b.id, expectedVersion: null, intent: 'draft', form: loadForm() } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      saveLoad({ actor: actorWith(['CLERK'], [a.id]), input: { id: randomUUID(), siteId: b.id, expectedVersion: null, intent: 'draft', form: loadForm() } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect((await getLoad({ actor: clerkB, input: { id: loadB.id } })).id).toBe(loadB.id);
   });
 
   it('editing a person’s sites and a site’s people at the same moment neither deadlocks nor fails', async () => {
     const site = await createSite({ actor: admin, input: { name: name('Busy') } });
     const other = await createSite({ actor: admin, input: { name: name('Other') } });
-    const person = await createUser({ actor: admin, input: { name: 'Both', email: `${randomUUID().slice(0, 8)}@sites.it.weighbook.test`, password: 'integration-password', roles: ['CLERK'] } });
+    const person = await createUser({
+      actor: admin,
+      input: { name: 'Both', email: `${randomUUID().slice(0, 8)}@sites.it.weighbook.test`, password: 'integration-password', roles: ['CLERK'] },
+    });
     for (let round = 0; round < 5; round++) {
       const results = await Promise.allSettled([
         updateUser({ actor: admin, input: { id: person.id, name: 'Both', roles: ['CLERK'], siteIds: round % 2 ? [other.id] : [other.id, site.id] } }),

@@ -23,9 +23,7 @@ export async function listSitesForAdmin({ actor }: { actor: Actor }) {
 
 export async function getSite({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, 'sites.manage');
-  const site = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db().site.findUnique({ where: { id }, include: { users: { select: { userId: true } } } })
-    : null;
+  const site = /^[0-9a-f-]{36}$/i.test(id) ? await db().site.findUnique({ where: { id }, include: { users: { select: { userId: true } } } }) : null;
   if (!site) throw new NotFoundError('There is no such site.');
   const { users, ...rest } = site;
   return { ...rest, userIds: users.map((u) => u.userId).sort() };

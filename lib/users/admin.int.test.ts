@@ -48,7 +48,11 @@ async function makeUser(roles: Actor['roles'] = ['CLERK'], siteIds: string[] = [
 }
 
 async function auditOf(id: string) {
-  return db().auditEntry.findMany({ where: { entityType: 'user', entityId: id }, orderBy: { id: 'asc' }, select: { action: true, actorId: true, changes: true } });
+  return db().auditEntry.findMany({
+    where: { entityType: 'user', entityId: id },
+    orderBy: { id: 'asc' },
+    select: { action: true, actorId: true, changes: true },
+  });
 }
 
 /**

@@ -63,9 +63,9 @@ describe('managing users', () => {
   it('is refused to clerks and managers, in the service itself', async () => {
     for (const roles of [['CLERK'], ['MANAGER'], ['CLERK', 'MANAGER']] as Actor['roles'][]) {
       await expect(listUsers({ actor: actorWith(roles) })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(
-        createUser({ actor: actorWith(roles), input: { name: 'N', email: unique(), password: PASSWORD, roles: ['ADMIN'] } }),
-      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createUser({ actor: actorWith(roles), input: { name: 'N', email: unique(), password: PASSWORD, roles: ['ADMIN'] } })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     }
   });
 

@@ -31,19 +31,10 @@ import {
 export const LOCKOUT_ATTEMPTS = 5;
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 
-export type SignInResult =
-  | { status: 'ok'; userId: string; sessionVersion: number }
-  | { status: 'invalid' }
-  | { status: 'locked'; retryAfterMinutes: number };
+export type SignInResult = { status: 'ok'; userId: string; sessionVersion: number } | { status: 'invalid' } | { status: 'locked'; retryAfterMinutes: number };
 
 /** Checks an email and password, recording the attempt. Locked accounts are refused before the check. */
-export async function verifySignIn({
-  input,
-  now = new Date(),
-}: {
-  input: { email: string; password: string };
-  now?: Date;
-}): Promise<SignInResult> {
+export async function verifySignIn({ input, now = new Date() }: { input: { email: string; password: string }; now?: Date }): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const user = await db().user.findUnique({ where: { email } });
   if (!user || user.disabled) {
@@ -86,13 +77,7 @@ function minutesUntil(t: Date, now: Date): number {
 }
 
 /** The actor behind a session, or null when the account is gone, disabled or its sessions revoked. */
-export async function findActor({
-  userId,
-  sessionVersion,
-}: {
-  userId: string;
-  sessionVersion: number;
-}): Promise<Actor | null> {
+export async function findActor({ userId, sessionVersion }: { userId: string; sessionVersion: number }): Promise<Actor | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
     include: { sites: { select: { siteId: true } } },
@@ -233,13 +218,7 @@ export async function countUsers(): Promise<number> {
  * The one-time set-up: creates the first administrator when there is none. The set-up code printed
  * at start proves the person is the one who installed the app.
  */
-export async function createFirstAdmin({
-  input,
-  expectedToken,
-}: {
-  input: FirstAdminInput;
-  expectedToken: string | null;
-}) {
+export async function createFirstAdmin({ input, expectedToken }: { input: FirstAdminInput; expectedToken: string | null }) {
   const data = firstAdminSchema.parse(input);
   if (!expectedToken || data.setupToken !== expectedToken) {
     throw new ValidationError({ setupToken: ['That set-up code is not right'] });
@@ -486,9 +465,10 @@ export async function acceptLink({ input, now = new Date() }: { input: AcceptInv
   return db().$transaction(async (tx) => {
     const link = await tx.userToken.findUnique({ where: { tokenHash: hashToken(data.token) }, include: { user: { select: { disabled: true, email: true } } } });
     // The conditional update is the single-use guard: of two concurrent uses only one spends it.
-    const spent = link && !link.user.disabled
-      ? await tx.userToken.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
-      : { count: 0 };
+    const spent =
+      link && !link.user.disabled
+        ? await tx.userToken.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
+        : { count: 0 };
     if (!link || spent.count !== 1) throw new ValidationError({ _form: [LINK_INVALID_MESSAGE] }, LINK_INVALID_MESSAGE);
     await tx.user.update({ where: { id: link.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, {
@@ -511,7 +491,13 @@ export async function namesOfUsers(ids: readonly string[]): Promise<Map<string, 
 }
 
 /** Staff accounts matching a data request (by name containing the key, or the same email address). */
-export async function findUsersMentioning({ actor, input }: { actor: Actor; input: { by: 'name' | 'email' | 'phone' | 'vehicle'; key: string; limit: number } }) {
+export async function findUsersMentioning({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: { by: 'name' | 'email' | 'phone' | 'vehicle'; key: string; limit: number };
+}) {
   assertCan(actor, 'data-requests.manage');
   if (input.by !== 'name' && input.by !== 'email') return [];
   return db().user.findMany({

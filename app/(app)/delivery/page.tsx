@@ -30,7 +30,9 @@ export default async function DeliveryPage() {
       </p>
       <h2 className="mb-3 text-xl font-bold">Reporting deadline (two working days)</h2>
       <dl className="mb-8 grid gap-4 sm:grid-cols-3">
-        <Figure label="Overdue" value={s.deadlines.overdue}>Not reported and past their deadline</Figure>
+        <Figure label="Overdue" value={s.deadlines.overdue}>
+          Not reported and past their deadline
+        </Figure>
         <Figure label="Due today" value={s.deadlines.dueToday} />
         <Figure label="Due tomorrow" value={s.deadlines.dueTomorrow} />
       </dl>
@@ -50,8 +52,12 @@ export default async function DeliveryPage() {
             'Nothing waiting.'
           )}
         </Figure>
-        <Figure label="Needs attention" value={s.counts.needsAttention}>Refused by DWT: correct and save again</Figure>
-        <Figure label="Check needed" value={s.counts.checkNeeded}>DWT may have them: a manager decides</Figure>
+        <Figure label="Needs attention" value={s.counts.needsAttention}>
+          Refused by DWT: correct and save again
+        </Figure>
+        <Figure label="Check needed" value={s.counts.checkNeeded}>
+          DWT may have them: a manager decides
+        </Figure>
         <Figure label="Sends in the last minute" value={s.sendRatePerMinute}>
           Cap: {s.maxSendRate} a second for all workers together
         </Figure>

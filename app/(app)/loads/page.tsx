@@ -30,7 +30,9 @@ export default async function LoadsPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <RecordsView
-        raw={raw} sites={sites.map((s) => ({ id: s.id, name: s.name }))} parsed={parsed}
+        raw={raw}
+        sites={sites.map((s) => ({ id: s.id, name: s.name }))}
+        parsed={parsed}
         page={page}
         exportControls={can(actor.roles, 'loads.manage') ? <ExportControls /> : undefined}
       />

@@ -43,7 +43,9 @@ export function AddressBookTable({ entries, total }: { entries: Entry[]; total: 
     setProblem(null);
     setSelected([]);
     setSurvivorId('');
-    setDone(`Merged ${result.data.merged} ${result.data.merged === 1 ? 'entry' : 'entries'} into ${kept}; ${result.data.loadsRepointed} ${result.data.loadsRepointed === 1 ? 'load now points' : 'loads now point'} at it.`);
+    setDone(
+      `Merged ${result.data.merged} ${result.data.merged === 1 ? 'entry' : 'entries'} into ${kept}; ${result.data.loadsRepointed} ${result.data.loadsRepointed === 1 ? 'load now points' : 'loads now point'} at it.`,
+    );
     router.refresh();
     requestAnimationFrame(() => status.current?.focus());
   }
@@ -65,13 +67,27 @@ export function AddressBookTable({ entries, total }: { entries: Entry[]; total: 
             </caption>
             <thead>
               <tr className="border-b-2 border-slate-700">
-                <th scope="col" className={th}><span className="sr-only">Select to merge</span></th>
-                <th scope="col" className={th}>Name</th>
-                <th scope="col" className={th}>Site</th>
-                <th scope="col" className={th}>Kind</th>
-                <th scope="col" className={th}>Registration number</th>
-                <th scope="col" className={th}>Contact</th>
-                <th scope="col" className={th}>Vehicles</th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">Select to merge</span>
+                </th>
+                <th scope="col" className={th}>
+                  Name
+                </th>
+                <th scope="col" className={th}>
+                  Site
+                </th>
+                <th scope="col" className={th}>
+                  Kind
+                </th>
+                <th scope="col" className={th}>
+                  Registration number
+                </th>
+                <th scope="col" className={th}>
+                  Contact
+                </th>
+                <th scope="col" className={th}>
+                  Vehicles
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -104,21 +120,38 @@ export function AddressBookTable({ entries, total }: { entries: Entry[]; total: 
       )}
       {chosen.length >= 2 && (
         <section aria-labelledby="merge-heading" className="mt-6 max-w-3xl border-2 border-slate-700 bg-white p-5">
-          <h2 id="merge-heading" className="mb-2 text-xl font-bold">Merge {chosen.length} entries</h2>
-          <ErrorSummary errors={problem ? [{ message: problem, ...(problem === 'Choose the entry to keep' ? { fieldId: `keep-${chosen[0]!.id}` } : {}) }] : []} />
+          <h2 id="merge-heading" className="mb-2 text-xl font-bold">
+            Merge {chosen.length} entries
+          </h2>
+          <ErrorSummary
+            errors={problem ? [{ message: problem, ...(problem === 'Choose the entry to keep' ? { fieldId: `keep-${chosen[0]!.id}` } : {}) }] : []}
+          />
           <fieldset className="mb-4">
             <legend className="mb-2 font-semibold">Which entry do you want to keep?</legend>
             <p className="mb-2 text-sm text-slate-700">The others are deleted; their vehicles are added to it, and loads filled from them point at it.</p>
             {chosen.map((e) => (
               <div key={e.id} className="flex items-center gap-2">
-                <input type="radio" id={`keep-${e.id}`} name="survivor" className="h-5 w-5" checked={survivorId === e.id} onChange={() => setSurvivorId(e.id)} />
+                <input
+                  type="radio"
+                  id={`keep-${e.id}`}
+                  name="survivor"
+                  className="h-5 w-5"
+                  checked={survivorId === e.id}
+                  onChange={() => setSurvivorId(e.id)}
+                />
                 <label htmlFor={`keep-${e.id}`}>
-                  {e.organisationName} ({e.siteName}{e.registrationNumber ? `, ${e.registrationNumber}` : ''})
+                  {e.organisationName} ({e.siteName}
+                  {e.registrationNumber ? `, ${e.registrationNumber}` : ''})
                 </label>
               </div>
             ))}
           </fieldset>
-          <button type="button" disabled={busy} onClick={() => void merge()} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void merge()}
+            className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
+          >
             Merge entries
           </button>
         </section>

@@ -46,7 +46,10 @@ function toInput(entry: Entry, v: Values): SavePartyInput {
         kind: 'CARRIER',
         reasonForNoRegistrationNumber: v.reasonForNoRegistrationNumber,
         meansOfTransport: v.meansOfTransport,
-        vehicleRegistrations: v.vehiclesText.split(/\r?\n/).map((s) => s.trim()).filter(Boolean),
+        vehicleRegistrations: v.vehiclesText
+          .split(/\r?\n/)
+          .map((s) => s.trim())
+          .filter(Boolean),
       }
     : { ...common, kind: 'BROKER_DEALER' };
 }
@@ -102,7 +105,14 @@ export function EditPartyForm({ entry }: { entry: Entry }) {
         </p>
       )}
       <TextField label={`${noun} name`} autoComplete="off" error={errors.organisationName?.message} {...form.register('organisationName')} />
-      <TextField label="Registration number" hint="Like CBDU123456" autoComplete="off" spellCheck={false} error={errors.registrationNumber?.message} {...form.register('registrationNumber')} />
+      <TextField
+        label="Registration number"
+        hint="Like CBDU123456"
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.registrationNumber?.message}
+        {...form.register('registrationNumber')}
+      />
       {carrier && (
         <SelectField
           label="Reason for no registration number"
@@ -114,7 +124,14 @@ export function EditPartyForm({ entry }: { entry: Entry }) {
       )}
       <TextField label="Address" autoComplete="off" error={errors.fullAddress?.message} {...form.register('fullAddress')} />
       <TextField label="Postcode" autoComplete="off" className="max-w-40" error={errors.postcode?.message} {...form.register('postcode')} />
-      <TextField label="Email address" type="email" autoComplete="off" spellCheck={false} error={errors.emailAddress?.message} {...form.register('emailAddress')} />
+      <TextField
+        label="Email address"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.emailAddress?.message}
+        {...form.register('emailAddress')}
+      />
       <TextField label="Phone number" type="tel" autoComplete="off" error={errors.phoneNumber?.message} {...form.register('phoneNumber')} />
       {carrier && (
         <>
@@ -126,8 +143,12 @@ export function EditPartyForm({ entry }: { entry: Entry }) {
             {...form.register('meansOfTransport')}
           />
           <div className="mb-5">
-            <label htmlFor={fieldId('vehiclesText')} className="block font-semibold">Vehicle registrations</label>
-            <p id={`${fieldId('vehiclesText')}-hint`} className="text-sm text-slate-700">One a line. Remove a line to remove the vehicle.</p>
+            <label htmlFor={fieldId('vehiclesText')} className="block font-semibold">
+              Vehicle registrations
+            </label>
+            <p id={`${fieldId('vehiclesText')}-hint`} className="text-sm text-slate-700">
+              One a line. Remove a line to remove the vehicle.
+            </p>
             {errors.vehiclesText?.message && (
               <p id={`${fieldId('vehiclesText')}-error`} className="font-semibold text-danger-700">
                 <span className="sr-only">Error: </span>

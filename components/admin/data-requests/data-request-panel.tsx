@@ -42,7 +42,12 @@ export function DataRequestPanel() {
         <p className="mb-4 text-slate-700">Searches the address book, loads and staff accounts of every site.</p>
         <form onSubmit={onSubmit} noValidate>
           <ErrorSummary errors={summary} />
-          <SelectField label="Search by" options={FIND_BY.map((b) => ({ value: b, label: findByLabels[b] }))} error={errors.by?.message} {...form.register('by')} />
+          <SelectField
+            label="Search by"
+            options={FIND_BY.map((b) => ({ value: b, label: findByLabels[b] }))}
+            error={errors.by?.message}
+            {...form.register('by')}
+          />
           <TextField
             label="Search for"
             hint="A name finds every name containing it; an email address, phone number or vehicle registration must be whole (spacing and case do not matter)."
@@ -60,8 +65,8 @@ export function DataRequestPanel() {
       {erased && (
         <p role="status" className="max-w-3xl border-l-4 border-brand-600 bg-brand-50 p-3">
           Erased: {erased.entriesDeleted} address-book {erased.entriesDeleted === 1 ? 'entry' : 'entries'} deleted, {erased.loadsAnonymised}{' '}
-          {erased.loadsAnonymised === 1 ? 'load' : 'loads'} anonymised, {erased.draftsDeleted} unsent {erased.draftsDeleted === 1 ? 'draft' : 'drafts'} deleted, and{' '}
-          {erased.auditEntriesScrubbed} audit {erased.auditEntriesScrubbed === 1 ? 'entry' : 'entries'} cleared of the values.
+          {erased.loadsAnonymised === 1 ? 'load' : 'loads'} anonymised, {erased.draftsDeleted} unsent {erased.draftsDeleted === 1 ? 'draft' : 'drafts'} deleted,
+          and {erased.auditEntriesScrubbed} audit {erased.auditEntriesScrubbed === 1 ? 'entry' : 'entries'} cleared of the values.
         </p>
       )}
 
@@ -79,7 +84,15 @@ export function DataRequestPanel() {
   );
 }
 
-function Results({ result, headingRef, onErased }: { result: FindResult; headingRef: React.RefObject<HTMLHeadingElement | null>; onErased: (s: EraseSummary) => void }) {
+function Results({
+  result,
+  headingRef,
+  onErased,
+}: {
+  result: FindResult;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onErased: (s: EraseSummary) => void;
+}) {
   const { entries, loads, users, query } = result;
   const nothing = entries.length + loads.length + users.length === 0;
   const params = (format: string) => `/api/data-requests/export?${new URLSearchParams({ by: query.by, value: query.value, format })}`;
@@ -98,8 +111,8 @@ function Results({ result, headingRef, onErased }: { result: FindResult; heading
       ) : (
         <>
           <p>
-            {entries.length} address-book {entries.length === 1 ? 'entry' : 'entries'}, {loads.length} {loads.length === 1 ? 'load' : 'loads'} and {users.length} staff{' '}
-            {users.length === 1 ? 'account' : 'accounts'}.
+            {entries.length} address-book {entries.length === 1 ? 'entry' : 'entries'}, {loads.length} {loads.length === 1 ? 'load' : 'loads'} and{' '}
+            {users.length} staff {users.length === 1 ? 'account' : 'accounts'}.
           </p>
           <p className="flex flex-wrap gap-4">
             <a href={params('json')} download className="border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 underline-offset-2 hover:underline">
@@ -118,18 +131,32 @@ function Results({ result, headingRef, onErased }: { result: FindResult; heading
             <caption className="mb-2 text-left text-lg font-bold">Address-book entries</caption>
             <thead>
               <tr className="border-b-2 border-slate-700">
-                <th scope="col" className={th}>Name</th>
-                <th scope="col" className={th}>Site</th>
-                <th scope="col" className={th}>Kind</th>
-                <th scope="col" className={th}>Contact</th>
-                <th scope="col" className={th}>Vehicles</th>
-                <th scope="col" className={th}>Matched by</th>
+                <th scope="col" className={th}>
+                  Name
+                </th>
+                <th scope="col" className={th}>
+                  Site
+                </th>
+                <th scope="col" className={th}>
+                  Kind
+                </th>
+                <th scope="col" className={th}>
+                  Contact
+                </th>
+                <th scope="col" className={th}>
+                  Vehicles
+                </th>
+                <th scope="col" className={th}>
+                  Matched by
+                </th>
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} className="border-b border-slate-300">
-                  <th scope="row" className={`${td} font-semibold`}>{e.organisationName}</th>
+                  <th scope="row" className={`${td} font-semibold`}>
+                    {e.organisationName}
+                  </th>
                   <td className={td}>{e.siteName}</td>
                   <td className={td}>{e.kind === 'CARRIER' ? 'Carrier' : 'Broker or dealer'}</td>
                   <td className={td}>{[e.emailAddress, e.phoneNumber, e.fullAddress, e.postcode].filter(Boolean).join(', ') || '—'}</td>
@@ -148,18 +175,32 @@ function Results({ result, headingRef, onErased }: { result: FindResult; heading
             <caption className="mb-2 text-left text-lg font-bold">Loads</caption>
             <thead>
               <tr className="border-b-2 border-slate-700">
-                <th scope="col" className={th}>Ticket</th>
-                <th scope="col" className={th}>Site</th>
-                <th scope="col" className={th}>Received</th>
-                <th scope="col" className={th}>Status</th>
-                <th scope="col" className={th}>As</th>
-                <th scope="col" className={th}>Matched by</th>
+                <th scope="col" className={th}>
+                  Ticket
+                </th>
+                <th scope="col" className={th}>
+                  Site
+                </th>
+                <th scope="col" className={th}>
+                  Received
+                </th>
+                <th scope="col" className={th}>
+                  Status
+                </th>
+                <th scope="col" className={th}>
+                  As
+                </th>
+                <th scope="col" className={th}>
+                  Matched by
+                </th>
               </tr>
             </thead>
             <tbody>
               {loads.map((l) => (
                 <tr key={l.id} className="border-b border-slate-300">
-                  <th scope="row" className={`${td} font-semibold`}>{l.ticketNumber}</th>
+                  <th scope="row" className={`${td} font-semibold`}>
+                    {l.ticketNumber}
+                  </th>
                   <td className={td}>{l.siteName}</td>
                   <td className={td}>{dateTime(l.receivedAt)}</td>
                   <td className={td}>
@@ -180,15 +221,23 @@ function Results({ result, headingRef, onErased }: { result: FindResult; heading
             <caption className="mb-2 text-left text-lg font-bold">Staff accounts</caption>
             <thead>
               <tr className="border-b-2 border-slate-700">
-                <th scope="col" className={th}>Name</th>
-                <th scope="col" className={th}>Email address</th>
-                <th scope="col" className={th}>State</th>
+                <th scope="col" className={th}>
+                  Name
+                </th>
+                <th scope="col" className={th}>
+                  Email address
+                </th>
+                <th scope="col" className={th}>
+                  State
+                </th>
               </tr>
             </thead>
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} className="border-b border-slate-300">
-                  <th scope="row" className={`${td} font-semibold`}>{u.name}</th>
+                  <th scope="row" className={`${td} font-semibold`}>
+                    {u.name}
+                  </th>
                   <td className={td}>{u.email}</td>
                   <td className={td}>{u.disabled ? 'Disabled' : 'Can sign in'}</td>
                 </tr>
@@ -196,8 +245,8 @@ function Results({ result, headingRef, onErased }: { result: FindResult; heading
             </tbody>
           </table>
           <p className="mt-2 max-w-3xl text-slate-700">
-            Staff accounts are included in the download but not erased here: disable the account on the Users page. Its name stays in the audit log as the person who
-            made each change, which the site needs to account for its records.
+            Staff accounts are included in the download but not erased here: disable the account on the Users page. Its name stays in the audit log as the
+            person who made each change, which the site needs to account for its records.
           </p>
         </div>
       )}
@@ -262,9 +311,9 @@ function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: Era
           {result.entries.length > 0 && `: ${result.entries.map((e) => `${e.organisationName} (${e.siteName})`).join(', ')}`}.
         </li>
         <li>
-          {anonymised.length} {anonymised.length === 1 ? 'load keeps' : 'loads keep'} its waste facts (EWC codes, weights, dates, codes, ticket numbers, waste tracking
-          ids, status) but {anonymised.length === 1 ? 'its' : 'their'} carrier or broker/dealer name becomes “Erased” and the email, phone, address and vehicle are
-          removed{anonymised.length > 0 && `: tickets ${anonymised.map((l) => `${l.ticketNumber} (${l.siteName})`).join(', ')}`}.
+          {anonymised.length} {anonymised.length === 1 ? 'load keeps' : 'loads keep'} its waste facts (EWC codes, weights, dates, codes, ticket numbers, waste
+          tracking ids, status) but {anonymised.length === 1 ? 'its' : 'their'} carrier or broker/dealer name becomes “Erased” and the email, phone, address and
+          vehicle are removed{anonymised.length > 0 && `: tickets ${anonymised.map((l) => `${l.ticketNumber} (${l.siteName})`).join(', ')}`}.
         </li>
         <li>
           {drafts.length} {drafts.length === 1 ? 'draft that was' : 'drafts that were'} never sent {drafts.length === 1 ? 'is' : 'are'} deleted outright
@@ -277,10 +326,14 @@ function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: Era
         {sent.length > 0
           ? `${sent.length} of these ${sent.length === 1 ? 'load was' : 'loads were'} already sent to DWT. `
           : 'None of these loads has been sent to DWT yet. '}
-        Personal data already sent to DWT cannot be erased through the DWT API: DWT keeps the history, and the record of what was sent stays accountable. Erasure here
-        is local. If the person asks for their data to be removed from DWT as well, contact DWT or the regulator for your nation.
+        Personal data already sent to DWT cannot be erased through the DWT API: DWT keeps the history, and the record of what was sent stays accountable.
+        Erasure here is local. If the person asks for their data to be removed from DWT as well, contact DWT or the regulator for your nation.
       </p>
-      {unsent.length > 0 && <p className="mb-2">{unsent.length} {unsent.length === 1 ? 'load is' : 'loads are'} not sent yet: {unsent.length === 1 ? 'it' : 'they'} will be sent anonymised.</p>}
+      {unsent.length > 0 && (
+        <p className="mb-2">
+          {unsent.length} {unsent.length === 1 ? 'load is' : 'loads are'} not sent yet: {unsent.length === 1 ? 'it' : 'they'} will be sent anonymised.
+        </p>
+      )}
       <p className="mb-4 font-semibold">This cannot be undone. Download the data first if the person asked for a copy.</p>
       <div className={`mb-4 ${problem?.startsWith('Confirm') ? 'border-l-4 border-danger-700 pl-3' : ''}`}>
         <div className="flex items-start gap-2">
@@ -289,7 +342,12 @@ function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: Era
         </div>
       </div>
       <div className="flex gap-4">
-        <button type="button" disabled={busy} onClick={() => void erase()} className="bg-danger-700 px-5 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void erase()}
+          className="bg-danger-700 px-5 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-60"
+        >
           Erase now
         </button>
         <button type="button" onClick={() => setOpen(false)} className="px-5 py-2 font-semibold text-brand-700 underline">

@@ -44,7 +44,8 @@ export function RetentionForm({ setting }: { setting: RetentionSetting }) {
       <ErrorSummary errors={summary} />
       {saved && (
         <p role="status" className="mb-4 border-l-4 border-brand-600 bg-brand-50 p-3">
-          Saved: {saved.months === null ? 'sent loads keep their personal fields.' : `personal fields are anonymised ${saved.months} months after a load is sent.`}
+          Saved:{' '}
+          {saved.months === null ? 'sent loads keep their personal fields.' : `personal fields are anonymised ${saved.months} months after a load is sent.`}
         </p>
       )}
       <CheckboxField label="Anonymise sent loads’ personal fields after a number of months" error={errors.enabled?.message} {...form.register('enabled')} />

@@ -90,7 +90,14 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
           {...form.register('authorisationNumber')}
         />
         <TextField label="Full address" autoComplete="off" error={errors.fullAddress?.message} {...form.register('fullAddress')} />
-        <TextField label="Postcode" hint="A UK postcode, like W12 7ZL." autoComplete="off" className="max-w-40" error={errors.postcode?.message} {...form.register('postcode')} />
+        <TextField
+          label="Postcode"
+          hint="A UK postcode, like W12 7ZL."
+          autoComplete="off"
+          className="max-w-40"
+          error={errors.postcode?.message}
+          {...form.register('postcode')}
+        />
         <SelectField
           label="Nation"
           hint="Sets the bank holidays of the two-working-day reporting deadline."
@@ -109,7 +116,14 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
       <fieldset className="mb-6">
         <legend className="mb-3 text-xl font-bold">Contact (optional)</legend>
         <TextField label="Contact name" autoComplete="off" error={errors.contactName?.message} {...form.register('contactName')} />
-        <TextField label="Contact email address" type="email" autoComplete="off" spellCheck={false} error={errors.contactEmail?.message} {...form.register('contactEmail')} />
+        <TextField
+          label="Contact email address"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.contactEmail?.message}
+          {...form.register('contactEmail')}
+        />
         <TextField label="Contact phone number" type="tel" autoComplete="off" error={errors.contactPhone?.message} {...form.register('contactPhone')} />
       </fieldset>
       <TextField

@@ -18,13 +18,27 @@ export function SitesTable({ sites }: { sites: SiteRow[] }) {
       <caption className="sr-only">Sites, their permits, nations, DWT apiCodes and people</caption>
       <thead>
         <tr className="border-b-2 border-slate-700">
-          <th scope="col" className="p-2">Site</th>
-          <th scope="col" className="p-2">Authorisation number</th>
-          <th scope="col" className="p-2">Postcode</th>
-          <th scope="col" className="p-2">Nation</th>
-          <th scope="col" className="p-2">DWT apiCode</th>
-          <th scope="col" className="p-2">People</th>
-          <th scope="col" className="p-2">Loads</th>
+          <th scope="col" className="p-2">
+            Site
+          </th>
+          <th scope="col" className="p-2">
+            Authorisation number
+          </th>
+          <th scope="col" className="p-2">
+            Postcode
+          </th>
+          <th scope="col" className="p-2">
+            Nation
+          </th>
+          <th scope="col" className="p-2">
+            DWT apiCode
+          </th>
+          <th scope="col" className="p-2">
+            People
+          </th>
+          <th scope="col" className="p-2">
+            Loads
+          </th>
         </tr>
       </thead>
       <tbody>

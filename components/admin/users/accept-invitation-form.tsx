@@ -41,8 +41,21 @@ export function AcceptInvitationForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} noValidate aria-label="Choose your password">
       <ErrorSummary errors={summary} />
       <input type="hidden" {...form.register('token')} />
-      <TextField label="New password" hint="At least 12 characters." type="password" autoComplete="new-password" error={errors.password?.message} {...form.register('password')} />
-      <TextField label="Type the password again" type="password" autoComplete="new-password" error={errors.confirmPassword?.message} {...form.register('confirmPassword')} />
+      <TextField
+        label="New password"
+        hint="At least 12 characters."
+        type="password"
+        autoComplete="new-password"
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
+      <TextField
+        label="Type the password again"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirmPassword?.message}
+        {...form.register('confirmPassword')}
+      />
       <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
         Set password
       </button>

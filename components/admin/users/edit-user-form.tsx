@@ -14,7 +14,13 @@ import { Checkbox, CheckboxGroup } from './checkbox-group';
 
 type Values = z.input<typeof updateUserSchema>;
 
-export function EditUserForm({ user, sites }: { user: { id: string; name: string; roles: Values['roles']; siteIds: string[] }; sites: { id: string; name: string }[] }) {
+export function EditUserForm({
+  user,
+  sites,
+}: {
+  user: { id: string; name: string; roles: Values['roles']; siteIds: string[] };
+  sites: { id: string; name: string }[];
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState<string | null>(null);
   const form = useForm<Values>({

@@ -15,7 +15,13 @@ export function OneTimeLink({ path, heading, children }: { path: string; heading
         One-time link (works for 7 days; shown only now)
       </label>
       <div className="mt-1 flex flex-wrap gap-2">
-        <input id="one-time-link" readOnly value={url} onFocus={(e) => e.currentTarget.select()} className="block w-full max-w-md border-2 border-slate-700 bg-white px-2 py-1.5 font-mono text-sm" />
+        <input
+          id="one-time-link"
+          readOnly
+          value={url}
+          onFocus={(e) => e.currentTarget.select()}
+          className="block w-full max-w-md border-2 border-slate-700 bg-white px-2 py-1.5 font-mono text-sm"
+        />
         <button
           type="button"
           className="border-2 border-brand-700 bg-white px-3 py-1 font-semibold text-brand-700 hover:bg-brand-50"

@@ -28,11 +28,21 @@ export function UsersTable({ users }: { users: UserRow[] }) {
       <caption className="sr-only">Users, their roles, sites, status and last sign-in</caption>
       <thead>
         <tr className="border-b-2 border-slate-700">
-          <th scope="col" className="p-2">Name</th>
-          <th scope="col" className="p-2">Roles</th>
-          <th scope="col" className="p-2">Sites</th>
-          <th scope="col" className="p-2">Status</th>
-          <th scope="col" className="p-2">Last signed in</th>
+          <th scope="col" className="p-2">
+            Name
+          </th>
+          <th scope="col" className="p-2">
+            Roles
+          </th>
+          <th scope="col" className="p-2">
+            Sites
+          </th>
+          <th scope="col" className="p-2">
+            Status
+          </th>
+          <th scope="col" className="p-2">
+            Last signed in
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -51,7 +51,11 @@ export async function startSandboxControl(sandbox: DwtSandbox, opts: { port: num
         if (req.method === 'GET' && path === '/movements') {
           const ref = new URL(req.url ?? '/', 'http://control').searchParams.get('ref');
           const found = [...sandbox.movements.values()]
-            .map((m) => ({ wasteTrackingId: m.wasteTrackingId, yourUniqueReference: (m.body as { yourUniqueReference?: string }).yourUniqueReference ?? null, updates: m.updates }))
+            .map((m) => ({
+              wasteTrackingId: m.wasteTrackingId,
+              yourUniqueReference: (m.body as { yourUniqueReference?: string }).yourUniqueReference ?? null,
+              updates: m.updates,
+            }))
             .filter((m) => ref === null || m.yourUniqueReference === ref);
           return reply(res, 200, found);
         }

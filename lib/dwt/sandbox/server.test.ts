@@ -137,7 +137,11 @@ describe('API', () => {
     const { wasteTrackingId } = (await (await post(sampleMovement(), authorization)).json()) as { wasteTrackingId: string };
     const control = await startSandboxControl(sandbox, { port: 0 });
     try {
-      const forget = (id: string) => fetch(`${control.url}/movements/${id}`, { method: 'DELETE', headers: { authorization: `Basic ${Buffer.from('vendor:p@ss:word').toString('base64')}` } });
+      const forget = (id: string) =>
+        fetch(`${control.url}/movements/${id}`, {
+          method: 'DELETE',
+          headers: { authorization: `Basic ${Buffer.from('vendor:p@ss:word').toString('base64')}` },
+        });
       expect((await forget(wasteTrackingId)).status).toBe(204);
       expect((await forget(wasteTrackingId)).status).toBe(404);
     } finally {

@@ -14,13 +14,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  bundledLookups,
-  bundledReferenceData,
-  createLookups,
-  type ReferenceData,
-  type ReferenceLookups,
-} from '@/lib/reference-data/catalogue';
+import { bundledLookups, bundledReferenceData, createLookups, type ReferenceData, type ReferenceLookups } from '@/lib/reference-data/catalogue';
 import { validateReceiveMovement, warningsFor } from '../schema';
 import { SANDBOX_API_CODES, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './defaults';
 
@@ -174,11 +168,7 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
 }
 
 type Route = { endpoint: string } & (
-  | { kind: 'token' }
-  | { kind: 'post' }
-  | { kind: 'unknown' }
-  | { kind: 'put'; wasteTrackingId: string }
-  | { kind: 'list'; list: keyof ReferenceData }
+  { kind: 'token' } | { kind: 'post' } | { kind: 'unknown' } | { kind: 'put'; wasteTrackingId: string } | { kind: 'list'; list: keyof ReferenceData }
 );
 
 function routeOf(method: string, pathname: string): Route {
@@ -315,10 +305,7 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
 
     const wasteTrackingId = newWasteTrackingId();
     movements.set(wasteTrackingId, { wasteTrackingId, body, createdAt: new Date(), updates: 0 });
-    const reference =
-      typeof body.yourUniqueReference === 'string'
-        ? body.yourUniqueReference
-        : createHash('sha256').update(text).digest('hex');
+    const reference = typeof body.yourUniqueReference === 'string' ? body.yourUniqueReference : createHash('sha256').update(text).digest('hex');
     stats.acceptedPosts[reference] = (stats.acceptedPosts[reference] ?? 0) + 1;
 
     if (knobs.dropAfterReadingPost) {

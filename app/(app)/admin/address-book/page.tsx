@@ -26,9 +26,19 @@ export default async function AddressBookPage({ searchParams }: { searchParams: 
       <AddressBookTable entries={list.entries.map((e) => ({ ...e, updatedAt: e.updatedAt.toISOString() }))} total={list.total} />
       {pages > 1 && (
         <nav aria-label="Pages of the address book" className="mt-4 flex gap-4">
-          {input.page > 1 && <a href={link(input.page - 1)} className="text-brand-700 underline">Previous page</a>}
-          <span>Page {input.page} of {pages}</span>
-          {input.page < pages && <a href={link(input.page + 1)} className="text-brand-700 underline">Next page</a>}
+          {input.page > 1 && (
+            <a href={link(input.page - 1)} className="text-brand-700 underline">
+              Previous page
+            </a>
+          )}
+          <span>
+            Page {input.page} of {pages}
+          </span>
+          {input.page < pages && (
+            <a href={link(input.page + 1)} className="text-brand-700 underline">
+              Next page
+            </a>
+          )}
         </nav>
       )}
     </>

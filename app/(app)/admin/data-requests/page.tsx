@@ -12,9 +12,7 @@ export default async function Page() {
   const retention = await getRetention({ actor });
   return (
     <>
-      <PageHeading
-        lead="Act on a person’s or organisation’s request: find what is held about them, give them a copy, and erase it. This works across every site, whether or not you work at one."
-      >
+      <PageHeading lead="Act on a person’s or organisation’s request: find what is held about them, give them a copy, and erase it. This works across every site, whether or not you work at one.">
         Customers’ data requests
       </PageHeading>
       <div className="space-y-10">

@@ -25,17 +25,25 @@ export default async function DwtConnectionPage() {
           Reference data
         </h2>
         <p className="mb-3 max-w-3xl">
-          EWC codes, container types and the other lists DWT checks against. They are synced at every start; when DWT cannot be reached
-          the stored (or bundled) copy is used, so logging loads never waits for DWT.
+          EWC codes, container types and the other lists DWT checks against. They are synced at every start; when DWT cannot be reached the stored (or bundled)
+          copy is used, so logging loads never waits for DWT.
         </p>
         <table className="mb-4 w-full max-w-3xl border-collapse bg-white text-left">
           <caption className="sr-only">Reference lists and where they come from</caption>
           <thead>
             <tr className="border-b-2 border-slate-700">
-              <th scope="col" className="p-2">List</th>
-              <th scope="col" className="p-2">Entries</th>
-              <th scope="col" className="p-2">From</th>
-              <th scope="col" className="p-2">Synced</th>
+              <th scope="col" className="p-2">
+                List
+              </th>
+              <th scope="col" className="p-2">
+                Entries
+              </th>
+              <th scope="col" className="p-2">
+                From
+              </th>
+              <th scope="col" className="p-2">
+                Synced
+              </th>
             </tr>
           </thead>
           <tbody>

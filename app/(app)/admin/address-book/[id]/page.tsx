@@ -17,7 +17,9 @@ export default async function EditPartyPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/address-book" className="text-brand-700 underline">Back to the address book</Link>
+        <Link href="/admin/address-book" className="text-brand-700 underline">
+          Back to the address book
+        </Link>
       </p>
       <PageHeading lead={`${entry.kind === 'CARRIER' ? 'Carrier' : 'Broker or dealer'} at ${entry.siteName}.`}>Edit {entry.organisationName}</PageHeading>
       <EditPartyForm entry={{ ...entry, updatedAt: entry.updatedAt.toISOString() }} />

@@ -28,7 +28,9 @@ export default async function EditLoadPage({ params }: { params: Promise<{ id: s
   }
   return (
     <>
-      <PageHeading lead={load.wasteTrackingId ? `DWT holds this load as ${load.wasteTrackingId}: saving sends the whole corrected record as an update.` : undefined}>
+      <PageHeading
+        lead={load.wasteTrackingId ? `DWT holds this load as ${load.wasteTrackingId}: saving sends the whole corrected record as an update.` : undefined}
+      >
         Correct load {load.ticketNumber}
       </PageHeading>
       <NewLoadForm

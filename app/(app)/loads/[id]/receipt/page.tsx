@@ -60,9 +60,15 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         <caption className="mb-1 text-left font-semibold">Waste received</caption>
         <thead>
           <tr className="border-b-2 border-slate-900">
-            <th scope="col" className="py-1 pr-2">Item</th>
-            <th scope="col" className="py-1 pr-2">EWC codes</th>
-            <th scope="col" className="py-1 pr-2">Weight</th>
+            <th scope="col" className="py-1 pr-2">
+              Item
+            </th>
+            <th scope="col" className="py-1 pr-2">
+              EWC codes
+            </th>
+            <th scope="col" className="py-1 pr-2">
+              Weight
+            </th>
           </tr>
         </thead>
         <tbody>
