@@ -1,16 +1,12 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/sign-in-form';
+import { safeCallback } from '@/lib/auth/safe-callback';
 import { getActor } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-function safeCallback(url: string | undefined): string {
-  // Only same-site paths: never an open redirect.
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
-}
-
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const { callbackUrl } = await searchParams;
   if (await getActor()) redirect(safeCallback(callbackUrl));
   return (
