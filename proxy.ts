@@ -2,6 +2,7 @@
 // nonce from the request's CSP header and puts it on its own scripts, so no inline script runs
 // without it. Pages are rendered per request anyway (they depend on the session).
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
@@ -24,6 +25,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
+  // Served over https: browsers must never fall back to http for this host (cookies are Secure then too).
+  if (env().NEXTAUTH_URL?.startsWith('https://')) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   return response;
 }
 

@@ -45,8 +45,13 @@ export const envSchema = z
       .positive()
       .max(24 * 7)
       .default(10),
-    /** bcrypt cost for password hashes (12 is about 0.25 s on these machines). */
+    /** argon2id cost for password hashes: memory 2^(cost+2) KiB (12 = 16 MiB, about 0.1-0.2 s here; tests use 4). */
     PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
+    /**
+     * on | off: the app sits behind a reverse proxy that sets X-Forwarded-For, and sign-in throttling
+     * should use the address that proxy saw. Off: the connection's own address (a header is ignored).
+     */
+    TRUST_PROXY: z.enum(['on', 'off']).default('off'),
     /** First administrator, created at start when no administrator exists. */
     ADMIN_EMAIL: optionalString.pipe(z.email({ message: 'must be an email address' }).optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),

@@ -5,7 +5,7 @@
 //  4. the built-in DWT sandbox started unless real DWT settings are given;
 //  5. the first accounts: the demo site and users (embedded database), ADMIN_EMAIL/ADMIN_PASSWORD, or a
 //     one-time set-up code for /setup;
-//  6. `next build` when the sources changed since the last build, then `next start` (or `next dev`).
+//  6. `next build` when the sources changed since the last build, then Next's server (scripts/serve.mjs).
 // Runs with `--conditions=react-server` so server-only modules can be imported here.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -239,9 +239,10 @@ async function main(): Promise<void> {
 
   // 6. Build and serve
   if (!dev) await buildIfStale(childEnv);
-  const next = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), dev ? 'dev' : 'start', '-p', String(e.PORT)], {
+  // scripts/serve.mjs: Next behind a plain Node server that tells the app each request's client address.
+  const next = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), ...(dev ? ['--dev'] : [])], {
     cwd: root,
-    env: { ...childEnv, NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...childEnv, PORT: String(e.PORT), NODE_ENV: dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'inherit',
   });
 

@@ -1,13 +1,20 @@
 // next-auth (v4) configuration: email + password, JWT sessions that expire, a custom sign-in page.
 // The JWT carries only the user id and session version; roles and sites are read from Postgres on
-// every request (lib/auth/session.ts), so a change of role or a disabled account takes effect at once.
+// every request (lib/auth/session.ts), so a change of role or a disabled account takes effect at once,
+// and signing out bumps the session version so a copied cookie stops working on the server too.
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
-import { verifySignIn } from '@/lib/users/service';
+import { endSessions, SIGN_IN_FAILED_MESSAGE, verifySignIn } from '@/lib/users/service';
+import { clientAddress } from './client-address';
 import { signInSchema } from './schema';
+
+/** Secure cookies (and HSTS, next.config.js) whenever people reach the app over https. */
+export function servedOverHttps(): boolean {
+  return (env().NEXTAUTH_URL ?? '').startsWith('https://');
+}
 
 export function authOptions(): NextAuthOptions {
   const maxAge = Math.round(env().SESSION_MAX_AGE_HOURS * 3600);
@@ -15,22 +22,18 @@ export function authOptions(): NextAuthOptions {
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: 'jwt', maxAge, updateAge: 15 * 60 },
     jwt: { maxAge },
+    useSecureCookies: servedOverHttps(),
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       CredentialsProvider({
         name: 'Email and password',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials);
-          if (!parsed.success) throw new Error('Enter your email address and password.');
-          const result = await verifySignIn({ input: parsed.data });
-          if (result.status === 'locked') {
-            logger.warn('sign-in refused: account locked');
-            throw new Error(
-              `Too many failed sign-ins. This account is locked for ${result.retryAfterMinutes} more minute${result.retryAfterMinutes === 1 ? '' : 's'}.`,
-            );
-          }
-          if (result.status === 'invalid') throw new Error('The email address or password is not right.');
+          if (!parsed.success) throw new Error(SIGN_IN_FAILED_MESSAGE);
+          // Unknown email, wrong password, disabled and throttled all answer the same.
+          const result = await verifySignIn({ input: parsed.data, address: clientAddress(req?.headers) });
+          if (result.status !== 'ok') throw new Error(SIGN_IN_FAILED_MESSAGE);
           return { id: result.userId, sessionVersion: result.sessionVersion };
         },
       }),
@@ -45,6 +48,11 @@ export function authOptions(): NextAuthOptions {
       },
       session({ session, token }) {
         return { ...session, userId: token.sub, sv: token.sv } as typeof session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sub) await endSessions({ userId: token.sub, sessionVersion: Number(token.sv ?? 0) });
       },
     },
     logger: {

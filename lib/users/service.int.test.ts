@@ -25,30 +25,6 @@ describe('signing in', () => {
     expect((await verifySignIn({ input: { email: unique(), password: PASSWORD } })).status).toBe('invalid');
   });
 
-  it('locks an account after five failures within 15 minutes, and unlocks it after', async () => {
-    const user = await makeUser();
-    const t0 = new Date('2026-11-20T09:00:00Z');
-    for (let i = 0; i < 4; i++) {
-      const r = await verifySignIn({ input: { email: user.email, password: 'bad' }, now: new Date(t0.getTime() + i * 60_000) });
-      expect(r.status).toBe('invalid');
-    }
-    const fifth = await verifySignIn({ input: { email: user.email, password: 'bad' }, now: new Date(t0.getTime() + 4 * 60_000) });
-    expect(fifth).toEqual({ status: 'locked', retryAfterMinutes: 11 });
-    const right = await verifySignIn({ input: { email: user.email, password: PASSWORD }, now: new Date(t0.getTime() + 5 * 60_000) });
-    expect(right.status).toBe('locked');
-    const later = await verifySignIn({ input: { email: user.email, password: PASSWORD }, now: new Date(t0.getTime() + 16 * 60_000) });
-    expect(later.status).toBe('ok');
-  });
-
-  it('does not count failures spread over more than 15 minutes', async () => {
-    const user = await makeUser();
-    const t0 = new Date('2026-11-20T09:00:00Z');
-    for (let i = 0; i < 6; i++) {
-      const r = await verifySignIn({ input: { email: user.email, password: 'bad' }, now: new Date(t0.getTime() + i * 4 * 60_000) });
-      expect(r.status).toBe('invalid');
-    }
-  });
-
   it('ends sessions of disabled accounts and of older session versions', async () => {
     const user = await makeUser(['MANAGER']);
     expect(await findActor({ userId: user.id, sessionVersion: 0 })).toMatchObject({ roles: ['MANAGER'] });
@@ -77,7 +53,7 @@ describe('managing users', () => {
     expect(entries[0]!.action).toBe('user.create');
     expect(JSON.stringify(entries[0]!.changes)).not.toContain(PASSWORD);
     const stored = await db().user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.passwordHash).toMatch(/^\$2[aby]\$/);
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
   it('reports a duplicate email on the email field', async () => {
