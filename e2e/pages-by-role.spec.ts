@@ -105,3 +105,16 @@ async function adminDetailFixtures() {
   const user = await seedUser({ name: 'Pat Pages', email: 'pages-by-role@e2e.weighbook.test', role: 'CLERK' });
   return { site, user };
 }
+
+test.describe('addresses that lead nowhere', () => {
+  test.use({ storageState: storageStateFor('clerk') });
+  for (const path of ['/loads/not-a-uuid', '/loads/00000000-0000-4000-8000-000000000000', '/loads/00000000-0000-4000-8000-000000000000/edit']) {
+    test(`${path} answers the not-found page inside the layout`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+});

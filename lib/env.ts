@@ -33,8 +33,8 @@ export const envSchema = z
         .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
         .optional(),
     ),
-    /** Port of the embedded PostgreSQL (only used when DATABASE_URL is unset). */
-    EMBEDDED_PG_PORT: port(54329),
+    /** Port of the embedded PostgreSQL (only used when DATABASE_URL is unset). Unset: a free one, remembered. */
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** Secret that signs session cookies. Generated and kept in the data folder when unset. */
     NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     /** The address people use to reach the app. */

@@ -17,6 +17,7 @@ import { logger } from '../lib/logger';
 import { lockDataDir } from '../lib/postgres/data-dir-lock';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/postgres/embedded';
 import { migrate } from '../lib/postgres/migrate';
+import { describeError, portIsFree, portProblem, StartError } from '../lib/postgres/ports';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -130,6 +131,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (!e.WEIGHBOOK_SECRETS_KEY) await persistentSecret(dataDir, GENERATED_KEY_FILE, 32);
+  // The web app's port first: a taken one is named now, not after a build.
+  if (!(await portIsFree(e.PORT, undefined))) {
+    process.stderr.write(`${new StartError(`Port ${e.PORT} (PORT) is already in use by another program: stop it, or set PORT to a free port.`).message}\n`);
+    process.exit(1);
+  }
   const unlock = await lockDataDir(dataDir);
   const childEnv: NodeJS.ProcessEnv = { ...process.env, WEIGHBOOK_DATA_DIR: dataDir };
   // The react-server condition is for this launcher only; the web server resolves React normally.
@@ -142,16 +148,17 @@ async function main(): Promise<void> {
   const embedded = !databaseUrl;
   if (!databaseUrl) {
     const t0 = Date.now();
+    const { chooseEmbeddedPort } = await import('../lib/postgres/ports');
     pg = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'postgres'),
-      port: e.EMBEDDED_PG_PORT,
+      port: () => chooseEmbeddedPort({ dataDir, configured: e.EMBEDDED_PG_PORT }),
       password: await persistentSecret(dataDir, 'postgres-password', 18),
       onLog: (line) => logger.debug('postgres', { line }),
     });
     await pg.createDatabase('weighbook');
     databaseUrl = pg.url('weighbook');
     cleanups.push(() => pg!.stop());
-    logger.info('embedded PostgreSQL started', { port: e.EMBEDDED_PG_PORT, dataDir: path.join(dataDir, 'postgres'), ms: Date.now() - t0 });
+    logger.info('embedded PostgreSQL started', { port: pg.port, dataDir: path.join(dataDir, 'postgres'), ms: Date.now() - t0 });
   }
   childEnv.DATABASE_URL = databaseUrl;
 
@@ -170,6 +177,8 @@ async function main(): Promise<void> {
       port: e.DWT_SANDBOX_PORT,
       clientId: 'weighbook-sandbox',
       clientSecret: await persistentSecret(dataDir, 'sandbox-client-secret', 24),
+    }).catch((error: unknown) => {
+      throw portProblem(error, e.DWT_SANDBOX_PORT, 'DWT_SANDBOX_PORT');
     });
     Object.assign(childEnv, {
       DWT_ENVIRONMENT: 'sandbox',
@@ -181,7 +190,9 @@ async function main(): Promise<void> {
     cleanups.unshift(() => sandbox.close());
     // Its knobs (outages, 429s, latency) for browser tests and benchmarks, on the next port.
     const { startSandboxControl } = await import('../lib/dwt/sandbox/control');
-    const control = await startSandboxControl(sandbox, { port: e.DWT_SANDBOX_PORT + 1 });
+    const control = await startSandboxControl(sandbox, { port: e.DWT_SANDBOX_PORT + 1 }).catch((error: unknown) => {
+      throw portProblem(error, e.DWT_SANDBOX_PORT + 1, 'DWT_SANDBOX_PORT (its control port is the next one)');
+    });
     cleanups.unshift(() => control.close());
     logger.info('built-in DWT sandbox started', { baseUrl: sandbox.baseUrl, control: control.url });
   }
@@ -292,7 +303,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.error('could not start Weighbook', { error });
-  process.stderr.write(`\nWeighbook could not start: ${(error as Error).message}\n`);
+  logger.error('could not start Weighbook', { error: describeError(error) });
+  process.stderr.write(`\nWeighbook could not start: ${describeError(error)}\nSee .env.example for every setting.\n`);
   process.exit(1);
 });

@@ -23,7 +23,9 @@ async function main() {
       process.stderr.write('No DATABASE_URL, and no embedded database here: start the app first (npm start) or set DATABASE_URL.\n');
       process.exit(1);
     }
-    process.env.DATABASE_URL = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${env().EMBEDDED_PG_PORT}/weighbook`;
+    const { rememberedEmbeddedPort, DEFAULT_EMBEDDED_PG_PORT } = await import('../lib/postgres/ports');
+    const pgPort = env().EMBEDDED_PG_PORT ?? (await rememberedEmbeddedPort(dataDir)) ?? DEFAULT_EMBEDDED_PG_PORT;
+    process.env.DATABASE_URL = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/weighbook`;
     // And that app's built-in DWT sandbox, unless real DWT settings are given.
     const sandboxSecret = (await readFile(path.join(dataDir, 'sandbox-client-secret'), 'utf8').catch(() => '')).trim();
     if (!env().DWT_API_BASE_URL && sandboxSecret) {

@@ -206,8 +206,12 @@ export async function startNewLoad({ actor, input, now = new Date() }: { actor: 
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function getLoad({ actor, input }: { actor: Actor; input: { id: string } }) {
   assertCan(actor, 'loads.view');
+  // A malformed id (`/loads/not-a-uuid`) is simply no such load, never a database error.
+  if (!UUID.test(input.id)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
   const load = await db().load.findUnique({ where: { id: input.id }, include: { site: true, attempts: { orderBy: { at: 'asc' } } } });
   if (!load || !actor.siteIds.includes(load.siteId)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
   return { ...load, form: load.formExtras as unknown as LoadFormValues };
@@ -315,6 +319,8 @@ export interface LoadHistoryEntry {
 /** Every audit entry of a load, newest first, with the names of the people who made them. */
 export async function getLoadHistory({ actor, input }: { actor: Actor; input: { id: string } }): Promise<LoadHistoryEntry[]> {
   assertCan(actor, 'loads.view');
+  // A malformed id (`/loads/not-a-uuid`) is simply no such load, never a database error.
+  if (!UUID.test(input.id)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
   const load = await db().load.findUnique({ where: { id: input.id }, select: { siteId: true } });
   if (!load || !actor.siteIds.includes(load.siteId)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
   const entries = await listAuditEntries({ actor, input: { entityType: 'load', entityId: input.id } });

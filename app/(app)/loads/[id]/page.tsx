@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { orNotFound } from '@/lib/not-found';
 import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { CheckNeededPanel } from '@/components/check-needed-panel';
@@ -22,7 +23,7 @@ export const metadata: Metadata = { title: 'Load' };
 export default async function LoadPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission('loads.view');
   const id = (await params).id;
-  const load = await getLoad({ actor, input: { id } });
+  const load = await orNotFound(getLoad({ actor, input: { id } }));
   const [history, lookups] = await Promise.all([getLoadHistory({ actor, input: { id } }), getReferenceLookups()]);
   const warnings = load.dwtWarnings as unknown as DwtValidationError[];
   const errors = load.dwtErrors as unknown as DwtValidationError[];

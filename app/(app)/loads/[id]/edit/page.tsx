@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { orNotFound } from '@/lib/not-found';
 import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { NewLoadForm } from '@/components/load-form/new-load-form';
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: 'Correct a load' };
 
 export default async function EditLoadPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission('loads.create');
-  const load = await getLoad({ actor, input: { id: (await params).id } });
+  const load = await orNotFound(getLoad({ actor, input: { id: (await params).id } }));
   // The same rule saveLoad enforces on the server: managers correct any load, clerks their own until sent.
   const correction = mayCorrectLoad(actor, load);
   if (!correction.ok) {

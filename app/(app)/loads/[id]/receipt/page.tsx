@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { orNotFound } from '@/lib/not-found';
 import Link from 'next/link';
 import { PrintButton } from '@/components/print-button';
 import { requirePermission } from '@/lib/auth/session';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Receipt' };
 /** The driver's copy: what was received, when, from whom, and DWT's waste tracking id when known. */
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission('loads.view');
-  const load = await getLoad({ actor, input: { id: (await params).id } });
+  const load = await orNotFound(getLoad({ actor, input: { id: (await params).id } }));
   const lookups = await getReferenceLookups();
   const f = load.form;
   return (

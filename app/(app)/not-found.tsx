@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeading } from '@/components/app-shell';
+
+export const metadata: Metadata = { title: 'Page not found' };
+
+/** A record that does not exist (or is at a site the person does not work at), inside the signed-in layout. */
+export default function SignedInNotFound() {
+  return (
+    <>
+      <PageHeading>Page not found</PageHeading>
+      <p className="mb-4">There is nothing at this address, or it is at a site you do not work at. Check the address, or go back to where you were.</p>
+      <p>
+        <Link href="/" className="font-semibold text-brand-700 underline">
+          Go to your home page
+        </Link>
+      </p>
+    </>
+  );
+}
