@@ -98,3 +98,12 @@ describe('scrubbing erased values', () => {
     expect(scrubAuditChanges({ status: { to: 'SENT' } }, needles)).toBeNull();
   });
 });
+
+describe('scrubbing erased values out of text (issue 11)', () => {
+  it('replaces whole words only: erasing "Smith" leaves "Goldsmith Ltd" alone', () => {
+    const needles = needlesOf({ texts: ['Smith', 'Jo Bloggs'] });
+    expect(scrubText('Smith brought it; Goldsmith Ltd paid; JO BLOGGS signed; Smithfield', needles)).toBe(
+      'Erased brought it; Goldsmith Ltd paid; Erased signed; Smithfield',
+    );
+  });
+});

@@ -13,10 +13,10 @@ export const LOAD_ROLES: readonly LoadRole[] = ['carrier', 'brokerOrDealer'];
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Free text where a person's email or phone may have been typed. */
+/** Free text where a person's email, phone or postcode may have been typed. */
 function scrubFreeText(text: string): string {
   const scrubbed = (protectPersonalData({ specialHandlingRequirements: text }, 'test') as { specialHandlingRequirements: string }).specialHandlingRequirements;
-  return scrubbed.split(PLACEHOLDERS.email).join(ERASED).split(PLACEHOLDERS.phone).join(ERASED);
+  return scrubbed.split(PLACEHOLDERS.email).join(ERASED).split(PLACEHOLDERS.phone).join(ERASED).split(PLACEHOLDERS.postcode).join(ERASED);
 }
 
 /**
@@ -119,10 +119,14 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A run of digits and the separators people type in phone numbers.
 const PHONE_RUN = /[+(]?\d[\d\s().-]{4,22}\d/g;
 
-/** The text with every needle replaced by the marker (ignoring case; phones in any spacing). */
+/**
+ * The text with every needle replaced by the marker (ignoring case; phones in any spacing). Whole words
+ * only: erasing "Smith" leaves "Goldsmith Ltd" alone. Linear: each needle is a literal between two
+ * fixed look-arounds.
+ */
 export function scrubText(text: string, needles: Needles): string {
   let out = text;
-  for (const t of needles.texts) out = out.replace(new RegExp(escapeRegExp(t), 'gi'), ERASED);
+  for (const t of needles.texts) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`, 'giu'), ERASED);
   if (needles.phones.length > 0) {
     out = out.replace(PHONE_RUN, (run) => {
       const key = phoneKey(run);

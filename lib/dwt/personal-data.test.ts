@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLookups } from '@/lib/reference-data/catalogue';
-import { PLACEHOLDERS, protectPersonalData } from './personal-data';
+import { PLACEHOLDERS, protectPersonalData, scrubText } from './personal-data';
 import { validateReceiveMovement } from './schema';
 import { sampleMovement } from './test-support';
 
@@ -104,5 +104,22 @@ describe('protectPersonalData', () => {
     const sent = protectPersonalData(original, 'production');
     expect(sent).toBe(original);
     expect(sent).toEqual(sampleMovement());
+  });
+});
+
+describe('free-text scrubbing (issue 11)', () => {
+  it('replaces emails, phone numbers and postcodes typed into text, and keeps the rest', () => {
+    expect(scrubText('Ring 07700 900123 or mail jo.bloggs@mail.example.co.uk. Gate at LS1 1AA, bay 4.')).toBe(
+      `Ring ${PLACEHOLDERS.phone} or mail ${PLACEHOLDERS.email}. Gate at ${PLACEHOLDERS.postcode}, bay 4.`,
+    );
+    expect(scrubText('sw1p4df (ask for <a@b.io>)')).toBe(`${PLACEHOLDERS.postcode} (ask for <${PLACEHOLDERS.email}>)`);
+    expect(scrubText('20 07 03 mixed waste; a@b; x@y@z.com; 12 tonnes')).toBe('20 07 03 mixed waste; a@b; x@y@z.com; 12 tonnes');
+  });
+
+  it('stays linear on the inputs that made the old pattern quadratic', () => {
+    // Each of these took seconds with the old email pattern at this size; the test timeout guards them.
+    for (const hostile of ['a'.repeat(200_000), 'a@'.repeat(100_000), 'a@b'.repeat(60_000) + '.', '0'.repeat(200_000), 'LS1 '.repeat(50_000)]) {
+      expect(typeof scrubText(hostile)).toBe('string');
+    }
   });
 });

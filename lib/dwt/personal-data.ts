@@ -7,8 +7,8 @@
 //   phoneNumber, address (a sole trader's or householder's home); carrier.vehicleRegistration (a
 //   householder's own car);
 // - receiver: emailAddress, phoneNumber (often a named person's);
-// - free text (wasteItems[].wasteDescription, specialHandlingRequirements): any email address or phone
-//   number typed into it.
+// - free text (wasteItems[].wasteDescription, specialHandlingRequirements): any email address, phone
+//   number or postcode typed into it.
 // Everything else is codes, quantities, the receiving site's own name, permit and address, and
 // references.
 import type { DwtEnvironment } from './config';
@@ -25,9 +25,26 @@ export const PLACEHOLDERS = {
 
 type Json = Record<string, unknown>;
 
-const EMAIL_IN_TEXT = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[A-Za-z]{2,}/g;
+// Every pattern here runs in linear time (issue 11: the old email pattern was quadratic, 40,000
+// characters took ~2 s): text is cut into words at delimiters with one character class, each word is
+// checked with plain string operations, and the remaining patterns have bounded repetitions only.
+const WORD_DELIMITERS = /([\s<>()[\]"',;:]+)/;
 // A run starting with + or 0 (international or UK/Irish national form) of digits and separators.
 const PHONE_IN_TEXT = /(?:\+|\b0)[\d\s().-]{8,18}\d/g;
+// A UK postcode (outward code, optional space, inward code), e.g. "LS1 1AA", "sw1p4df".
+const POSTCODE_IN_TEXT = /\b[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]{0,3}\d[A-Za-z]{2}\b/g;
+/** A top-level domain at the end of a word's domain part: a dot and two letters or more. */
+const TLD_AT_END = /\.[A-Za-z]{2,}$/;
+
+/** An email address in one word ("name@host.tld"), its trailing full stops kept out. */
+function emailInWord(word: string): string {
+  const at = word.indexOf('@');
+  if (at <= 0 || at !== word.lastIndexOf('@')) return word;
+  const end = word.replace(/\.+$/, '').length; // "…@x.com." at the end of a sentence
+  const domain = word.slice(at + 1, end);
+  if (domain.indexOf('.') <= 0 || !TLD_AT_END.test(domain)) return word;
+  return PLACEHOLDERS.email + word.slice(end);
+}
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -37,11 +54,17 @@ function replaceString(target: Json, key: string, placeholder: string): void {
   if (typeof target[key] === 'string' && target[key] !== '') target[key] = placeholder;
 }
 
-function scrubText(text: string): string {
-  return text.replace(EMAIL_IN_TEXT, PLACEHOLDERS.email).replace(PHONE_IN_TEXT, (match) => {
-    const digits = match.replace(/\D/g, '').length;
-    return digits >= 10 && digits <= 15 ? PLACEHOLDERS.phone : match;
-  });
+/** Free text with any email address, phone number or postcode typed into it replaced. Linear time. */
+export function scrubText(text: string): string {
+  const words = text.split(WORD_DELIMITERS);
+  for (let i = 0; i < words.length; i += 2) if (words[i]!.includes('@')) words[i] = emailInWord(words[i]!);
+  return words
+    .join('')
+    .replace(PHONE_IN_TEXT, (match) => {
+      const digits = match.replace(/\D/g, '').length;
+      return digits >= 10 && digits <= 15 ? PLACEHOLDERS.phone : match;
+    })
+    .replace(POSTCODE_IN_TEXT, PLACEHOLDERS.postcode);
 }
 
 function scrubTextField(target: Json, key: string): void {
