@@ -25,6 +25,10 @@ export function errorToResult(error: unknown): ActionResult<never> {
   if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof AppError) {
     return { ok: false, formError: error.message };
   }
+  // A record that vanished (or never existed) between the checks and the query: Prisma's "not found".
+  if (error && typeof error === 'object' && (error as { code?: unknown }).code === 'P2025') {
+    return { ok: false, formError: 'That record does not exist (it may have just been removed).' };
+  }
   if (error && typeof error === 'object' && 'issues' in error && (error as z.ZodError).name === 'ZodError') {
     return { ok: false, fieldErrors: zodFieldErrors(error as z.ZodError), formError: 'Some answers need correcting.' };
   }
