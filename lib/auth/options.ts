@@ -32,7 +32,11 @@ export function authOptions(): NextAuthOptions {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) throw new Error(SIGN_IN_FAILED_MESSAGE);
           // Unknown email, wrong password, disabled and throttled all answer the same.
-          const result = await verifySignIn({ input: parsed.data, address: clientAddress(req?.headers) });
+          const result = await verifySignIn({ input: parsed.data, address: clientAddress(req?.headers) }).catch((error: unknown) => {
+            // Even a failure on our side (a database under a flood of attempts) answers the same.
+            logger.error('sign-in could not be checked', { error: error instanceof Error ? error.message : String(error) });
+            return { status: 'invalid' as const };
+          });
           if (result.status !== 'ok') throw new Error(SIGN_IN_FAILED_MESSAGE);
           return { id: result.userId, sessionVersion: result.sessionVersion };
         },

@@ -45,30 +45,27 @@ const keyOf = (kind: string, value: string) =>
     .digest('base64url')}`;
 
 /**
- * Counts one attempt on each key (atomically: rows locked in key order) and says whether it may go on
- * to the password comparison. Refused attempts are counted too.
+ * Counts one attempt on each key and says whether it may go on to the password comparison, in ONE
+ * statement: the upsert locks each row (keys in order), so parallel attempts queue and each sees the
+ * count the previous one left. Refused attempts are counted too. last_at is the time of the last
+ * attempt let through: the delay runs from there, growing with the count.
  */
 async function countAttempt(keys: { key: string; rule: ThrottleRule }[], now: Date): Promise<boolean> {
   const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : 1));
-  const names = sorted.map((k) => k.key);
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO sign_in_throttle (key, attempts, last_at) SELECT unnest(${names}::text[]), 0, ${now} ON CONFLICT (key) DO NOTHING`;
-    const rows = await tx.$queryRaw<{ key: string; attempts: number; last_at: Date }[]>`
-      SELECT key, attempts, last_at FROM sign_in_throttle WHERE key = ANY(${names}::text[]) ORDER BY key FOR UPDATE`;
-    let allowed = true;
-    for (const { key, rule } of sorted) {
-      const row = rows.find((r) => r.key === key)!;
-      const attempts = now.getTime() - row.last_at.getTime() > THROTTLE_IDLE_RESET_MS ? 0 : row.attempts;
-      if (now.getTime() < row.last_at.getTime() + throttleDelayMs(rule, attempts)) allowed = false;
-    }
-    // last_at is the time of the last attempt that was let through: the delay runs from there.
-    await tx.$executeRaw`
-      UPDATE sign_in_throttle SET
-        attempts = CASE WHEN last_at < ${new Date(now.getTime() - THROTTLE_IDLE_RESET_MS)} THEN 1 ELSE attempts + 1 END,
-        last_at = CASE WHEN ${allowed} THEN ${now} ELSE last_at END
-      WHERE key = ANY(${names}::text[])`;
-    return allowed;
-  });
+  const idle = new Date(now.getTime() - THROTTLE_IDLE_RESET_MS);
+  const rows = await db().$queryRaw<{ allowed: boolean }[]>`
+    INSERT INTO sign_in_throttle AS t (key, attempts, last_at, free, base_ms, cap_ms, allowed)
+    SELECT k, 1, ${now}, f, b, c, true
+      FROM unnest(${sorted.map((k) => k.key)}::text[], ${sorted.map((k) => k.rule.free)}::int[], ${sorted.map((k) => k.rule.baseMs)}::int[], ${sorted.map((k) => k.rule.capMs)}::int[]) AS r(k, f, b, c)
+    ON CONFLICT (key) DO UPDATE SET
+      allowed = (t.last_at < ${idle} OR t.attempts < t.free
+                 OR ${now} >= t.last_at + LEAST(t.cap_ms::float8, t.base_ms * power(2, LEAST(30, t.attempts - t.free))) * interval '1 millisecond'),
+      attempts = CASE WHEN t.last_at < ${idle} THEN 1 ELSE t.attempts + 1 END,
+      last_at = CASE WHEN (t.last_at < ${idle} OR t.attempts < t.free
+                           OR ${now} >= t.last_at + LEAST(t.cap_ms::float8, t.base_ms * power(2, LEAST(30, t.attempts - t.free))) * interval '1 millisecond')
+                     THEN ${now} ELSE t.last_at END
+    RETURNING allowed`;
+  return rows.every((r) => r.allowed);
 }
 
 /** The client address a request came from (lib/auth/client-address.ts reads it from the headers). */
@@ -101,10 +98,8 @@ export async function verifySignIn({
   if (!check.ok) return { status: 'invalid' };
 
   // The right person: their own counter starts again, and a success does not count against the address.
-  await db().$transaction([
-    db().signInThrottle.deleteMany({ where: { key: accountKey.key } }),
-    db().$executeRaw`UPDATE sign_in_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE key = ${addressKey.key}`,
-  ]);
+  await db().signInThrottle.deleteMany({ where: { key: accountKey.key } });
+  await db().$executeRaw`UPDATE sign_in_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE key = ${addressKey.key}`;
   if (check.needsRehash) {
     // Upgrade an old (bcrypt) or weaker hash now that the password is known; only if it is unchanged.
     await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(input.password) } });

@@ -7,6 +7,12 @@ CREATE TABLE "sign_in_throttle" (
     "key" TEXT NOT NULL,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "last_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    -- The rule of this key (free attempts, first delay, cap) and whether its last attempt was let through:
+    -- one INSERT … ON CONFLICT DO UPDATE counts and decides atomically, with no open transaction.
+    "free" INTEGER NOT NULL,
+    "base_ms" INTEGER NOT NULL,
+    "cap_ms" INTEGER NOT NULL,
+    "allowed" BOOLEAN NOT NULL DEFAULT true,
     CONSTRAINT "sign_in_throttle_pkey" PRIMARY KEY ("key")
 );
 CREATE INDEX "sign_in_throttle_last_at_idx" ON "sign_in_throttle"("last_at");
