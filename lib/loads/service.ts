@@ -122,7 +122,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
             dueAt,
             status,
             movement: toMovement(saved) as Prisma.InputJsonValue,
-            formExtras: saved as unknown as Prisma.InputJsonValue,
+            formValues: saved as unknown as Prisma.InputJsonValue,
             ...denormalised(saved, lookups.isHazardousEwcCode),
             createdById: auditActorId(actor),
             updatedById: auditActorId(actor),
@@ -143,7 +143,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
 
       if (existing.siteId !== site.id) throw new ForbiddenError('That load belongs to another site.');
       assertMayEdit(actor, existing);
-      const before = existing.formExtras as unknown as LoadFormValues;
+      const before = existing.formValues as unknown as LoadFormValues;
       // The same submission again (a double click, a retry): nothing new to save.
       if (
         (data.expectedVersion ?? 0) === existing.version - 1 &&
@@ -172,7 +172,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
           dueAt,
           status: nextStatus,
           movement: toMovement(saved) as Prisma.InputJsonValue,
-          formExtras: saved as unknown as Prisma.InputJsonValue,
+          formValues: saved as unknown as Prisma.InputJsonValue,
           ...denormalised(saved, lookups.isHazardousEwcCode),
           updatedById: auditActorId(actor),
           version: { increment: 1 },
@@ -210,7 +210,7 @@ export async function getLoad({ actor, input }: { actor: Actor; input: { id: str
   assertCan(actor, 'loads.view');
   const load = await db().load.findUnique({ where: { id: input.id }, include: { site: true, attempts: { orderBy: { at: 'asc' } } } });
   if (!load || !actor.siteIds.includes(load.siteId)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
-  return { ...load, form: load.formExtras as unknown as LoadFormValues };
+  return { ...load, form: load.formValues as unknown as LoadFormValues };
 }
 
 /** The form of a previous load, to log a similar one (new time and ticket; nothing sent is copied). */
@@ -233,9 +233,9 @@ export async function lastLoadForCarrier({ actor, input }: { actor: Actor; input
   const load = await db().load.findFirst({
     where: { siteId: input.siteId, carrierName: { equals: input.carrierName.trim(), mode: 'insensitive' } },
     orderBy: { receivedAt: 'desc' },
-    select: { id: true, ticketNumber: true, receivedAt: true, formExtras: true },
+    select: { id: true, ticketNumber: true, receivedAt: true, formValues: true },
   });
-  return load ? { id: load.id, ticketNumber: load.ticketNumber, receivedAt: load.receivedAt, form: load.formExtras as unknown as LoadFormValues } : null;
+  return load ? { id: load.id, ticketNumber: load.ticketNumber, receivedAt: load.receivedAt, form: load.formValues as unknown as LoadFormValues } : null;
 }
 
 /** Loads logged at the actor's sites, newest first (the full list with filters comes with the records work). */
@@ -342,7 +342,7 @@ export interface LoadsMentioningInput {
 import { anonymiseFormValues, anonymiseMovement, scrubJson, scrubText, type Needles } from '@/lib/data-rights/anonymise';
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const partyField = (role: 'carrier' | 'brokerOrDealer', field: string) => Prisma.sql`(l.form_extras #>> ${`{${role},${field}}`}::text[])`;
+const partyField = (role: 'carrier' | 'brokerOrDealer', field: string) => Prisma.sql`(l.form_values #>> ${`{${role},${field}}`}::text[])`;
 
 /**
  * Loads at any site whose carrier or broker/dealer (in the form's values, from which the movement is
@@ -379,11 +379,11 @@ export async function findLoadsMentioning({ actor, input }: { actor: Actor; inpu
       receivedAt: Date;
       status: LoadStatus;
       wasteTrackingId: string | null;
-      formExtras: unknown;
+      formValues: unknown;
     }[]
   >`
     SELECT l.id, l.site_id AS "siteId", s.name AS "siteName", l.ticket_number AS "ticketNumber", l.received_at AS "receivedAt",
-           l.status, l.waste_tracking_id AS "wasteTrackingId", l.form_extras AS "formExtras"
+           l.status, l.waste_tracking_id AS "wasteTrackingId", l.form_values AS "formValues"
     FROM load l JOIN site s ON s.id = l.site_id
     WHERE ${per[0]} OR ${per[1]} ${linked}
     ORDER BY l.received_at DESC, l.id
@@ -417,7 +417,7 @@ export async function eraseFromLoads(
       where: { id },
       data: {
         movement: scrub(anonymiseMovement(load.movement, roles)),
-        formExtras: scrub(anonymiseFormValues(load.formExtras, roles)),
+        formValues: scrub(anonymiseFormValues(load.formValues, roles)),
         dwtErrors: scrub(load.dwtErrors),
         dwtWarnings: scrub(load.dwtWarnings),
         carrierName: roles.includes('carrier') ? (load.carrierName ? 'Erased' : null) : load.carrierName && scrubText(load.carrierName, needles),
@@ -452,7 +452,7 @@ export async function repointAddressBookEntries(tx: Tx, { fromIds, toId }: { fro
   let count = 0;
   for (const role of ['carrier', 'brokerOrDealer'] as const) {
     count += await tx.$executeRaw`
-      UPDATE load l SET form_extras = jsonb_set(l.form_extras, ${`{${role},addressBookId}`}::text[], to_jsonb(${toId}::text))
+      UPDATE load l SET form_values = jsonb_set(l.form_values, ${`{${role},addressBookId}`}::text[], to_jsonb(${toId}::text))
       WHERE ${partyField(role, 'addressBookId')} = ANY(${fromIds}::text[])`;
   }
   return count;
