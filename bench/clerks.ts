@@ -57,7 +57,8 @@ async function main() {
     const { toMovement } = await import('../lib/loads/schema');
     const { saveLoad } = await import('../lib/loads/service');
     const { deliverLoad } = await import('../lib/delivery/service');
-    const { currentDwtConfig, dwtClientFor } = await import('../lib/delivery/dwt-client');
+    const { dwtClientFor } = await import('../lib/dwt-settings/client');
+    const { dwtConfigInUse } = await import('../lib/dwt-settings/service');
     const { startDeliveryWorker } = await import('../lib/delivery/worker');
     const { loadForm, RECEIVING_SITE } = await import('../test/load-fixtures');
     const { db } = await import('../lib/db');
@@ -71,7 +72,7 @@ async function main() {
     await seedBacklog(sql, { siteId: site.id, loads: BACKLOG, movement: toMovement(backlogForm), form: backlogForm });
 
     // Warm: the token, the reference data, Prisma's first queries (a clerk's first save of the day pays them once).
-    const raw = dwtClientFor(await currentDwtConfig(), { retry: { maxAttempts: 1 } });
+    const raw = dwtClientFor(await dwtConfigInUse(), { retry: { maxAttempts: 1 } });
     await raw.getContainerTypes();
     const clerk = (n: number) => ({ id: randomUUID(), email: `clerk${n}@bench`, name: `Clerk ${n}`, roles: ['CLERK' as const], siteIds: [site.id] });
     const saveAndSend = async (actor: ReturnType<typeof clerk>, ref: string) => {

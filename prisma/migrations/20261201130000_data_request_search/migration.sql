@@ -1,4 +1,4 @@
--- Indexes for a customer's data request (lib/loads/service.ts findLoadsMentioning): the loads whose
+-- Indexes for a customer's data request (lib/data-rights/loads.ts findLoadsMentioning): the loads whose
 -- carrier or broker/dealer has a name, email, phone or vehicle. Without them every search reads every
 -- load's form values (316 ms at 100,000 loads). Expression indexes on the load row itself: PostgreSQL
 -- keeps them in step in the very transaction that writes the load, and an erasure's update (or a
