@@ -17,7 +17,13 @@ export interface LoadsMentioningInput {
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const partyField = (role: 'carrier' | 'brokerOrDealer', field: string) => Prisma.sql`(l.form_extras #>> ${`{${role},${field}}`}::text[])`;
+// The path is written into the SQL, not bound: PostgreSQL uses an expression index only for the same
+// constant expression (the data-request search indexes, migration 20261201130000_data_request_search).
+// `field` is always one of the form's own keys (or 'address,postcode'), never input; checked all the same.
+const partyField = (role: 'carrier' | 'brokerOrDealer', field: string) => {
+  if (!/^[A-Za-z]+(,[A-Za-z]+)?$/.test(field)) throw new Error(`not a form field path: ${field}`);
+  return Prisma.raw(`(l.form_values #>> '{${role},${field}}'::text[])`);
+};
 
 /**
  * Loads at any site whose carrier or broker/dealer (in the form's values, from which the movement is
@@ -54,11 +60,11 @@ export async function findLoadsMentioning({ actor, input }: { actor: Actor; inpu
       receivedAt: Date;
       status: LoadStatus;
       wasteTrackingId: string | null;
-      formExtras: unknown;
+      formValues: unknown;
     }[]
   >`
     SELECT l.id, l.site_id AS "siteId", s.name AS "siteName", l.ticket_number AS "ticketNumber", l.received_at AS "receivedAt",
-           l.status, l.waste_tracking_id AS "wasteTrackingId", l.form_extras AS "formExtras"
+           l.status, l.waste_tracking_id AS "wasteTrackingId", l.form_values AS "formValues"
     FROM load l JOIN site s ON s.id = l.site_id
     WHERE ${per[0]} OR ${per[1]} ${linked}
     ORDER BY l.received_at DESC, l.id
@@ -92,7 +98,7 @@ export async function eraseFromLoads(
       where: { id },
       data: {
         movement: scrub(anonymiseMovement(load.movement, roles)),
-        formExtras: scrub(anonymiseFormValues(load.formExtras, roles)),
+        formValues: scrub(anonymiseFormValues(load.formValues, roles)),
         dwtErrors: scrub(load.dwtErrors),
         dwtWarnings: scrub(load.dwtWarnings),
         carrierName: roles.includes('carrier') ? (load.carrierName ? 'Erased' : null) : load.carrierName && scrubText(load.carrierName, needles),
