@@ -45,7 +45,7 @@ export default defineConfig({
   webServer: {
     command: 'node --conditions=react-server --import tsx scripts/start.ts',
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    timeout: 600_000, // the first start builds the app; generous for a busy 2-core machine
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
