@@ -1,4 +1,4 @@
-// Runs once when the web server starts: the in-app delivery worker (Node.js runtime only).
+// Runs once when the web server starts: the in-app delivery worker and the backup scheduler (Node.js runtime only).
 // NEXT_RUNTIME is set by Next itself, so it is read here rather than through lib/env.ts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -6,4 +6,6 @@ export async function register() {
   await (await import('./lib/dwt-settings/service')).refuseToStartWithoutSecretsKey();
   const { startInAppWorker } = await import('./lib/delivery/in-app');
   startInAppWorker();
+  // The nightly backup of the embedded database (one process runs it: lib/backup/scheduler.ts).
+  (await import('./lib/backup/scheduler')).startBackupScheduler();
 }

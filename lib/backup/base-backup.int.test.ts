@@ -62,7 +62,7 @@ describe('base backups', () => {
     await extractBackup({ file, targetDir: target });
     const { handle } = await startRestored(target, password);
     try {
-      await finishRestore(handle.url('postgres'), target);
+      await finishRestore(handle.url('postgres'), target, password);
       expect(await withClient(handle.url('weighbook'), takeFingerprint)).toEqual(live);
       // A new timeline: the restored server never overwrites WAL the old one archived.
       const tli = await withClient(handle.url('weighbook'), (c) => c.query<{ t: number }>('SELECT timeline_id AS t FROM pg_control_checkpoint()'));
@@ -72,7 +72,7 @@ describe('base backups', () => {
     }
 
     // And the check that runs after every backup.
-    const verified = await verifyBackup({ file, scratchDir: path.join(dir, 'scratch'), password });
+    const verified = await verifyBackup({ file, scratchDir: path.join(dir, 'scratch') });
     expect(verified.ok).toBe(true);
     expect(verified.summary).toMatch(/rows and the loads checksum match/);
   }, 120_000);
@@ -87,7 +87,7 @@ describe('base backups', () => {
     expect((await checkBackupFile(file)).encrypted).toBe(true);
     await expect(extractBackup({ file, targetDir: path.join(dir, 'nokey') })).rejects.toThrow(/encrypted: set WEIGHBOOK_BACKUP_KEY/);
     await expect(extractBackup({ file, key: randomBytes(32), targetDir: path.join(dir, 'otherkey') })).rejects.toThrow(/another key/);
-    const verified = await verifyBackup({ file, key, scratchDir: path.join(dir, 'scratch'), password });
+    const verified = await verifyBackup({ file, key, scratchDir: path.join(dir, 'scratch') });
     expect(verified.ok).toBe(true);
   }, 120_000);
 

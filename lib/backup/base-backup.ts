@@ -9,7 +9,7 @@
 // starting postgres on it: the same steps for `npm run restore` and for the check after each backup.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { appendFile, chmod, mkdir, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -217,6 +217,8 @@ export interface ExtractOptions {
   until?: Date;
 }
 
+const TRUST_LINE = 'host all all 127.0.0.1/32 trust # weighbook restore (removed after the first start)';
+
 /** Unpacks a backup into a data folder ready to start (recovery runs at the first start). */
 export async function extractBackup(opts: ExtractOptions): Promise<BackupManifest> {
   const target = path.resolve(opts.targetDir);
@@ -277,19 +279,35 @@ export async function extractBackup(opts: ExtractOptions): Promise<BackupManifes
   }
   await appendFile(path.join(target, 'postgresql.auto.conf'), `\n# weighbook restore (removed after the first start)\n${settings.join('\n')}\n`);
   await writeFile(path.join(target, 'recovery.signal'), '');
+  // Until finishRestore: local connections without the old installation's password (a backup restored
+  // on a new PC has the old one's), so the restored server can be given this installation's.
+  const hba = path.join(target, 'pg_hba.conf');
+  await writeFile(hba, `${TRUST_LINE}\n${await readFile(hba, 'utf8')}`);
   await chmod(target, 0o700);
   postgresOwns(target);
   return manifest;
 }
 
-/** After the restored server has started: forget the restore settings and the backup's WAL copy. */
-export async function finishRestore(connectionString: string, targetDir: string): Promise<void> {
+/**
+ * After the restored server has started: give `postgres` this installation's password, forget the
+ * restore settings, the local trust and the backup's WAL copy.
+ */
+export async function finishRestore(connectionString: string, targetDir: string, password: string): Promise<void> {
   const c = new pg.Client({ connectionString });
   await c.connect();
   try {
     for (const s of ['restore_command', 'recovery_target_timeline', 'recovery_target_time', 'recovery_target_action', 'recovery_target']) {
       await c.query(`ALTER SYSTEM RESET ${s}`);
     }
+    await c.query(`ALTER USER postgres PASSWORD '${password.replace(/'/g, "''")}'`);
+    const hba = path.join(targetDir, 'pg_hba.conf');
+    await writeFile(
+      hba,
+      (await readFile(hba, 'utf8'))
+        .split('\n')
+        .filter((l) => l !== TRUST_LINE)
+        .join('\n'),
+    );
     await c.query('SELECT pg_reload_conf()');
   } finally {
     await c.end();
@@ -340,24 +358,14 @@ export interface VerifyResult {
  * Restores a backup into a scratch folder, starts it on a free port, compares its row counts and loads
  * checksum with those recorded when it was taken, and removes it again.
  */
-export async function verifyBackup({
-  file,
-  key,
-  scratchDir,
-  password,
-}: {
-  file: string;
-  key?: Buffer;
-  scratchDir: string;
-  password: string;
-}): Promise<VerifyResult> {
+export async function verifyBackup({ file, key, scratchDir }: { file: string; key?: Buffer; scratchDir: string }): Promise<VerifyResult> {
   const dir = path.join(scratchDir, `verify-${Date.now()}`);
   await mkdir(scratchDir, { recursive: true });
   if (process.getuid?.() === 0) await chmod(scratchDir, 0o755).catch(() => undefined);
   let handle: EmbeddedPostgresHandle | undefined;
   try {
     const manifest = await extractBackup({ file, key, targetDir: dir });
-    const started = await startRestored(dir, password);
+    const started = await startRestored(dir, 'scratch'); // local trust: no password needed
     handle = started.handle;
     const c = new pg.Client({ connectionString: handle.url(manifest.database) });
     await c.connect();

@@ -188,7 +188,10 @@ function runView(r: RunRow): BackupRunView {
 }
 
 export function backupFileName(at: Date, suffix = ''): string {
-  return `weighbook-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}${suffix}.wbk`;
+  return `weighbook-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}${suffix}.wbk`;
 }
 
 /** One backup at a time across every process: a session-level advisory lock on its own connection. */
@@ -215,7 +218,9 @@ async function takeAndVerify(trigger: BackupTrigger, actor: Actor): Promise<Back
   const now = new Date();
   const id = randomUUID();
   const fileName = backupFileName(now);
-  await db().backupRun.create({ data: { id, trigger, status: 'running', startedAt: now, folder, fileName, encrypted: Boolean(key), startedById: auditActorId(actor) } });
+  await db().backupRun.create({
+    data: { id, trigger, status: 'running', startedAt: now, folder, fileName, encrypted: Boolean(key), startedById: auditActorId(actor) },
+  });
   try {
     const check = await checkFolder(folder);
     if (!check.reachable) throw new Error(check.problem);
@@ -230,8 +235,7 @@ async function takeAndVerify(trigger: BackupTrigger, actor: Actor): Promise<Back
   // Proof that it restores: into a scratch server beside the database (same disk: room for it).
   let verified: { ok: boolean; summary: string };
   try {
-    const password = decodeURIComponent(new URL(env().DATABASE_URL!).password);
-    verified = await verifyBackup({ file: path.join(folder, fileName), key, scratchDir: path.join(path.resolve(env().WEIGHBOOK_DATA_DIR), 'backup-scratch'), password });
+    verified = await verifyBackup({ file: path.join(folder, fileName), key, scratchDir: path.join(path.resolve(env().WEIGHBOOK_DATA_DIR), 'backup-scratch') });
   } catch (error) {
     verified = { ok: false, summary: `The backup could not be restored: ${(error as Error).message}`.slice(0, 2000) };
   }
@@ -363,11 +367,16 @@ function warningsFor({
   else if (folder.freeBytes !== undefined && folder.totalBytes) {
     const need = Math.max(2 * (lastRun?.sizeBytes ?? 0), 64 * 1024 * 1024);
     if (folder.freeBytes < need || folder.freeBytes / folder.totalBytes < 0.05) {
-      out.push({ code: 'folder-nearly-full', message: `The backup folder ${folder.path} is nearly full (${Math.round(folder.freeBytes / 1024 / 1024)} MB free).` });
+      out.push({
+        code: 'folder-nearly-full',
+        message: `The backup folder ${folder.path} is nearly full (${Math.round(folder.freeBytes / 1024 / 1024)} MB free).`,
+      });
     }
   }
-  if (lastRun && lastRun.status === 'failed') out.push({ code: 'last-backup-failed', message: `The last backup failed: ${lastRun.error ?? 'no reason recorded'}` });
-  else if (lastRun && lastRun.verified === false) out.push({ code: 'last-backup-failed', message: `The last backup did not restore cleanly: ${lastRun.verifySummary}` });
+  if (lastRun && lastRun.status === 'failed')
+    out.push({ code: 'last-backup-failed', message: `The last backup failed: ${lastRun.error ?? 'no reason recorded'}` });
+  else if (lastRun && lastRun.verified === false)
+    out.push({ code: 'last-backup-failed', message: `The last backup did not restore cleanly: ${lastRun.verifySummary}` });
   return out;
 }
 
@@ -420,8 +429,12 @@ export async function getBackupStatus({ actor, now = new Date() }: { actor: Acto
     if (info) checks.push(`PostgreSQL ${info.v}; this database holds ${info.size}.`);
     if (wal.problem) checks.push(`WAL archiving: ${wal.problem}.`);
     else {
-      checks.push(wal.archiving ? 'WAL archiving is on (archive_mode).' : 'WAL archiving is off (archive_mode): point-in-time recovery is not possible on this server.');
-      checks.push(wal.lastArchivedAt ? `Last WAL file archived: ${wal.lastArchivedAt}.` : 'No WAL file has been archived since the server’s statistics were reset.');
+      checks.push(
+        wal.archiving ? 'WAL archiving is on (archive_mode).' : 'WAL archiving is off (archive_mode): point-in-time recovery is not possible on this server.',
+      );
+      checks.push(
+        wal.lastArchivedAt ? `Last WAL file archived: ${wal.lastArchivedAt}.` : 'No WAL file has been archived since the server’s statistics were reset.',
+      );
       if (wal.failedCount > 0) checks.push(`WAL archiving has failed ${wal.failedCount} times (last at ${wal.lastFailedAt}).`);
     }
     return {

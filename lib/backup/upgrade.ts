@@ -28,7 +28,10 @@ async function appliedNames(c: pg.Client): Promise<Set<string> | null> {
 }
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** Backs up (when there is something to upgrade), then migrates; a failure names the way back. */
