@@ -3,7 +3,7 @@
 // complete; a damaged, cut-short or wrongly keyed file is refused in plain words before anything is used.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -15,6 +15,7 @@ import { freePort } from '../../test/free-port';
 import { extractBackup, finishRestore, startRestored, takeBaseBackup, verifyBackup } from './base-backup';
 import { BackupFileError, checkBackupFile } from './backup-file';
 import { takeFingerprint } from './fingerprint';
+import { migrateWithBackup } from './upgrade';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 let dir = '';
@@ -147,4 +148,28 @@ describe('base backups', () => {
     expect(names.every((n) => n.startsWith('.') && n.endsWith('.partial'))).toBe(true);
     for (const n of names) await expect(checkBackupFile(path.join(path.dirname(file), n))).rejects.toThrow(/incomplete|not a Weighbook backup/);
   }, 60_000);
+
+  it('an upgrade backs up first; a failed migration is rolled back and the message says how to go back', async () => {
+    const migrations = path.join(dir, 'migrations');
+    await cp(path.join(root, 'prisma', 'migrations'), migrations, { recursive: true });
+    await mkdir(path.join(migrations, '29991231000000_broken'));
+    await writeFile(
+      path.join(migrations, '29991231000000_broken', 'migration.sql'),
+      'CREATE TABLE upgrade_half_done (id int);\nALTER TABLE "load" ADD COLUMN nonsense no_such_type;',
+    );
+    const before = await withClient(url, takeFingerprint);
+    const attempt = migrateWithBackup(url, migrations, { embedded: true, dataDir: dir });
+    await expect(attempt).rejects.toThrow(/29991231000000_broken failed[\s\S]*rolled back[\s\S]*npm run restore ".*before-upgrade\.wbk" -- --replace/);
+    // As it was: the half-done table is not there, and the data is untouched.
+    const half = await withClient(url, (c) => c.query(`SELECT to_regclass('public.upgrade_half_done') AS t`));
+    expect(half.rows[0]!.t).toBeNull();
+    const afterwards = await withClient(url, takeFingerprint);
+    expect({ ...afterwards.rowCounts, backup_run: 0 }).toEqual({ ...before.rowCounts, backup_run: 0 }); // + the backup's own record
+    expect(afterwards.loadsChecksum).toBe(before.loadsChecksum);
+    const backups = (await readdir(path.join(dir, 'backups'))).filter((n) => n.endsWith('-before-upgrade.wbk'));
+    expect(backups).toHaveLength(1);
+    await expect(checkBackupFile(path.join(dir, 'backups', backups[0]!))).resolves.toMatchObject({ encrypted: false });
+    const recorded = await withClient(url, (c) => c.query(`SELECT trigger, status FROM backup_run WHERE file_name = $1`, [backups[0]]));
+    expect(recorded.rows).toEqual([{ trigger: 'upgrade', status: 'succeeded' }]);
+  }, 120_000);
 });
