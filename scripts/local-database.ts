@@ -2,6 +2,7 @@
 // is running (use its server) or not (start it for a moment, holding the data folder's lock).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { WAL_ARCHIVE_FLAGS } from '../lib/backup/wal-archive';
 import { env, resetEnvCache } from '../lib/env';
 import { lockDataDir } from '../lib/postgres/data-dir-lock';
 import { startEmbeddedPostgres } from '../lib/postgres/embedded';
@@ -45,7 +46,7 @@ export async function openLocalDatabase(root: string): Promise<LocalDatabase> {
     return { kind: 'embedded', url, dataDir, startedHere: false, close: async () => undefined };
   }
   const unlock = await lockDataDir(dataDir);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: e.EMBEDDED_PG_PORT, password });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: e.EMBEDDED_PG_PORT, password, extraFlags: WAL_ARCHIVE_FLAGS });
   use(server.url('weighbook'));
   return {
     kind: 'embedded',
