@@ -62,6 +62,8 @@ export const envSchema = z
     DWT_CLIENT_ID: optionalString,
     DWT_CLIENT_SECRET: optionalString,
     DWT_API_CODE: optionalString.pipe(z.uuid({ message: 'must be a UUID' }).optional()),
+    /** Port of the weighbridge indicator simulator `npm start` runs for the demo site (embedded defaults only). */
+    INDICATOR_SIM_PORT: port(3110),
     /** Port of the built-in DWT sandbox. */
     DWT_SANDBOX_PORT: port(3100),
     /** Requests per second to DWT for all workers together (DWT's soft limit is about 200). */

@@ -228,6 +228,20 @@ async function main(): Promise<void> {
   if (e.DEMO_DATA === 'on' || (embedded && e.DEMO_DATA !== 'off')) {
     const { seedDemo } = await import('../lib/demo/seed');
     for (const s of await seedDemo(dataDir)) signIns.push(`  ${s.role.padEnd(8)} ${s.email.padEnd(30)} password: ${s.password}`);
+    // The demo site's weighbridge reads a simulated indicator (Toledo continuous over TCP), so a newcomer
+    // sees weights arrive. A real indicator: see README, "Wiring a real indicator".
+    const { startIndicatorSimulator } = await import('../lib/weighbridge/simulator');
+    try {
+      const sim = await startIndicatorSimulator({ port: e.INDICATOR_SIM_PORT });
+      cleanups.unshift(() => sim.close());
+      const { findSiteByName } = await import('../lib/sites/service');
+      const { DEMO_SITE_NAME } = await import('../lib/demo/seed');
+      const site = await findSiteByName(DEMO_SITE_NAME);
+      if (site) await (await import('../lib/weighbridge/service')).ensureDemoWeighbridge({ siteId: site.id, port: sim.port });
+      logger.info('indicator simulator started', { port: sim.port });
+    } catch (error) {
+      logger.warn('indicator simulator not started', { port: e.INDICATOR_SIM_PORT, error: (error as Error).message });
+    }
   }
   const users = await import('../lib/users/service');
   if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {

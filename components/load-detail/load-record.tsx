@@ -60,6 +60,7 @@ function partyRows(p: LoadFormValues['carrier'] | LoadFormValues['brokerOrDealer
     ...(carrier
       ? ([
           ['Means of transport', label(MEANS_OF_TRANSPORT_LABELS, carrier.meansOfTransport)],
+          ...(carrier.meansOfTransport === 'Other' ? ([['Other means of transport', orNone(carrier.otherMeansOfTransport ?? '')]] as Row[]) : []),
           ['Vehicle registration', orNone(carrier.vehicleRegistration)],
         ] as Row[])
       : []),

@@ -31,13 +31,21 @@ export function CarrierFields({ vehicleLookupSlot, pickerSlot }: { vehicleLookup
               hint="A vehicle we know fills in its carrier."
               autoComplete="off"
               spellCheck={false}
-              maxLength={10}
               className="uppercase"
               error={e('carrier.vehicleRegistration')}
               {...register('carrier.vehicleRegistration')}
             />
             {vehicleLookupSlot}
           </div>
+        )}
+        {means === 'Other' && (
+          <TextField
+            label="Other means of transport"
+            hint="For example: conveyor, handcart."
+            autoComplete="off"
+            error={e('carrier.otherMeansOfTransport')}
+            {...register('carrier.otherMeansOfTransport')}
+          />
         )}
       </div>
       {pickerSlot}

@@ -28,6 +28,10 @@ export const permissions = {
   'dwt.manage': ['ADMIN'],
   /** The address book of every site: edit entries and merge duplicates. */
   'address-book.manage': ['ADMIN'],
+  /** Weigh vehicles in and out at a site's weighbridge and watch its live weight. */
+  'weighings.create': ['CLERK', 'MANAGER'],
+  /** Each site's weighbridges: how the indicator is read, its format, camera and agent token. */
+  'weighbridges.manage': ['ADMIN'],
   /** Customers' data requests: find, export, erase. */
   'data-requests.manage': ['ADMIN'],
   /** Backups: when, where, how long kept; take one now. */

@@ -15,8 +15,9 @@ export interface DemoSignIn {
   password: string;
 }
 
+export const DEMO_SITE_NAME = 'Riverside Recycling (demo)';
 const DEMO_SITE = {
-  name: 'Riverside Recycling (demo)',
+  name: DEMO_SITE_NAME,
   authorisationNumber: 'EPR/AB1234CD',
   fullAddress: '1 Riverside Way, Anytown',
   postcode: 'AB1 2CD',

@@ -112,7 +112,7 @@ describe('createMovement', () => {
     const stored = sandbox.movements.get(outcome.wasteTrackingId)?.body as ReceiveMovement;
     expect(stored.carrier.emailAddress).toBe(PLACEHOLDERS.email);
     expect(stored.receiver.phoneNumber).toBe(PLACEHOLDERS.phone);
-    expect(JSON.stringify(stored)).not.toContain('jane@smith-haulage.example');
+    expect(JSON.stringify(stored)).not.toContain('jane@smith-haulage.co.uk');
   });
 
   it('is rejected with DWT validation errors verbatim, and nothing is stored', async () => {

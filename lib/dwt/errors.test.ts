@@ -55,8 +55,9 @@ describe('keys and error types', () => {
     expect(normaliseDwtKey(undefined)).toBe(FORM_ERROR_KEY);
   });
 
-  it('knows the seven DWT error types', () => {
-    expect(DWT_ERROR_TYPES).toHaveLength(7);
+  it('knows the seven DWT error types, and the UnexpectedError live DWT gives for a Joi error it has no category for', () => {
+    expect(DWT_ERROR_TYPES).toHaveLength(8);
+    expect(isDwtErrorType('UnexpectedError')).toBe(true);
     expect(isDwtErrorType('BusinessRuleViolation')).toBe(true);
     expect(isDwtErrorType('Required')).toBe(false);
   });

@@ -4,7 +4,18 @@
 
 import type { FieldErrors } from '../errors';
 
-export const DWT_ERROR_TYPES = ['NotProvided', 'NotAllowed', 'InvalidType', 'InvalidFormat', 'InvalidValue', 'OutOfRange', 'BusinessRuleViolation'] as const;
+// UnexpectedError is what DWT calls a Joi error it has no category for (a number where a postcode or
+// registration number should be, a number beyond the safe range).
+export const DWT_ERROR_TYPES = [
+  'NotProvided',
+  'NotAllowed',
+  'InvalidType',
+  'InvalidFormat',
+  'InvalidValue',
+  'OutOfRange',
+  'BusinessRuleViolation',
+  'UnexpectedError',
+] as const;
 
 export type DwtErrorType = (typeof DWT_ERROR_TYPES)[number];
 

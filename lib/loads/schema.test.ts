@@ -39,6 +39,47 @@ describe('the load form', () => {
     expect(toMovement(none).carrier.registrationNumber).toBeNull();
   });
 
+  it('takes the consignment codes live DWT takes, upper-cased on save (issue 14)', () => {
+    for (const [typed, sent] of [
+      ['CJTILE/A0001B', 'CJTILE/A0001B'],
+      ['BT/A0001', 'BT/A0001'],
+      ['ab/12345', 'AB/12345'],
+    ] as const) {
+      const f = goodForm();
+      f.wasteItems[0]!.ewcCodes = ['170503'];
+      f.hazardousWasteConsignmentCode = typed;
+      expect(toMovement(f).hazardousWasteConsignmentCode).toBe(sent);
+      const r = checkLoadForm(f, ctx);
+      expect(r.ok, typed).toBe(true);
+    }
+  });
+
+  it('sends "Other" with the clerk’s own words, and no vehicle (issue 14)', () => {
+    const f = goodForm();
+    f.carrier.meansOfTransport = 'Other';
+    f.carrier.otherMeansOfTransport = ' Conveyor from the next-door site ';
+    const m = toMovement(f);
+    expect(m.carrier).toMatchObject({ meansOfTransport: 'Other', otherMeansOfTransport: 'Conveyor from the next-door site' });
+    expect('vehicleRegistration' in m.carrier).toBe(false);
+    expect(checkLoadForm(f, ctx).ok).toBe(true);
+    f.carrier.meansOfTransport = 'Rail';
+    expect('otherMeansOfTransport' in toMovement(f).carrier).toBe(false);
+  });
+
+  it('takes a long lower-case vehicle registration (live DWT sets no length)', () => {
+    const f = goodForm();
+    f.carrier.vehicleRegistration = 'ab12 cde xyz 123';
+    expect(checkLoadForm(f, ctx).ok).toBe(true);
+  });
+
+  it('catches an email address with a made-up top-level domain at the window', () => {
+    const f = goodForm();
+    f.carrier.emailAddress = 'name@firm.con';
+    const r = checkLoadForm(f, ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(Object.keys(r.fieldErrors)).toContain('carrier.emailAddress');
+  });
+
   it('passes DWT’s checks when filled in properly', () => {
     const r = checkLoadForm(goodForm(), ctx);
     expect(r.ok && r.warnings).toEqual([]);

@@ -89,6 +89,8 @@ export const loadFormSchema = z.object({
       reasonForNoRegistrationNumber: maybe(REASONS_FOR_NO_REGISTRATION_NUMBER),
       meansOfTransport: maybe(MEANS_OF_TRANSPORT).default('Road'),
       vehicleRegistration: str,
+      /** Free text beside "Other" (live DWT takes it; the spec had no such field). */
+      otherMeansOfTransport: str,
     })
     .default(() => emptyCarrier()),
   hasBrokerOrDealer: z.boolean().default(false),
@@ -114,7 +116,7 @@ function emptyParty() {
   };
 }
 function emptyCarrier(): LoadFormValues['carrier'] {
-  return { ...emptyParty(), reasonForNoRegistrationNumber: '', meansOfTransport: 'Road', vehicleRegistration: '' };
+  return { ...emptyParty(), reasonForNoRegistrationNumber: '', meansOfTransport: 'Road', vehicleRegistration: '', otherMeansOfTransport: '' };
 }
 
 export function emptyWasteItem(): WasteItemFormValues {
@@ -253,6 +255,7 @@ export function toMovement(form: LoadFormValues) {
       // Only sent for road transport (DWT forbids it otherwise).
       ...(c.meansOfTransport === 'Road' ? { vehicleRegistration: c.vehicleRegistration.trim().toUpperCase() } : {}),
       meansOfTransport: orUndefined(c.meansOfTransport),
+      ...(c.meansOfTransport === 'Other' && orUndefined(c.otherMeansOfTransport) ? { otherMeansOfTransport: c.otherMeansOfTransport.trim() } : {}),
     },
     ...(form.hasBrokerOrDealer
       ? {
