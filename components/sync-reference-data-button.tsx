@@ -1,6 +1,6 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { syncReferenceDataAction } from '@/lib/reference-data/actions';
+import { syncReferenceDataAction } from '@/lib/dwt-settings/actions';
 
 export function SyncReferenceDataButton() {
   const [pending, start] = useTransition();

@@ -209,18 +209,19 @@ async function main(): Promise<void> {
   // Reference data from DWT into Postgres, in the background: an unreachable DWT never delays the start
   // (the stored or bundled lists are used meanwhile).
   const referenceSync = (async () => {
-    const [{ syncReferenceData }, { currentDwtConfig, dwtClientFor }] = await Promise.all([
+    const [{ syncReferenceData }, { dwtClientFor }, { dwtConfigInUse }] = await Promise.all([
       import('../lib/reference-data/service'),
-      import('../lib/delivery/dwt-client'),
+      import('../lib/dwt-settings/client'),
+      import('../lib/dwt-settings/service'),
     ]);
-    const report = await syncReferenceData({ client: dwtClientFor(await currentDwtConfig()) });
+    const report = await syncReferenceData({ client: dwtClientFor(await dwtConfigInUse()) });
     return report.failed.length === 0
       ? 'synced from DWT'
       : `kept stored copies of ${report.failed.map((f) => f.name).join(', ')} (DWT: ${report.failed[0]!.reason})`;
   })().catch((error: unknown) => `not synced (${(error as Error).message})`);
 
   // Loads saved before the reporting deadline was stored get theirs (a no-op once done).
-  const filledDueDates = await (await import('../lib/loads/service')).fillMissingDueDates();
+  const filledDueDates = await (await import('../lib/deadline/service')).fillMissingDueDates();
   if (filledDueDates > 0) logger.info('reporting deadlines filled in', { loads: filledDueDates });
 
   // 5. First accounts
@@ -297,7 +298,7 @@ async function main(): Promise<void> {
   say('');
   say(`Weighbook is running at ${url}`);
   say(`  Database: ${embedded ? `embedded PostgreSQL, data in ${path.join(dataDir, 'postgres')}` : 'DATABASE_URL'}`);
-  const dwtInUse = await (await import('../lib/delivery/dwt-client')).currentDwtConfig().then(
+  const dwtInUse = await (await import('../lib/dwt-settings/service')).dwtConfigInUse().then(
     (c) => `${c.environment} (${c.apiBaseUrl})`,
     (error: unknown) => `cannot be used: ${(error as Error).message}`,
   );

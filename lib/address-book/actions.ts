@@ -22,7 +22,7 @@ export async function saveToAddressBookAction(input: unknown): Promise<ActionRes
 // Administration of every site's address book (admins).
 import { revalidatePath } from 'next/cache';
 import { adminSavePartySchema, mergePartiesSchema } from './schema';
-import { adminSaveParty, mergeParties } from './service';
+import { adminSaveParty, mergeParties } from './admin';
 
 /** An admin's edit of an entry at any site (vehicles replaced, so one can be removed). */
 export async function adminSavePartyAction(input: unknown): Promise<ActionResult<PartyEntry>> {

@@ -7,7 +7,8 @@ import { ForbiddenError, ValidationError } from '@/lib/errors';
 import { saveLoad } from '@/lib/loads/service';
 import { createSite } from '@/lib/sites/service';
 import { loadForm } from '@/test/load-fixtures';
-import { adminListParties, adminSaveParty, mergeParties, saveParty } from './service';
+import { adminListParties, adminSaveParty, mergeParties } from './admin';
+import { saveParty } from './service';
 
 let siteId: string;
 let otherSiteId: string;

@@ -53,7 +53,7 @@ export interface AuditEntryView {
 
 /**
  * The audit entries of one record, newest first. No permission check here: the record's own domain
- * decides who may see its history (e.g. getLoadHistory in lib/loads/service.ts) and calls this.
+ * decides who may see its history (e.g. getLoadHistory in lib/loads/history.ts) and calls this.
  */
 export async function listAuditEntries({ input }: { actor: Actor; input: { entityType: string; entityId: string; take?: number } }): Promise<AuditEntryView[]> {
   const rows = await db().auditEntry.findMany({

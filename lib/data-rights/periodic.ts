@@ -1,4 +1,4 @@
-// Light periodic tasks inside the web app's process (started from lib/delivery/in-app.ts): hourly, the
+// Light periodic tasks inside the web app's process (started from instrumentation.ts): hourly, the
 // anonymisation of sent loads past the retention setting. Several app instances may run it: a
 // transaction-scoped Postgres advisory lock lets one of them work and the others skip that round.
 import 'server-only';

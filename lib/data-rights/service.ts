@@ -6,12 +6,12 @@
 // holds counts and ids only, and existing audit entries are scrubbed of the values.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { deletePartiesForErasure, findPartiesMentioning } from '@/lib/address-book/service';
+import { deletePartiesForErasure, findPartiesMentioning } from '@/lib/address-book/admin';
 import { assertCan, auditActorId, systemActor, type Actor } from '@/lib/auth/actor';
 import { recordAudit, rewriteAuditEntries } from '@/lib/audit/service';
 import { db, type Tx } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
-import { eraseFromLoads, findLoadsMentioning, findSentLoadsWithPersonalData } from '@/lib/loads/service';
+import { eraseFromLoads, findLoadsMentioning, findSentLoadsWithPersonalData } from './loads';
 import { logger } from '@/lib/logger';
 import { findUsersMentioning } from '@/lib/users/service';
 import { LOAD_ROLES, isPersonalLoadAuditKey, needlesOf, personalEntryAuditKey, scrubAuditChanges, type Needles } from './anonymise';

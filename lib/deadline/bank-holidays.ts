@@ -17,9 +17,10 @@
 // With ONE_OFF_CHANGES the lists are right from 2020 on; earlier years get today's rules without
 // their one-off days (2011, 2012, ...).
 
-import type { NATIONS } from '@/lib/sites/schema';
 import { addDays, firstWeekdayOfMonth, isoDate, isWeekend, lastWeekdayOfMonth, parseIsoDate } from './calendar-date';
 
+/** The four nations, as the prisma enum `Nation`: each has its own bank holidays (a site's nation, in lib/sites). */
+export const NATIONS = ['ENGLAND', 'WALES', 'SCOTLAND', 'NORTHERN_IRELAND'] as const;
 /** A site's nation, as the prisma enum `Nation`. */
 export type Nation = (typeof NATIONS)[number];
 

@@ -21,6 +21,7 @@ export {
   ONE_OFF_CHANGES,
   type BankHoliday,
   type HolidayCalendar,
+  NATIONS,
   type Nation,
   type OneOffChange,
 } from './bank-holidays';

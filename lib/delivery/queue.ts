@@ -43,7 +43,8 @@ export async function markPostInFlight(loadId: string, workerId: string): Promis
   return n === 1;
 }
 
-export async function finishJob(tx: Tx, loadId: string): Promise<void> {
+/** Removes a load's queued send: it was sent, settled by hand, or the load has nothing to send now. */
+export async function dequeueDelivery(tx: Tx, loadId: string): Promise<void> {
   await tx.$executeRaw`DELETE FROM delivery_job WHERE load_id = ${loadId}::uuid`;
 }
 

@@ -19,21 +19,19 @@ import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db';
 import type { CreateMovementOutcome, DwtClientOptions, UpdateMovementOutcome } from '@/lib/dwt/client';
 import type { DwtValidationError } from '@/lib/dwt/errors';
+import { dwtClientFor, INTERACTIVE_RETRY } from '@/lib/dwt-settings/client';
+import { dwtConfigInUse } from '@/lib/dwt-settings/service';
 import type { DwtIssue } from '@/lib/dwt/responses';
 import { isWasteTrackingId, validateReceiveMovement } from '@/lib/dwt/schema';
 import { env } from '@/lib/env';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
-import { toReceiveMovementBody, type Movement } from '@/lib/loads/schema';
 import { logger } from '@/lib/logger';
 import { countRecordDeadlines } from '@/lib/records/service';
 import { getReferenceLookups } from '@/lib/reference-data/service';
-import { currentDwtConfig, dwtClientFor, INTERACTIVE_RETRY } from './dwt-client';
-import { claimJobs, enqueueDelivery, finishJob, markPostInFlight, rescheduleJob } from './queue';
-import { receivingSiteOf } from './receiving-site';
-
-export { enqueueDelivery, finishJob as cancelDelivery } from './queue';
+import { claimJobs, enqueueDelivery, dequeueDelivery, markPostInFlight, rescheduleJob } from './queue';
+import { receivingSiteOf, toReceiveMovementBody } from '@/lib/sites/receiving-site';
 
 export interface DeliveryResult {
   status: LoadStatus;
@@ -156,7 +154,7 @@ export async function processJob({
   const load = await db().load.findUniqueOrThrow({ where: { id: loadId }, include: { site: true } });
   const started = Date.now();
   if (load.status !== 'PENDING') {
-    await db().$transaction((tx) => finishJob(tx, loadId));
+    await db().$transaction((tx) => dequeueDelivery(tx, loadId));
     return resultOf(load, 'Nothing to send.');
   }
 
@@ -166,10 +164,10 @@ export async function processJob({
     // The worker that sent this POST stopped before recording DWT's answer: it may have been stored.
     outcome = { kind: 'interrupted', attempts: 0 };
   } else {
-    const config = await currentDwtConfig();
+    const config = await dwtConfigInUse();
     // The operator's apiCode set on the site's page; the environment's until one is set.
     const apiCode = load.site.apiCode ?? config.apiCode;
-    const body = toReceiveMovementBody(load.movement as Movement, receivingSiteOf(load.site), apiCode ?? '');
+    const body = toReceiveMovementBody(load.movement as object, receivingSiteOf(load.site), apiCode ?? '');
     // DWT's own rules, with today's reference data, before anything leaves: a body DWT would refuse is
     // not worth a request (and the site's details may have changed since the load was saved).
     const local = validateReceiveMovement(body, await getReferenceLookups());
@@ -239,7 +237,7 @@ export async function processJob({
     } else {
       if (changed.count === 0)
         await tx.load.update({ where: { id: loadId }, data: { status, ...idFields, dwtErrors: errors as unknown as Prisma.InputJsonValue } });
-      await finishJob(tx, loadId);
+      await dequeueDelivery(tx, loadId);
     }
     return tx.load.findUniqueOrThrow({ where: { id: loadId } });
   });
@@ -328,7 +326,7 @@ export async function recordWasteTrackingId({ actor, input }: { actor: Actor; in
         where: { id: load.id },
         data: { status: 'SENT', wasteTrackingId: id, sentVersion: load.version, sentAt: new Date(), dwtErrors: [] },
       });
-      await finishJob(tx, load.id);
+      await dequeueDelivery(tx, load.id);
       await recordAudit(tx, {
         actorId: auditActorId(actor),
         action: 'load.record-waste-tracking-id',
@@ -355,7 +353,7 @@ let reachability: { at: number; reachable: boolean; detail: string } | undefined
 /** Whether DWT answers now (a reference-data GET), checked at most every 30 seconds. */
 async function dwtReachable(): Promise<{ reachable: boolean; detail: string }> {
   if (reachability && Date.now() - reachability.at < 30_000) return reachability;
-  const client = dwtClientFor(await currentDwtConfig(), { retry: { maxAttempts: 1 }, timeouts: { readMs: 3_000, tokenMs: 3_000 } });
+  const client = dwtClientFor(await dwtConfigInUse(), { retry: { maxAttempts: 1 }, timeouts: { readMs: 3_000, tokenMs: 3_000 } });
   const outcome = await client.getContainerTypes();
   reachability = {
     at: Date.now(),

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { ForbiddenError } from '@/lib/errors';
-import { fillMissingDueDates } from '@/lib/loads/service';
+import { fillMissingDueDates } from '@/lib/deadline/service';
 import { createSite } from '@/lib/sites/service';
 import { countDeadlines } from './service';
 

@@ -3,8 +3,10 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { runAction } from '@/lib/auth/run-action';
+import { syncReferenceData, type SyncReport } from '@/lib/reference-data/service';
+import { dwtClientFor } from './client';
 import { dwtSettingsSchema, type ConnectionTestResult, type DwtSettingsView } from './schema';
-import { removeDwtSettings, saveDwtSettings, testDwtSettings } from './service';
+import { dwtConfigInUse, removeDwtSettings, saveDwtSettings, testDwtSettings } from './service';
 
 /** Save the DWT connection; a blank client secret keeps the saved one. */
 export async function saveDwtSettingsAction(input: unknown): Promise<ActionResult<DwtSettingsView>> {
@@ -27,4 +29,13 @@ export async function removeDwtSettingsAction(input: unknown): Promise<ActionRes
 /** Fetch a token and one reference list with the form's values; each step reported plainly. */
 export async function testDwtConnectionAction(input: unknown): Promise<ActionResult<ConnectionTestResult>> {
   return runAction({ permission: 'dwt.manage', schema: dwtSettingsSchema, input }, ({ actor, input }) => testDwtSettings({ actor, input }));
+}
+
+/** "Sync now" on the DWT connection page: fetch the five lists from DWT (the connection in use) into Postgres. */
+export async function syncReferenceDataAction(input: unknown): Promise<ActionResult<SyncReport>> {
+  return runAction({ permission: 'dwt.manage', schema: z.object({}), input }, async ({ actor }) => {
+    const report = await syncReferenceData({ actor, client: dwtClientFor(await dwtConfigInUse()) });
+    revalidatePath('/admin/dwt');
+    return report;
+  });
 }

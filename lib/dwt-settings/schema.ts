@@ -1,44 +1,15 @@
 // The DWT connection form: the same rules as the DWT_* settings (lib/dwt/config.ts), so the page, the
 // server and the environment agree. No server imports: the form's resolver uses this too.
 import { z } from 'zod';
+import { DWT_ENVIRONMENTS, environmentOfServer, isLocalUrl, type DwtEnvironment } from '@/lib/dwt/servers';
 
-export const DWT_ENVIRONMENTS = ['sandbox', 'test', 'production'] as const;
-export type DwtEnvironmentName = (typeof DWT_ENVIRONMENTS)[number];
+export { DWT_ENVIRONMENTS, DWT_SERVERS, environmentOfServer, isLocalUrl, type DwtEnvironment } from '@/lib/dwt/servers';
 
-export const dwtEnvironmentLabels: Record<DwtEnvironmentName, string> = {
+export const dwtEnvironmentLabels: Record<DwtEnvironment, string> = {
   sandbox: 'Sandbox (a DWT stand-in; personal data replaced)',
   test: 'Test ("integration"; personal data replaced)',
   production: 'Production (real reports, with personal data)',
 };
-
-/** The spec's `servers`: DWT's own hosts, used to catch an environment that contradicts its URL. */
-export const DWT_SERVERS = {
-  production: 'https://waste-tracking.api.defra.gov.uk',
-  test: 'https://waste-tracking.integration.api.defra.gov.uk',
-} as const;
-
-/** Which of DWT's servers a URL is, if any. */
-export function environmentOfServer(url: string): 'production' | 'test' | undefined {
-  let origin: string;
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-  if (origin === DWT_SERVERS.production) return 'production';
-  if (origin === DWT_SERVERS.test) return 'test';
-  return undefined;
-}
-
-/** This machine: plain http is acceptable there (the built-in sandbox, a local proxy). */
-export function isLocalUrl(url: string): boolean {
-  try {
-    const host = new URL(url).hostname;
-    return host === 'localhost' || host.endsWith('.localhost') || host === '127.0.0.1' || host === '[::1]';
-  } catch {
-    return false;
-  }
-}
 
 const urlField = (name: string) =>
   z
@@ -94,11 +65,11 @@ export interface DwtSettingsView {
   /** Where the connection in use comes from. */
   source: 'saved' | 'environment' | 'built-in sandbox';
   /** The connection in use (without its secret), or undefined when it cannot be resolved. */
-  effective?: { environment: DwtEnvironmentName; apiBaseUrl: string; authUrl: string; clientId: string };
+  effective?: { environment: DwtEnvironment; apiBaseUrl: string; authUrl: string; clientId: string };
   /** Why the connection cannot be used, in plain words. */
   problem?: string;
   saved?: {
-    environment: DwtEnvironmentName;
+    environment: DwtEnvironment;
     apiBaseUrl: string;
     authUrl: string;
     clientId: string;

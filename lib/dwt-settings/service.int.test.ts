@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { currentDwtConfig, dwtClientFor } from '@/lib/delivery/dwt-client';
+import { dwtClientFor } from '@/lib/dwt-settings/client';
 import { DwtConfigError } from '@/lib/dwt/config';
 import { startDwtSandbox, type DwtSandbox } from '@/lib/dwt/sandbox/server';
 import { resetEnvCache } from '@/lib/env';
@@ -14,7 +14,7 @@ import { useOwnDatabase } from '@/test/delivery-harness';
 import { DWT_SERVERS } from './schema';
 import {
   CONFIG_CACHE_MS,
-  effectiveDwtConfig,
+  dwtConfigInUse,
   getDwtSettings,
   invalidateDwtConfig,
   removeDwtSettings,
@@ -95,7 +95,7 @@ describe('DWT settings', () => {
   });
 
   it('uses the environment until settings are saved, then the saved ones, with a new client', async () => {
-    const before = await currentDwtConfig();
+    const before = await dwtConfigInUse();
     expect(before.apiBaseUrl).toBe(envSandbox.baseUrl);
     expect((await getDwtSettings({ actor: admin })).source).toBe('environment');
 
@@ -104,7 +104,7 @@ describe('DWT settings', () => {
     expect(view.saved).toMatchObject({ apiBaseUrl: savedSandbox.baseUrl, clientId: 'saved-client' });
     expectNoSecretIn(JSON.stringify(view));
 
-    const after = await currentDwtConfig();
+    const after = await dwtConfigInUse();
     expect(after).toMatchObject({ environment: 'sandbox', apiBaseUrl: savedSandbox.baseUrl, clientId: 'saved-client', clientSecret: SECRET });
     expect(dwtClientFor(after)).not.toBe(dwtClientFor(before));
     const list = await dwtClientFor(after).getEwcCodes();
@@ -132,7 +132,7 @@ describe('DWT settings', () => {
     const before = (await db().dwtSettings.findUniqueOrThrow({ where: { id: 1 } })).clientSecretCiphertext;
     await saveDwtSettings({ actor: admin, input: { ...savedInput(), clientSecret: '' } });
     expect((await db().dwtSettings.findUniqueOrThrow({ where: { id: 1 } })).clientSecretCiphertext).toBe(before);
-    expect((await currentDwtConfig()).clientSecret).toBe(SECRET);
+    expect((await dwtConfigInUse()).clientSecret).toBe(SECRET);
 
     const moved = saveDwtSettings({ actor: admin, input: { ...savedInput(), authUrl: 'http://127.0.0.1:9', clientSecret: '' } });
     await expect(moved).rejects.toThrow(ValidationError);
@@ -153,13 +153,13 @@ describe('DWT settings', () => {
   });
 
   it('picks up a change saved by another process within the cache time', async () => {
-    const first = await effectiveDwtConfig();
+    const first = await dwtConfigInUse();
     await db().dwtSettings.update({ where: { id: 1 }, data: { clientId: 'changed-elsewhere' } });
-    expect((await effectiveDwtConfig()).clientId).toBe(first.clientId);
+    expect((await dwtConfigInUse()).clientId).toBe(first.clientId);
     const now = Date.now();
     const spy = vi.spyOn(Date, 'now').mockReturnValue(now + CONFIG_CACHE_MS + 1);
     try {
-      expect((await effectiveDwtConfig()).clientId).toBe('changed-elsewhere');
+      expect((await dwtConfigInUse()).clientId).toBe('changed-elsewhere');
     } finally {
       spy.mockRestore();
       await db().dwtSettings.update({ where: { id: 1 }, data: { clientId: 'saved-client' } });
@@ -169,18 +169,18 @@ describe('DWT settings', () => {
 
   it('says plainly when the key does not open the saved secret, and never guesses', async () => {
     setEnv({ WEIGHBOOK_SECRETS_KEY: randomBytes(32).toString('hex') });
-    await expect(currentDwtConfig()).rejects.toThrow(DwtConfigError);
-    await expect(currentDwtConfig()).rejects.toThrow(/another key .* WEIGHBOOK_SECRETS_KEY/);
+    await expect(dwtConfigInUse()).rejects.toThrow(DwtConfigError);
+    await expect(dwtConfigInUse()).rejects.toThrow(/another key .* WEIGHBOOK_SECRETS_KEY/);
     expect((await getDwtSettings({ actor: admin })).problem).toMatch(/cannot be used/);
     // While rotating, the old key opens it, and saving seals it again with the new one.
     setEnv({ WEIGHBOOK_SECRETS_KEY_PREVIOUS: KEY });
-    expect((await currentDwtConfig()).clientSecret).toBe(SECRET);
+    expect((await dwtConfigInUse()).clientSecret).toBe(SECRET);
     const before = (await db().dwtSettings.findUniqueOrThrow({ where: { id: 1 } })).clientSecretCiphertext;
     await saveDwtSettings({ actor: admin, input: { ...savedInput(), clientSecret: '' } });
     const after = (await db().dwtSettings.findUniqueOrThrow({ where: { id: 1 } })).clientSecretCiphertext;
     expect(after.split(':')[1]).not.toBe(before.split(':')[1]);
     setEnv({ WEIGHBOOK_SECRETS_KEY_PREVIOUS: undefined });
-    expect((await currentDwtConfig()).clientSecret).toBe(SECRET);
+    expect((await dwtConfigInUse()).clientSecret).toBe(SECRET);
     // Moving the ciphertext to another row or field is caught by the AAD (tested in secret-box.test.ts).
     setEnv({ WEIGHBOOK_SECRETS_KEY: KEY });
     await saveDwtSettings({ actor: admin, input: savedInput() });
@@ -234,7 +234,7 @@ describe('DWT settings', () => {
     const view = await removeDwtSettings({ actor: admin });
     expect(view.source).toBe('environment');
     expect(view.saved).toBeUndefined();
-    expect((await currentDwtConfig()).apiBaseUrl).toBe(envSandbox.baseUrl);
+    expect((await dwtConfigInUse()).apiBaseUrl).toBe(envSandbox.baseUrl);
     const audit = await db().$queryRaw<
       { action: string; changes: string }[]
     >`SELECT action, changes::text AS changes FROM audit_entry WHERE entity_type = 'dwt_settings' ORDER BY id`;

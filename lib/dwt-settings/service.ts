@@ -13,7 +13,7 @@ import { env } from '@/lib/env';
 import { ValidationError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { listUsers } from '@/lib/users/service';
-import { dwtSettingsSchema, type ConnectionTestResult, type DwtEnvironmentName, type DwtSettingsInput, type DwtSettingsView } from './schema';
+import { dwtSettingsSchema, type ConnectionTestResult, type DwtEnvironment, type DwtSettingsInput, type DwtSettingsView } from './schema';
 import { testConnection, type TestOptions } from './test-connection';
 
 const ROW_ID = 1;
@@ -44,7 +44,7 @@ function openRowSecret(row: Row): string {
 function configOfRow(row: Row): DwtConfig {
   const e = env();
   return resolveDwtConfig({
-    DWT_ENVIRONMENT: row.environment as DwtEnvironmentName,
+    DWT_ENVIRONMENT: row.environment as DwtEnvironment,
     DWT_API_BASE_URL: row.apiBaseUrl,
     DWT_AUTH_URL: row.authUrl,
     DWT_CLIENT_ID: row.clientId,
@@ -63,7 +63,7 @@ let cache: { at: number; env: object; config: Promise<DwtConfig> } | undefined;
  * DWT_* settings (or the built-in sandbox). Cached for a few seconds; a save in this process clears it.
  * Throws DwtConfigError with a plain message when neither can be used.
  */
-export function effectiveDwtConfig(): Promise<DwtConfig> {
+export function dwtConfigInUse(): Promise<DwtConfig> {
   // New settings in the environment (resetEnvCache, as tests and the launcher do) are seen at once too.
   const currentEnv = env();
   if (cache && cache.env === currentEnv && Date.now() - cache.at < CONFIG_CACHE_MS) return cache.config;
@@ -116,7 +116,7 @@ export async function getDwtSettings({ actor }: { actor: Actor }): Promise<DwtSe
   if (row) {
     const names = await namesOf(actor, [row.secretSetBy, row.updatedBy]);
     view.saved = {
-      environment: row.environment as DwtEnvironmentName,
+      environment: row.environment as DwtEnvironment,
       apiBaseUrl: row.apiBaseUrl,
       authUrl: row.authUrl,
       clientId: row.clientId,
@@ -127,7 +127,7 @@ export async function getDwtSettings({ actor }: { actor: Actor }): Promise<DwtSe
     };
   }
   try {
-    const c = await effectiveDwtConfig();
+    const c = await dwtConfigInUse();
     view.effective = { environment: c.environment, apiBaseUrl: c.apiBaseUrl, authUrl: c.authUrl, clientId: c.clientId };
   } catch (error) {
     if (!(error instanceof DwtConfigError)) throw error;

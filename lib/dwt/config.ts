@@ -4,10 +4,10 @@ import 'server-only';
 // naming what is missing. Settings saved on the DWT connection page (lib/dwt-settings) override these
 // and go through resolveDwtConfig too, so the client takes a plain DwtConfig and never reads settings.
 import { env, type Env } from '@/lib/env';
-import { DWT_SERVERS, environmentOfServer, isLocalUrl } from '@/lib/dwt-settings/schema';
+import { DWT_SERVERS, environmentOfServer, isLocalUrl, type DwtEnvironment } from './servers';
 import { SANDBOX_API_CODES, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './sandbox/defaults';
 
-export type DwtEnvironment = 'sandbox' | 'test' | 'production';
+export type { DwtEnvironment } from './servers';
 
 export interface DwtConfig {
   /** Only 'production' receives personal data; every other environment gets placeholders. */
@@ -22,7 +22,7 @@ export interface DwtConfig {
   apiCode?: string;
 }
 
-/** The spec's `servers` (DWT's own hosts); the form's rules share them (lib/dwt-settings/schema.ts). */
+/** The spec's `servers` (DWT's own hosts), defined in ./servers.ts with the form's rules. */
 export { DWT_SERVERS };
 
 export class DwtConfigError extends Error {
@@ -100,7 +100,7 @@ export function resolveDwtConfig(settings: DwtSettings): DwtConfig {
 }
 
 /** The DWT_* settings of the environment alone; the connection in use may be overridden by settings saved
- * on the DWT connection page: use currentDwtConfig() (lib/delivery/dwt-client.ts) for that. */
+ * on the DWT connection page: use dwtConfigInUse() (lib/dwt-settings/service.ts) for that. */
 export function dwtConfig(): DwtConfig {
   return resolveDwtConfig(env());
 }

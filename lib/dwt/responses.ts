@@ -38,39 +38,16 @@ export const tokenResponseSchema = z.looseObject({
   token_type: z.string().regex(/^bearer$/i, 'must be Bearer'),
 });
 
-// Codes and flags are required: validation depends on them. Descriptive text defaults to empty.
-const text = z.string().default('');
-
-export const ewcCodeSchema = z.looseObject({
-  code: z.string().min(1),
-  isHazardous: z.boolean(),
-  entryTypeDesc: text,
-  chapter: text,
-  subChapter: text,
-  description: text,
-});
-export const hazardousPropertyCodeSchema = z.looseObject({
-  code: z.string().min(1),
-  shortDesc: text,
-  longDesc: text,
-});
-export const disposalOrRecoveryCodeSchema = z.looseObject({
-  code: z.string().min(1),
-  isNotRecoveryToFinalProduct: z.boolean(),
-  description: text,
-});
-export const containerTypeSchema = z.looseObject({ code: z.string().min(1), description: text });
-export const popNameSchema = z.looseObject({ code: z.string().min(1), chemicalName: text });
-
-/** The five reference-data lists: name (as in the URL path) → the schema of one entry. */
-export const referenceListSchemas = {
-  'ewc-codes': ewcCodeSchema,
-  'hazardous-property-codes': hazardousPropertyCodeSchema,
-  'disposal-or-recovery-codes': disposalOrRecoveryCodeSchema,
-  'container-types': containerTypeSchema,
-  'pop-names': popNameSchema,
-} as const;
-
-export type ReferenceListName = keyof typeof referenceListSchemas;
-export const REFERENCE_LIST_NAMES = Object.keys(referenceListSchemas) as ReferenceListName[];
-export type ReferenceEntry<N extends ReferenceListName> = z.infer<(typeof referenceListSchemas)[N]>;
+// The five reference-data lists' entries are reference data's own (lib/reference-data/lists.ts), which
+// the stored copies are parsed with too; re-exported here, since the client parses DWT's answers with them.
+export {
+  containerTypeSchema,
+  disposalOrRecoveryCodeSchema,
+  ewcCodeSchema,
+  hazardousPropertyCodeSchema,
+  popNameSchema,
+  REFERENCE_LIST_NAMES,
+  referenceListSchemas,
+  type ReferenceEntry,
+  type ReferenceListName,
+} from '@/lib/reference-data/lists';

@@ -12,7 +12,8 @@ import { ensureUser } from '@/lib/users/service';
 import { pointAppAt } from '@/test/dwt-env';
 import { loadForm, RECEIVING_SITE } from '@/test/load-fixtures';
 import type { LoadFormValues } from './schema';
-import { getLoadHistory, mayCorrectLoad, saveLoad } from './service';
+import { getLoadHistory } from './history';
+import { mayCorrectLoad, saveLoad } from './service';
 
 let sandbox: DwtSandbox;
 let siteId: string;

@@ -22,6 +22,7 @@ import {
 import { dwtErrorsToFieldErrors, FORM_ERROR_KEY } from '@/lib/dwt/errors';
 import type { FieldErrors } from '@/lib/errors';
 import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
+import { toReceiveMovementBody, type ReceivingSite } from '@/lib/sites/receiving-site';
 import { ukLocalToInstant } from '@/lib/time/uk-time';
 
 const str = z.string().default('');
@@ -125,18 +126,6 @@ export function emptyWasteItem(): WasteItemFormValues {
 
 export function emptyLoadForm(init: { dateTimeReceived: string; yourUniqueReference: string }): LoadFormValues {
   return loadFormSchema.parse({ ...init, wasteItems: [{}] });
-}
-
-/** What the site contributes to every movement (never typed per load). */
-export interface ReceivingSite {
-  siteName: string;
-  authorisationNumber: string;
-  fullAddress: string;
-  postcode: string;
-  /** The site's contact details and regulatory position statements, sent on the receiver when set. */
-  emailAddress?: string;
-  phoneNumber?: string;
-  regulatoryPositionStatements?: number[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,23 +261,6 @@ export function toMovement(form: LoadFormValues) {
 }
 
 export type Movement = ReturnType<typeof toMovement>;
-
-/** The full body DWT receives for a load at a site. */
-export function toReceiveMovementBody(movement: Movement, site: ReceivingSite, apiCode: string) {
-  return {
-    apiCode,
-    ...movement,
-    receiver: {
-      siteName: site.siteName,
-      authorisationNumber: site.authorisationNumber,
-      // Optional in DWT's receiver: left out when blank, as DWT refuses blank optional text.
-      ...(site.emailAddress ? { emailAddress: site.emailAddress } : {}),
-      ...(site.phoneNumber ? { phoneNumber: site.phoneNumber } : {}),
-      ...(site.regulatoryPositionStatements?.length ? { regulatoryPositionStatements: site.regulatoryPositionStatements } : {}),
-    },
-    receipt: { address: { fullAddress: site.fullAddress, postcode: site.postcode } },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Checks

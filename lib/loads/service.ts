@@ -1,20 +1,20 @@
-// Loads: the master copy. Saving commits to PostgreSQL (with its audit entry, in one transaction)
-// before anything is sent; lib/delivery sends afterwards.
+// Loads: the master copy. Saving commits to PostgreSQL (with its audit entry and its queued send, in one
+// transaction) before anything is sent; lib/delivery sends afterwards. The load's history is in
+// ./history.ts; lib/data-rights finds and erases people on loads (lib/data-rights/loads.ts).
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
-import { listAuditEntries, recordAudit } from '@/lib/audit/service';
+import { recordAudit } from '@/lib/audit/service';
 import { db, type Tx } from '@/lib/db';
-import { receivingSiteOf } from '@/lib/delivery/receiving-site';
-import { cancelDelivery, enqueueDelivery } from '@/lib/delivery/service';
+import { receivingSiteOf } from '@/lib/sites/receiving-site';
+import { dequeueDelivery, enqueueDelivery } from '@/lib/delivery/queue';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { reportingDeadline } from '@/lib/deadline';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { instantToUkLocal, ukLocalToInstant } from '@/lib/time/uk-time';
-import { namesOfUsers } from '@/lib/users/service';
 import { checkLoadForm, loadFormSchema, toMovement, type LoadFormValues } from './schema';
 import { submitLoadSchema, type SubmitLoadInput } from './submit-schema';
 
@@ -180,7 +180,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
       });
       if (changed.count === 0) throw new ConflictError('Someone else changed this load at the same moment. Open it again and retry.');
       if (nextStatus === 'PENDING') await enqueueDelivery(tx, existing.id);
-      else await cancelDelivery(tx, existing.id);
+      else await dequeueDelivery(tx, existing.id);
       const diff = formDiff(before, saved);
       if (existing.status !== nextStatus) diff.status = { from: existing.status, to: nextStatus };
       await recordAudit(tx, { actorId: auditActorId(actor), action: 'load.update', entityType: 'load', entityId: existing.id, siteId: site.id, changes: diff });
@@ -260,29 +260,8 @@ export async function listRecentLoads({ actor, input }: { actor: Actor; input: {
   });
 }
 
-/**
- * Sets the reporting deadline of loads saved before it was stored, or of every load at a site whose
- * nation changed (pass its id). Bank holidays are computed in TypeScript, so this runs in the app.
- */
-export async function fillMissingDueDates({ siteId }: { siteId?: string } = {}): Promise<number> {
-  let filled = 0;
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const loads = await db().load.findMany({
-      where: { ...(siteId ? { siteId } : { dueAt: null }), id: { gt: after } },
-      select: { id: true, receivedAt: true, site: { select: { nation: true } } },
-      orderBy: { id: 'asc' },
-      take: 1000,
-    });
-    if (loads.length === 0) return filled;
-    await db().$transaction(loads.map((l) => db().load.update({ where: { id: l.id }, data: { dueAt: reportingDeadline(l.receivedAt, l.site.nation) } })));
-    filled += loads.length;
-    after = loads[loads.length - 1]!.id;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
-// The load page: who may correct it, and its history
+// The load page: who may correct it (its history is in ./history.ts)
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -301,159 +280,4 @@ export function mayCorrectLoad(
     if (error instanceof ForbiddenError) return { ok: false, reason: error.message };
     throw error;
   }
-}
-
-export interface LoadHistoryEntry {
-  id: string;
-  at: Date;
-  /** The person's name, "System" for the app itself, or "A deleted user". */
-  actorName: string;
-  action: string;
-  changes: Record<string, unknown>;
-}
-
-/** Every audit entry of a load, newest first, with the names of the people who made them. */
-export async function getLoadHistory({ actor, input }: { actor: Actor; input: { id: string } }): Promise<LoadHistoryEntry[]> {
-  assertCan(actor, 'loads.view');
-  const load = await db().load.findUnique({ where: { id: input.id }, select: { siteId: true } });
-  if (!load || !actor.siteIds.includes(load.siteId)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
-  const entries = await listAuditEntries({ actor, input: { entityType: 'load', entityId: input.id } });
-  const names = await namesOfUsers(entries.flatMap((e) => (e.actorId ? [e.actorId] : [])));
-  return entries.map((e) => ({
-    id: e.id,
-    at: e.at,
-    actorName: e.actorId === null ? 'System' : (names.get(e.actorId) ?? 'A deleted user'),
-    action: e.action,
-    changes: e.changes,
-  }));
-}
-
-// Customers' data rights (lib/data-rights): finding a person on loads, anonymising and erasing.
-// ---------------------------------------------------------------------------------------------
-
-/** How lib/data-rights searches loads: one kind of key (normalised there) and linked address-book ids. */
-export interface LoadsMentioningInput {
-  by: 'name' | 'email' | 'phone' | 'vehicle';
-  key: string;
-  addressBookIds?: string[];
-  limit: number;
-}
-
-import { anonymiseFormValues, anonymiseMovement, scrubJson, scrubText, type Needles } from '@/lib/data-rights/anonymise';
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const partyField = (role: 'carrier' | 'brokerOrDealer', field: string) => Prisma.sql`(l.form_extras #>> ${`{${role},${field}}`}::text[])`;
-
-/**
- * Loads at any site whose carrier or broker/dealer (in the form's values, from which the movement is
- * built) matches: a name containing the key (lower case), the same email address, the same phone
- * number (by `phoneKey`, ending with it) or vehicle (by `matchKey`), or a link to one of the
- * address-book entries. A sequential scan: an admin action, measured at 100k loads in the closing note.
- */
-export async function findLoadsMentioning({ actor, input }: { actor: Actor; input: LoadsMentioningInput }) {
-  assertCan(actor, 'data-requests.manage');
-  const roles = ['carrier', 'brokerOrDealer'] as const;
-  const per = roles.map((role) => {
-    switch (input.by) {
-      case 'name':
-        return Prisma.sql`lower(${partyField(role, 'organisationName')}) LIKE ${`%${likeEscape(input.key)}%`}`;
-      case 'email':
-        return Prisma.sql`lower(btrim(${partyField(role, 'emailAddress')})) = ${input.key}`;
-      case 'phone':
-        return Prisma.sql`regexp_replace(${partyField(role, 'phoneNumber')}, '[^0-9]+', '', 'g') LIKE ${`%${input.key}`}`;
-      case 'vehicle':
-        return role === 'carrier'
-          ? Prisma.sql`upper(regexp_replace(${partyField(role, 'vehicleRegistration')}, '[^A-Za-z0-9]+', '', 'g')) = ${input.key}`
-          : Prisma.sql`false`;
-    }
-  });
-  const linked = input.addressBookIds?.length
-    ? Prisma.sql`OR ${partyField('carrier', 'addressBookId')} = ANY(${input.addressBookIds}::text[]) OR ${partyField('brokerOrDealer', 'addressBookId')} = ANY(${input.addressBookIds}::text[])`
-    : Prisma.empty;
-  return db().$queryRaw<
-    {
-      id: string;
-      siteId: string;
-      siteName: string;
-      ticketNumber: string;
-      receivedAt: Date;
-      status: LoadStatus;
-      wasteTrackingId: string | null;
-      formExtras: unknown;
-    }[]
-  >`
-    SELECT l.id, l.site_id AS "siteId", s.name AS "siteName", l.ticket_number AS "ticketNumber", l.received_at AS "receivedAt",
-           l.status, l.waste_tracking_id AS "wasteTrackingId", l.form_extras AS "formExtras"
-    FROM load l JOIN site s ON s.id = l.site_id
-    WHERE ${per[0]} OR ${per[1]} ${linked}
-    ORDER BY l.received_at DESC, l.id
-    LIMIT ${input.limit}`;
-}
-
-/**
- * For an erasure, in the caller's transaction: drafts never sent are deleted outright; every other load
- * has the personal fields of the given roles anonymised (movement, form values, denormalised columns)
- * and the erased values scrubbed from anything else it holds. Its version is bumped, so a form opened
- * before the erasure cannot save the values back; a load not yet sent is sent anonymised. Returns the
- * ids deleted and anonymised; never logs the values.
- */
-export async function eraseFromLoads(
-  tx: Tx,
-  { loads, needles }: { loads: { id: string; roles: ('carrier' | 'brokerOrDealer')[] }[]; needles: Needles },
-): Promise<{ deleted: string[]; anonymised: string[] }> {
-  const deleted: string[] = [];
-  const anonymised: string[] = [];
-  for (const { id, roles } of loads) {
-    const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM load WHERE id = ${id}::uuid FOR UPDATE`;
-    if (!row) continue;
-    const load = await tx.load.findUniqueOrThrow({ where: { id } });
-    if (load.status === 'DRAFT' && !load.wasteTrackingId) {
-      await tx.load.delete({ where: { id } });
-      deleted.push(id);
-      continue;
-    }
-    const scrub = (v: unknown) => scrubJson(v, needles).value as Prisma.InputJsonValue;
-    await tx.load.update({
-      where: { id },
-      data: {
-        movement: scrub(anonymiseMovement(load.movement, roles)),
-        formExtras: scrub(anonymiseFormValues(load.formExtras, roles)),
-        dwtErrors: scrub(load.dwtErrors),
-        dwtWarnings: scrub(load.dwtWarnings),
-        carrierName: roles.includes('carrier') ? (load.carrierName ? 'Erased' : null) : load.carrierName && scrubText(load.carrierName, needles),
-        vehicleRegistration: roles.includes('carrier') ? null : load.vehicleRegistration,
-        version: { increment: 1 },
-      },
-    });
-    anonymised.push(id);
-  }
-  return { deleted, anonymised };
-}
-
-/** Sent loads (by when they were sent, else received) before `cutoff` that still hold personal fields. */
-export async function findSentLoadsWithPersonalData({ before, limit }: { before: Date; limit: number }): Promise<string[]> {
-  const blank = (role: 'carrier' | 'brokerOrDealer', field: string, markers: string[] = []) =>
-    Prisma.sql`coalesce(${partyField(role, field)}, '') IN ('', ${Prisma.join(markers.length ? markers : [''])})`;
-  const partyBlank = (role: 'carrier' | 'brokerOrDealer') => Prisma.sql`(${blank(role, 'organisationName', ['Erased'])} AND ${blank(role, 'emailAddress')}
-    AND ${blank(role, 'phoneNumber')} AND ${blank(role, 'address,fullAddress')} AND ${blank(role, 'address,postcode')}
-    AND ${blank(role, 'vehicleRegistration', ['ERASED'])})`;
-  const rows = await db().$queryRaw<{ id: string }[]>`
-    SELECT l.id FROM load l
-    WHERE l.status = 'SENT' AND coalesce(l.sent_at, l.received_at) < ${before}
-      AND NOT (${partyBlank('carrier')} AND ${partyBlank('brokerOrDealer')})
-    ORDER BY l.id
-    LIMIT ${limit}`;
-  return rows.map((r) => r.id);
-}
-
-/** Loads filled from merged address-book entries now point at the entry kept. Returns how many. */
-export async function repointAddressBookEntries(tx: Tx, { fromIds, toId }: { fromIds: string[]; toId: string }): Promise<number> {
-  if (fromIds.length === 0) return 0;
-  let count = 0;
-  for (const role of ['carrier', 'brokerOrDealer'] as const) {
-    count += await tx.$executeRaw`
-      UPDATE load l SET form_extras = jsonb_set(l.form_extras, ${`{${role},addressBookId}`}::text[], to_jsonb(${toId}::text))
-      WHERE ${partyField(role, 'addressBookId')} = ANY(${fromIds}::text[])`;
-  }
-  return count;
 }

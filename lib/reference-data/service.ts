@@ -6,22 +6,34 @@ import { isDeepStrictEqual } from 'node:util';
 import { assertCan, auditActorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db';
-import type { DwtClient, DwtFailure } from '@/lib/dwt/client';
-import { REFERENCE_LIST_NAMES, referenceListSchemas, type ReferenceEntry, type ReferenceListName } from '@/lib/dwt/responses';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { logger } from '@/lib/logger';
 import { bundledLookups, bundledReferenceData, createLookups, type ReferenceLookups } from './catalogue';
+import { REFERENCE_LIST_NAMES, referenceListSchemas, type ReferenceEntry, type ReferenceListName } from './lists';
 
 const log = logger.child({ component: 'reference-data' });
 
 /** Other app instances' syncs show up within this long. */
 const LOOKUPS_TTL_MS = 60_000;
 
+/** Why DWT could not give a list (the kinds of lib/dwt/client.ts's DwtFailure). */
+type FetchFailure = 'rate-limited' | 'unavailable' | 'not-authorised' | 'unexpected';
+
+/**
+ * Where the lists come from: DWT's client (lib/dwt/client.ts, made by lib/dwt-settings/client.ts) is one.
+ * Described here, not imported, because lib/dwt depends on reference data, never the other way round.
+ */
+export interface ReferenceListSource {
+  /** The DWT environment the lists come from, stored with them. */
+  readonly environment: string;
+  getReferenceList<N extends ReferenceListName>(name: N): Promise<{ kind: 'ok'; data: ReferenceEntry<N>[] } | { kind: FetchFailure }>;
+}
+
 export interface SyncReport {
   /** Lists stored from DWT's answer (changed or not). */
   synced: ReferenceListName[];
   /** Lists whose stored copy was kept, and why. */
-  failed: { name: ReferenceListName; reason: DwtFailure['kind'] | 'empty' }[];
+  failed: { name: ReferenceListName; reason: FetchFailure | 'empty' }[];
 }
 
 let cached: { lookups: ReferenceLookups; loadedAt: number } | undefined;
@@ -31,7 +43,7 @@ let cached: { lookups: ReferenceLookups; loadedAt: number } | undefined;
  * empty, which would make every code unknown) keeps its stored or bundled copy. Without an actor it
  * runs as the system (start-up, schedules); a person needs the `dwt.manage` permission.
  */
-export async function syncReferenceData({ actor, client }: { actor?: Actor; client: DwtClient }): Promise<SyncReport> {
+export async function syncReferenceData({ actor, client }: { actor?: Actor; client: ReferenceListSource }): Promise<SyncReport> {
   if (actor) assertCan(actor, 'dwt.manage');
   const fetched = await Promise.all(REFERENCE_LIST_NAMES.map(async (name) => ({ name, outcome: await client.getReferenceList(name) })));
 

@@ -1,10 +1,12 @@
 // A site: the receiving site DWT names on every movement. The permit, postcode and apiCode rules are
 // DWT's own (lib/dwt/schema.ts), so a site saved here gives movements DWT accepts.
 import { z } from 'zod';
+import { NATIONS, type Nation } from '@/lib/deadline';
 import { isApiCode, isUkPostcode, isValidAuthorisationNumber, normaliseRegistrationNumber, normaliseUkPostcode } from '@/lib/dwt/schema';
 
-export const NATIONS = ['ENGLAND', 'WALES', 'SCOTLAND', 'NORTHERN_IRELAND'] as const;
-export const nationLabels: Record<(typeof NATIONS)[number], string> = {
+export { NATIONS };
+
+export const nationLabels: Record<Nation, string> = {
   ENGLAND: 'England',
   WALES: 'Wales',
   SCOTLAND: 'Scotland',

@@ -3,6 +3,7 @@ import { assertCan, auditActorId, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { diffFields, recordAudit } from '@/lib/audit/service';
 import { db, type Tx } from '@/lib/db';
+import { fillMissingDueDates } from '@/lib/deadline/service';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { createSiteSchema, updateSiteSchema, type CreateSiteInput, type SiteValues, type UpdateSiteInput } from './schema';
@@ -110,9 +111,6 @@ export async function updateSite({ actor, input }: { actor: Actor; input: Update
     knownErrors(error);
   }
   if (result.nationChanged) {
-    // Imported when needed: the loads service pulls in the reference data, which scripts and browser
-    // test fixtures that only create sites should not have to load.
-    const { fillMissingDueDates } = await import('@/lib/loads/service');
     await fillMissingDueDates({ siteId: id });
   }
   return result;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeading } from '@/components/app-shell';
 import { AddressBookFilters } from '@/components/admin/address-book/address-book-filters';
 import { AddressBookTable } from '@/components/admin/address-book/address-book-table';
-import { adminListParties } from '@/lib/address-book/service';
+import { adminListParties } from '@/lib/address-book/admin';
 import { adminListPartiesSchema } from '@/lib/address-book/schema';
 import { requirePermission } from '@/lib/auth/session';
 

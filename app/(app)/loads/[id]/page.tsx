@@ -13,7 +13,8 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { reportingDeadline } from '@/lib/deadline';
 import type { DwtValidationError } from '@/lib/dwt/errors';
-import { getLoad, getLoadHistory, mayCorrectLoad } from '@/lib/loads/service';
+import { getLoadHistory } from '@/lib/loads/history';
+import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
 

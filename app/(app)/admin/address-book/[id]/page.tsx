@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeading } from '@/components/app-shell';
 import { EditPartyForm } from '@/components/admin/address-book/edit-party-form';
-import { adminGetParty } from '@/lib/address-book/service';
+import { adminGetParty } from '@/lib/address-book/admin';
 import { requirePermission } from '@/lib/auth/session';
 import { orNotFound } from '@/lib/not-found';
 

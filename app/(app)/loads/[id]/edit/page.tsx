@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { NewLoadForm } from '@/components/load-form/new-load-form';
 import { requirePermission } from '@/lib/auth/session';
-import { receivingSiteOf } from '@/lib/delivery/receiving-site';
+import { receivingSiteOf } from '@/lib/sites/receiving-site';
 import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
 
 export const metadata: Metadata = { title: 'Correct a load' };

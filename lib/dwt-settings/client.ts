@@ -1,9 +1,9 @@
-// The DWT client this process uses, one per configuration so its token cache is shared.
+// The DWT client this process uses, one per connection so its token cache is shared: for the delivery
+// queue, the reference-data refresh and the status page alike.
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { createDwtClient, type DwtClient, type DwtClientOptions } from '@/lib/dwt/client';
 import type { DwtConfig } from '@/lib/dwt/config';
-import { effectiveDwtConfig } from '@/lib/dwt-settings/service';
 
 /** configuration → (options → client). Only the latest configuration's clients are kept. */
 const clients = new Map<string, Map<string, DwtClient>>();
@@ -11,14 +11,7 @@ const clients = new Map<string, Map<string, DwtClient>>();
 /** Retries while a person waits are short; the queue retries for longer later. */
 export const INTERACTIVE_RETRY: DwtClientOptions['retry'] = { maxAttempts: 3, maxTotalDelayMs: 3_000 };
 
-/**
- * The connection in use now: settings saved on the DWT connection page, else the DWT_* settings (or the
- * built-in sandbox). Changes saved by any process are seen within a few seconds.
- */
-export function currentDwtConfig(): Promise<DwtConfig> {
-  return effectiveDwtConfig();
-}
-
+/** The client for a connection (usually `dwtConfigInUse()`), shared by every caller with the same options. */
 export function dwtClientFor(config: DwtConfig, options: DwtClientOptions = {}): DwtClient {
   // A digest, so the map holds no secret; a new configuration drops the clients (and tokens) of the old.
   const configKey = createHash('sha256')
