@@ -176,6 +176,7 @@ export function EwcCodesField({
             options.map((option, index) => {
               const isActive = index === state.activeIndex;
               return (
+                // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- a combobox option: the keyboard works on the input (aria-activedescendant), clicks here.
                 <li
                   key={option.code}
                   id={optionId(option.code)}

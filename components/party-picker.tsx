@@ -168,6 +168,7 @@ export function PartyPicker({ id, label, hint, siteId, kind, onPick, onNew, erro
               const optionId = match ? match.id : NEW_PARTY_OPTION;
               const isActive = optionId === activeId;
               return (
+                // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- a combobox option: the keyboard works on the input (aria-activedescendant), clicks here.
                 <li
                   key={optionId}
                   id={optionElementId(optionId)}

@@ -1,8 +1,9 @@
 // `npm test`: every check, on a fresh machine, in one command.
-//   type check → unit + integration tests (vitest) → browser tests (Playwright + Debian chromium).
+//   formatting → lint (ESLint, with the domain graph's rules) → type check → unit + integration tests
+//   (vitest) → browser tests (Playwright + Debian chromium).
 // It starts one embedded PostgreSQL for the run (a fresh temporary cluster), installs chromium from
 // Debian's packages when it is missing, and ends with one line: "tests: N passed, N failed".
-// Subsets: `--only=format,types,unit,integration,e2e` (comma-separated). Extra args after `--` go to Playwright.
+// Subsets: `--only=format,lint,types,unit,integration,e2e` (comma-separated). Extra args after `--` go to Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import { freePort } from '../test/free-port';
 const root = path.resolve(import.meta.dirname, '..');
 const say = (line: string) => process.stdout.write(line + '\n');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const only = new Set((onlyArg?.slice('--only='.length) ?? 'format,types,unit,integration,e2e').split(','));
+const only = new Set((onlyArg?.slice('--only='.length) ?? 'format,lint,types,unit,integration,e2e').split(','));
 const passthrough = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
@@ -54,6 +55,14 @@ async function main() {
       say('\n== Formatting (Prettier)');
       if (run(process.execPath, [path.join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level=warn', '.']) !== 0) {
         failures.push('formatting (run: npx prettier --write .)');
+        tally.failed += 1;
+      }
+    }
+
+    if (only.has('lint')) {
+      say('\n== Lint (ESLint: TypeScript, React hooks, accessibility, import cycles and the domain graph)');
+      if (run(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings=0', '.']) !== 0) {
+        failures.push('lint (run: npm run lint)');
         tally.failed += 1;
       }
     }

@@ -22,6 +22,7 @@ const OUTCOMES: Record<string, string> = {
   'rate-limited': 'DWT was busy; tried again later',
   unavailable: 'DWT could not be reached; tried again later',
   'not-authorised': 'DWT refused our credentials or apiCode',
+  'payment-required': 'DWT wants its service charge paid first (402); waiting',
   ambiguous: 'No answer from DWT: it may or may not have stored it',
   interrupted: 'Sending was interrupted before DWT answered',
   unexpected: 'DWT gave an unexpected answer',

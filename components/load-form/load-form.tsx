@@ -188,6 +188,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
           </button>
         </div>
       )}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the form's keyboard shortcuts, caught as they bubble from its fields. */}
       <form ref={formRef} onSubmit={onSend} onKeyDown={onKeyDown} noValidate aria-label={existing ? `Correct load ${existing.ticketNumber}` : 'Log a load'}>
         <ErrorSummary errors={summary} />
         {conflict && existing && (

@@ -15,7 +15,6 @@ import {
   getPartySchema,
   listPartiesSchema,
   matchKey,
-  mergeVehicleRegistrations,
   partyKindNouns,
   savePartySchema,
   searchPartiesSchema,
@@ -24,7 +23,6 @@ import {
   type ListPartiesInput,
   type PartyEntry,
   type PartyMatch,
-  type SavePartyData,
   type SavePartyInput,
   type SearchPartiesInput,
 } from './schema';

@@ -64,6 +64,8 @@ function describe(outcome: Outcome): string {
       return 'DWT cannot be reached. The load is saved and will be sent when DWT is back.';
     case 'not-authorised':
       return 'DWT refused our credentials or this site’s apiCode. The load is saved; an administrator needs to check the DWT connection.';
+    case 'payment-required':
+      return 'DWT will not take records until the organisation has paid its DWT service charge. The load is saved and waiting; it will be tried again about every hour.';
     case 'unexpected':
       return `DWT gave an unexpected answer (HTTP ${outcome.status}). The load is saved and will be tried again; an administrator can see it on the delivery page.`;
   }
@@ -87,6 +89,8 @@ function statusFor(outcome: Outcome): LoadStatus {
 
 /** Queue back-off: full jitter on an exponential ceiling; Retry-After honoured; config problems wait longer. */
 export function retryDelayMs(outcome: Outcome, attempts: number, random = Math.random): number {
+  // Unpaid service charge (402): nothing will change until someone pays, so about hourly, never a tight loop.
+  if (outcome.kind === 'payment-required') return 60 * 60_000;
   if (outcome.kind === 'not-authorised' || outcome.kind === 'unexpected') return 15 * 60_000;
   const ceiling = Math.min(10 * 60_000, 2_000 * 2 ** Math.min(attempts - 1, 12));
   const jittered = Math.max(250, Math.floor(random() * ceiling));
@@ -126,6 +130,8 @@ function httpStatusOf(outcome: Outcome): number | null {
       return 404;
     case 'rate-limited':
       return 429;
+    case 'payment-required':
+      return 402;
     case 'not-authorised':
     case 'unexpected':
       return outcome.status || null;

@@ -49,6 +49,8 @@ function detailOf(outcome: CreateMovementOutcome): string | undefined {
       return outcome.reason;
     case 'not-authorised':
       return `HTTP ${outcome.status}: ${outcome.message}`;
+    case 'payment-required':
+      return `HTTP 402: ${outcome.message}`;
     case 'unexpected':
       return `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}`;
     case 'rate-limited':

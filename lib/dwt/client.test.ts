@@ -418,6 +418,17 @@ describe('unexpected answers are typed outcomes, never crashes', () => {
     expect((await client.getEwcCodes()).kind).toBe('unexpected');
   });
 
+  it('402 Payment Required is its own outcome with DWT’s message, asked once (issue 14)', async () => {
+    reply = { status: 402, body: '{"statusCode":402,"error":"Payment Required","message":"The organisation has not paid the service charge"}' };
+    const { client } = clientFor(configFor(stub));
+    expect(await client.createMovement(sampleMovement())).toEqual({
+      kind: 'payment-required',
+      message: 'The organisation has not paid the service charge',
+      attempts: 1,
+    });
+    expect(await client.updateMovement('26ABCDEF', sampleMovement())).toMatchObject({ kind: 'payment-required', attempts: 1 });
+  });
+
   it('a 201 without a readable id is ambiguous: stored, but a resend would duplicate it', async () => {
     reply = { status: 201, body: '<html>Created</html>' };
     const { client } = clientFor(configFor(stub));
@@ -443,7 +454,8 @@ describe('unexpected answers are typed outcomes, never crashes', () => {
     const before = stub.hits();
     const { client, sleeps } = clientFor(configFor(stub));
     const outcome = await client.updateMovement('26ABCDEF', sampleMovement());
-    expect(outcome).toMatchObject({ kind: 'unexpected', status: 402, attempts: 1 });
+    // Issue 14: no longer "unexpected" but its own typed outcome, still asked once.
+    expect(outcome).toEqual({ kind: 'payment-required', message: 'Service charge unpaid', attempts: 1 });
     expect(stub.hits() - before).toBe(1);
     expect(sleeps).toEqual([]);
   });

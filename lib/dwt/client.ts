@@ -65,6 +65,8 @@ export type DwtFailure =
   | { kind: 'rate-limited'; retryAfterMs?: number }
   | { kind: 'unavailable'; reason: string }
   | { kind: 'not-authorised'; status: number; message: string }
+  /** 402: the operator's organisation has not paid DWT's service charge; nothing was stored. */
+  | { kind: 'payment-required'; message: string }
   | { kind: 'unexpected'; status: number; body: string };
 
 export type Created = { kind: 'created'; wasteTrackingId: string; warnings: DwtIssue[] };
@@ -303,6 +305,9 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
     }
     if (status === 401 || status === 403) {
       return { done: { kind: 'not-authorised', status, message: messageOf(text) || `DWT answered ${status}` } };
+    }
+    if (status === 402) {
+      return { done: { kind: 'payment-required', message: messageOf(text) || 'DWT answered 402 Payment Required: the service charge has not been paid' } };
     }
     return { done: unexpected(status, text) };
   }

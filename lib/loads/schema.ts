@@ -314,7 +314,8 @@ export function loadErrorsToFieldErrors(errors: readonly DwtValidationError[], f
   const fieldErrors = dwtErrorsToFieldErrors(errors.map((e) => ({ ...e, key: formKey(e.key, form) })));
   for (const [key, messages] of Object.entries(fieldErrors)) {
     if (/^(receiver|receipt|apiCode)(\.|$)/.test(key)) {
-      (out[FORM_ERROR_KEY] ??= []).includes(SITE_PROBLEM) || out[FORM_ERROR_KEY]!.push(SITE_PROBLEM);
+      const formErrors = (out[FORM_ERROR_KEY] ??= []);
+      if (!formErrors.includes(SITE_PROBLEM)) formErrors.push(SITE_PROBLEM);
       continue;
     }
     // Weighbridge rules and DWT's weight rules may both speak about the same field: keep ours first.

@@ -3,9 +3,8 @@
 // and every enum its values: a schema change without its migration fails here, not in production.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { inject } from 'vitest';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 const schema = readFileSync(path.resolve(import.meta.dirname, '../../prisma/schema.prisma'), 'utf8');
 const blocks = [...schema.matchAll(/^(model|enum) (\w+) \{([\s\S]*?)^\}/gm)].map((m) => ({ kind: m[1]!, name: m[2]!, body: m[3]! }));

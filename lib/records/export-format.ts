@@ -225,6 +225,7 @@ export function jsonEncoder(columns: readonly ExportColumn[] = EXPORT_COLUMNS): 
 }
 
 /** Characters XML 1.0 does not allow (controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are dropped.
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(s: string): string {

@@ -17,7 +17,7 @@ const log = logger.child({ component: 'reference-data' });
 const LOOKUPS_TTL_MS = 60_000;
 
 /** Why DWT could not give a list (the kinds of lib/dwt/client.ts's DwtFailure). */
-type FetchFailure = 'rate-limited' | 'unavailable' | 'not-authorised' | 'unexpected';
+type FetchFailure = 'rate-limited' | 'unavailable' | 'not-authorised' | 'payment-required' | 'unexpected';
 
 /**
  * Where the lists come from: DWT's client (lib/dwt/client.ts, made by lib/dwt-settings/client.ts) is one.
