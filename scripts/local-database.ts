@@ -36,18 +36,18 @@ export async function openLocalDatabase(root: string): Promise<LocalDatabase> {
   const dataDir = path.resolve(root, e.WEIGHBOOK_DATA_DIR);
   const password = readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${e.EMBEDDED_PG_PORT}/weighbook`;
-  const use = (u: string) => {
+  const pointAppAt = (u: string) => {
     process.env.DATABASE_URL = u;
     process.env.WEIGHBOOK_DATA_DIR = dataDir;
     resetEnvCache();
   };
   if (runningLauncher(dataDir)) {
-    use(url);
+    pointAppAt(url);
     return { kind: 'embedded', url, dataDir, startedHere: false, close: async () => undefined };
   }
   const unlock = await lockDataDir(dataDir);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: e.EMBEDDED_PG_PORT, password, extraFlags: WAL_ARCHIVE_FLAGS });
-  use(server.url('weighbook'));
+  pointAppAt(server.url('weighbook'));
   return {
     kind: 'embedded',
     url: server.url('weighbook'),
