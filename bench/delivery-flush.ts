@@ -246,7 +246,8 @@ async function main() {
       ...(clientAttempts ? { clientOptions: { retry: { maxAttempts: clientAttempts } } } : {}),
     });
     cleanups.push(() => worker.stop());
-    const deadline = started + ((loads / cap) * 3 + 60) * 1000;
+    // Generous: on a shared machine the flush can run far below the cap, and the memory figures still count.
+    const deadline = started + ((loads / cap) * 20 + 120) * 1000;
     let lastReport = started;
     for (;;) {
       const { rows } = await sql.query<{ queued: string; sent: string }>(
@@ -256,7 +257,11 @@ async function main() {
       const sent = Number(rows[0]!.sent);
       if (queued === 0) break;
       const now = performance.now();
-      if (now > deadline) throw new Error(`gave up: ${sent} sent, ${queued} still queued after ${((now - started) / 1000).toFixed(0)} s`);
+      if (now > deadline) {
+        // Still print the figures (memory above all): a shared machine can make a flush this slow.
+        process.stdout.write(`  INCOMPLETE: gave up with ${sent} sent, ${queued} still queued after ${((now - started) / 1000).toFixed(0)} s\n`);
+        break;
+      }
       if (now - lastReport >= 10_000) {
         process.stdout.write(`  … ${sent.toLocaleString('en-GB')} sent after ${((now - started) / 1000).toFixed(0)} s\n`);
         lastReport = now;

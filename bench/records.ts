@@ -4,7 +4,7 @@
 // home page's deadline counts and charts. Prints EXPLAIN ANALYZE for any case slower than --slow ms.
 //
 // Always on its own embedded PostgreSQL in a temporary folder; writes bench/results/records-<time>.json.
-// Run: node --conditions=react-server --import tsx bench/records.ts [--loads 100000] [--runs 30] [--slow 50]
+// Run: node --conditions=react-server --import tsx bench/records.ts [--loads 100000] [--runs 30] [--slow 50] [--home-only]
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +18,8 @@ const { values: args } = parseArgs({
     loads: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '30' },
     slow: { type: 'string', default: '50' },
+    /** Only the home page's counts and charts (skips the list's cases). */
+    'home-only': { type: 'boolean', default: false },
   },
 });
 const LOADS = Number(args.loads);
@@ -106,7 +108,7 @@ async function main() {
     console.log(`  ${'baseline: one load by id (Prisma)'.padEnd(44)} ${baseline.median.toFixed(2).padStart(7)} / ${baseline.p95.toFixed(2).padStart(7)}`);
     results.push({ case: 'baseline', ...baseline });
     const slow: [string, Record<string, unknown>, typeof manager][] = [];
-    for (const [label, input, actor = manager] of cases) {
+    for (const [label, input, actor = manager] of args['home-only'] ? [] : cases) {
       const page = await listRecords({ actor, input, now });
       const t = await timing(() => listRecords({ actor, input, now }));
       results.push({ case: label, ...t, total: page.total });

@@ -1,5 +1,5 @@
 'use client';
-// Client-side server state (TanStack Query) for the signed-in pages.
+// Client-side server state (TanStack Query) for the pages that use it (the load form: see its layouts).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 

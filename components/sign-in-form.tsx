@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { signInSchema, type SignInInput } from '@/lib/auth/schema';
+import { signInSchema, type SignInInput } from '@/lib/auth/sign-in-schema';
 import { ErrorSummary } from './forms/error-summary';
 import { TextField } from './forms/text-field';
 import { useActionForm } from './forms/use-action-form';

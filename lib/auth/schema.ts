@@ -1,10 +1,6 @@
 import { z } from 'zod';
 
-export const signInSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').email('Enter an email address like name@example.com'),
-  password: z.string().min(1, 'Enter your password'),
-});
-export type SignInInput = z.infer<typeof signInSchema>;
+export { signInSchema, type SignInInput } from './sign-in-schema';
 
 /** Rules for any new password. */
 export const passwordSchema = z.string().min(12, 'Password must be at least 12 characters').max(200, 'Password must be 200 characters or fewer');

@@ -17,7 +17,13 @@ export interface LoadsMentioningInput {
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const partyField = (role: 'carrier' | 'brokerOrDealer', field: string) => Prisma.sql`(l.form_extras #>> ${`{${role},${field}}`}::text[])`;
+// The path is written into the SQL, not bound: PostgreSQL uses an expression index only for the same
+// constant expression (the data-request search indexes, migration 20261201130000_data_request_search).
+// `field` is always one of the form's own keys (or 'address,postcode'), never input; checked all the same.
+const partyField = (role: 'carrier' | 'brokerOrDealer', field: string) => {
+  if (!/^[A-Za-z]+(,[A-Za-z]+)?$/.test(field)) throw new Error(`not a form field path: ${field}`);
+  return Prisma.raw(`(l.form_extras #>> '{${role},${field}}'::text[])`);
+};
 
 /**
  * Loads at any site whose carrier or broker/dealer (in the form's values, from which the movement is

@@ -288,6 +288,54 @@ describe('recordCharts', () => {
     expect(later.tonnesByChapter.find((c) => c.chapter === '17')?.tonnes.at(-2)).toBe(42);
   });
 
+  it('keeps the tonnage summary in step with every change to a load: saved, corrected, a draft sent, deleted', async () => {
+    const site = (await createSite({ actor: systemActor(), input: { name: `Records summary ${tag}` } })).id;
+    const actor = { ...manager, siteIds: [site] };
+    const receivedAt = ukLocalToInstant('2026-11-18T09:00')!;
+    const movement = (items: { ewc: string; amount: number; metric?: string }[]) => ({
+      dateTimeReceived: receivedAt.toISOString(),
+      wasteItems: items.map((i) => ({ ewcCodes: [i.ewc], weight: { metric: i.metric ?? 'Tonnes', amount: i.amount, isEstimate: false } })),
+    });
+    const create = (ticket: string, status: LoadStatus, items: { ewc: string; amount: number; metric?: string }[]) =>
+      db().load.create({
+        data: {
+          id: randomUUID(),
+          siteId: site,
+          ticketNumber: `${tag}-S${ticket}`,
+          receivedAt,
+          status,
+          movement: movement(items),
+          ewcCodes: items.map((i) => i.ewc),
+        },
+      });
+    const tonnes = async () => Object.fromEntries((await recordCharts({ actor, now: NOW })).tonnesByChapter.map((c) => [c.chapter, c.tonnes.at(-1)]));
+
+    const a = await create('1', 'PENDING', [
+      { ewc: '170504', amount: 3 },
+      { ewc: '150101', amount: 500, metric: 'Kilograms' },
+    ]);
+    const draft = await create('2', 'DRAFT', [{ ewc: '200301', amount: 2 }]);
+    expect(await tonnes()).toEqual({ '17': 3, '15': 0.5 });
+    // A manager's correction regrades the load: the packaging becomes chapter 20, the soil is reweighed.
+    await db().load.update({
+      where: { id: a.id },
+      data: {
+        movement: movement([
+          { ewc: '170504', amount: 4.25 },
+          { ewc: '200101', amount: 1 },
+        ]),
+      },
+    });
+    expect(await tonnes()).toEqual({ '17': 4.25, '20': 1 });
+    // Sent by the worker: the figures do not move. The draft sent: it counts.
+    await db().load.update({ where: { id: a.id }, data: { status: 'SENT' } });
+    await db().load.update({ where: { id: draft.id }, data: { status: 'PENDING' } });
+    expect(await tonnes()).toEqual({ '17': 4.25, '20': 3 });
+    // Deleted (an erased draft, say): gone from the chart, and a chapter with nothing left disappears.
+    await db().load.delete({ where: { id: a.id } });
+    expect(await tonnes()).toEqual({ '20': 2 });
+  });
+
   it('is for managers', async () => {
     await expect(recordCharts({ actor: clerkA, now: NOW })).rejects.toBeInstanceOf(ForbiddenError);
   });

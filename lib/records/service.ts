@@ -4,7 +4,7 @@
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { deadlineStatus, ukCalendarDate, ukStartOfDay, type DeadlineStatus } from '@/lib/deadline';
+import { deadlineStatus, ukCalendarDate, type DeadlineStatus } from '@/lib/deadline';
 import { addDays, dayOfWeek } from '@/lib/deadline/calendar-date';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
@@ -176,24 +176,15 @@ export async function recordCharts({ actor, now = new Date() }: { actor: Actor; 
   const weeks = Array.from({ length: CHART_WEEKS }, (_, i) => addDays(thisMonday, 7 * (i - CHART_WEEKS + 1)));
   const where = loadWhereSql(actor, {}, now);
   const [tonnage, statuses, [warned]] = await Promise.all([
+    // From the per-day summary the load's own transaction keeps (migration 20261201130000_records_tonnage_summary),
+    // never the loads' JSON: its rules are the ones this query had (drafts out, grams and kilograms converted).
     db().$queryRaw<{ week: string; chapter: string; tonnes: number }[]>(Prisma.sql`
-      SELECT to_char(date_trunc('week', l.received_at AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS week,
-             left(item->'ewcCodes'->>0, 2) AS chapter,
-             sum(
-               (item->'weight'->>'amount')::numeric *
-               CASE item->'weight'->>'metric' WHEN 'Tonnes' THEN 1 WHEN 'Kilograms' THEN 0.001 WHEN 'Grams' THEN 0.000001 END
-             )::float8 AS tonnes
-      FROM load l
-      CROSS JOIN LATERAL jsonb_array_elements(
-        CASE WHEN jsonb_typeof(l.movement->'wasteItems') = 'array' THEN l.movement->'wasteItems' ELSE '[]'::jsonb END
-      ) AS item
-      WHERE ${where}
-        AND l.status <> 'DRAFT'
-        AND l.received_at >= ${ukStartOfDay(weeks[0]!)} AND l.received_at < ${ukStartOfDay(addDays(thisMonday, 7))}
-        AND jsonb_typeof(item->'weight'->'amount') = 'number'
-        AND item->'weight'->>'metric' IN ('Tonnes', 'Kilograms', 'Grams')
-        AND (item->'ewcCodes'->>0) ~ '^[0-9]{2}'
-      GROUP BY 1, 2`),
+      SELECT to_char(date_trunc('week', d.day), 'YYYY-MM-DD') AS week, d.chapter, sum(d.tonnes)::float8 AS tonnes
+      FROM load_tonnage_day d
+      WHERE ${actor.siteIds.length ? Prisma.sql`d.site_id IN (${Prisma.join(actor.siteIds.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.sql`FALSE`}
+        AND d.day >= ${weeks[0]!}::date AND d.day < ${addDays(thisMonday, 7)}::date
+      GROUP BY 1, 2
+      HAVING sum(d.items) > 0`),
     // By status from the (site_id, status, received_at) index; the sent ones with warnings from their
     // partial index: neither reads every load's JSON.
     db().$queryRaw<{ status: LoadStatus; loads: number }[]>(Prisma.sql`
