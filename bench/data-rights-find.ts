@@ -30,9 +30,9 @@ async function main() {
     });
     const seedStart = performance.now();
     await db().$executeRawUnsafe(`
-      INSERT INTO load (id, site_id, ticket_number, received_at, status, movement, form_extras, ewc_codes, carrier_name, vehicle_registration, updated_at)
+      INSERT INTO load (id, site_id, ticket_number, received_at, status, movement, form_values, ewc_codes, carrier_name, vehicle_registration, updated_at)
       SELECT gen_random_uuid(), (ARRAY['${sites[0]}','${sites[1]}']::uuid[])[1 + i % 2], 'B' || i, now() - (i || ' minutes')::interval, 'SENT',
-             l.movement, jsonb_set(jsonb_set(jsonb_set(jsonb_set(l.form_extras,
+             l.movement, jsonb_set(jsonb_set(jsonb_set(jsonb_set(l.form_values,
                '{carrier,organisationName}', to_jsonb('Carrier ' || i || ' Ltd')),
                '{carrier,emailAddress}', to_jsonb('carrier' || i || '@example.org')),
                '{carrier,phoneNumber}', to_jsonb('07700 ' || lpad((i % 1000000)::text, 6, '0'))),

@@ -8,7 +8,7 @@ export async function seedBacklog(
 ): Promise<void> {
   await sql.query('BEGIN');
   await sql.query(
-    `INSERT INTO load (id, site_id, ticket_number, received_at, status, movement, form_extras, ewc_codes, carrier_name, vehicle_registration, updated_at)
+    `INSERT INTO load (id, site_id, ticket_number, received_at, status, movement, form_values, ewc_codes, carrier_name, vehicle_registration, updated_at)
      SELECT gen_random_uuid(), $1::uuid, t, ($2::jsonb->>'dateTimeReceived')::timestamptz, 'PENDING',
             jsonb_set($2::jsonb, '{yourUniqueReference}', to_jsonb(t)), jsonb_set($3::jsonb, '{yourUniqueReference}', to_jsonb(t)),
             ARRAY['170504'], 'Acme Haulage Ltd', 'AB12 CDE', now()

@@ -35,7 +35,7 @@ export async function seedExportLoads(sql: pg.Client, seed: ExportSeed): Promise
   let total = 0;
   for (const site of seed.sites) {
     await sql.query(
-      `INSERT INTO load (id, site_id, ticket_number, received_at, due_at, status, movement, form_extras, waste_tracking_id, dwt_warnings,
+      `INSERT INTO load (id, site_id, ticket_number, received_at, due_at, status, movement, form_values, waste_tracking_id, dwt_warnings,
                          ewc_codes, carrier_name, vehicle_registration, is_hazardous, updated_at, sent_at)
        SELECT gen_random_uuid(), $1::uuid, lpad(g.i::text, 7, '0'), g.at, g.at + interval '2 days 12 hours', g.status::"LoadStatus",
               jsonb_build_object(

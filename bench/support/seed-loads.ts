@@ -120,7 +120,7 @@ export async function seedLoads(databaseUrl: string, options: SeedLoadsOptions):
                  FROM generate_series(1, r.items) AS j) AS c) AS waste_items
         FROM r
       )
-      INSERT INTO load (id, site_id, ticket_number, received_at, status, movement, form_extras, waste_tracking_id, dwt_warnings,
+      INSERT INTO load (id, site_id, ticket_number, received_at, status, movement, form_values, waste_tracking_id, dwt_warnings,
                         version, sent_version, vehicle_registration, carrier_name, ewc_codes, is_hazardous, created_at, updated_at, sent_at, due_at)
       SELECT gen_random_uuid(), w.site_id, lpad(w.k::text, 6, '0'), w.received_at, st.status::"LoadStatus",
              jsonb_build_object(

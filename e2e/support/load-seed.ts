@@ -22,7 +22,7 @@ export async function logSentLoad(page: Page, { weight = '1.5' }: { weight?: str
 /** The stored load, as the app saved it. */
 export async function loadRow(id: string) {
   const load = await db().load.findUniqueOrThrow({ where: { id } });
-  const form = load.formExtras as { wasteItems: { weight: { amount: string } }[] };
+  const form = load.formValues as { wasteItems: { weight: { amount: string } }[] };
   return {
     ticketNumber: load.ticketNumber,
     version: load.version,

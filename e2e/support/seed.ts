@@ -169,7 +169,7 @@ export async function seedPersonOnLoads(tag: string) {
       receivedAt: new Date(),
       status: 'DRAFT',
       movement: toMovement(form) as object,
-      formExtras: form as unknown as object,
+      formValues: form as unknown as object,
       carrierName: person.name,
       vehicleRegistration: person.vehicle,
       ewcCodes: form.wasteItems[0]!.ewcCodes,

@@ -73,7 +73,7 @@ describe('address-book administration', () => {
     expect(result).toMatchObject({ merged: 2, loadsRepointed: 1, vehicleRegistrations: ['AB12 CDE', 'YX70 ABC', 'LM19 XYZ'] });
     expect(await db().addressBookEntry.count({ where: { id: { in: [a.id, b.id] } } })).toBe(0);
     const row = await db().load.findUniqueOrThrow({ where: { id: load.id } });
-    expect((row.formExtras as { carrier: { addressBookId: string } }).carrier.addressBookId).toBe(keep.id);
+    expect((row.formValues as { carrier: { addressBookId: string } }).carrier.addressBookId).toBe(keep.id);
     const audit = await db().auditEntry.findMany({
       where: { entityId: { in: [keep.id, a.id, b.id] }, action: { in: ['address-book.merge', 'address-book.delete'] } },
     });

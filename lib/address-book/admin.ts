@@ -122,7 +122,7 @@ export async function mergeParties({ actor, input }: { actor: Actor; input: Merg
 /**
  * Loads filled from merged entries now point at the entry kept, in the merge's transaction. Returns how
  * many. The one write to the load table outside lib/loads: the link it rewrites is the address book's own
- * id, kept in the load's form values (form_extras) so the form can show where a party came from.
+ * id, kept in the load's form values (form_values) so the form can show where a party came from.
  */
 async function repointLoads(tx: Tx, { fromIds, toId }: { fromIds: string[]; toId: string }): Promise<number> {
   if (fromIds.length === 0) return 0;
@@ -130,8 +130,8 @@ async function repointLoads(tx: Tx, { fromIds, toId }: { fromIds: string[]; toId
   for (const role of ['carrier', 'brokerOrDealer'] as const) {
     const path = `{${role},addressBookId}`;
     count += await tx.$executeRaw`
-      UPDATE load l SET form_extras = jsonb_set(l.form_extras, ${path}::text[], to_jsonb(${toId}::text))
-      WHERE (l.form_extras #>> ${path}::text[]) = ANY(${fromIds}::text[])`;
+      UPDATE load l SET form_values = jsonb_set(l.form_values, ${path}::text[], to_jsonb(${toId}::text))
+      WHERE (l.form_values #>> ${path}::text[]) = ANY(${fromIds}::text[])`;
   }
   return count;
 }

@@ -77,7 +77,7 @@ export const FORM_PARTY_PERSONAL_FIELDS = [
   'vehicleRegistration',
 ] as const;
 
-/** The load form's values (form_extras) with the same fields anonymised, in the form's own shape. */
+/** The load form's values (form_values) with the same fields anonymised, in the form's own shape. */
 export function anonymiseFormValues(form: unknown, roles: readonly LoadRole[]): unknown {
   if (!isObject(form)) return form;
   const out = structuredClone(form);

@@ -22,7 +22,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 // `field` is always one of the form's own keys (or 'address,postcode'), never input; checked all the same.
 const partyField = (role: 'carrier' | 'brokerOrDealer', field: string) => {
   if (!/^[A-Za-z]+(,[A-Za-z]+)?$/.test(field)) throw new Error(`not a form field path: ${field}`);
-  return Prisma.raw(`(l.form_extras #>> '{${role},${field}}'::text[])`);
+  return Prisma.raw(`(l.form_values #>> '{${role},${field}}'::text[])`);
 };
 
 /**
@@ -60,11 +60,11 @@ export async function findLoadsMentioning({ actor, input }: { actor: Actor; inpu
       receivedAt: Date;
       status: LoadStatus;
       wasteTrackingId: string | null;
-      formExtras: unknown;
+      formValues: unknown;
     }[]
   >`
     SELECT l.id, l.site_id AS "siteId", s.name AS "siteName", l.ticket_number AS "ticketNumber", l.received_at AS "receivedAt",
-           l.status, l.waste_tracking_id AS "wasteTrackingId", l.form_extras AS "formExtras"
+           l.status, l.waste_tracking_id AS "wasteTrackingId", l.form_values AS "formValues"
     FROM load l JOIN site s ON s.id = l.site_id
     WHERE ${per[0]} OR ${per[1]} ${linked}
     ORDER BY l.received_at DESC, l.id
@@ -98,7 +98,7 @@ export async function eraseFromLoads(
       where: { id },
       data: {
         movement: scrub(anonymiseMovement(load.movement, roles)),
-        formExtras: scrub(anonymiseFormValues(load.formExtras, roles)),
+        formValues: scrub(anonymiseFormValues(load.formValues, roles)),
         dwtErrors: scrub(load.dwtErrors),
         dwtWarnings: scrub(load.dwtWarnings),
         carrierName: roles.includes('carrier') ? (load.carrierName ? 'Erased' : null) : load.carrierName && scrubText(load.carrierName, needles),

@@ -92,9 +92,9 @@ export async function findPersonalData({ actor, input }: { actor: Actor; input: 
     wasteTrackingId: l.wasteTrackingId,
     unsentDraft: l.status === 'DRAFT' && !l.wasteTrackingId,
     roles: LOAD_ROLES.flatMap((role) => {
-      const party = partyOnLoad(l.formExtras, role);
+      const party = partyOnLoad(l.formValues, role);
       if (!party) return [];
-      const addressBookId = str((l.formExtras as Json)[role] && ((l.formExtras as Json)[role] as Json).addressBookId);
+      const addressBookId = str((l.formValues as Json)[role] && ((l.formValues as Json)[role] as Json).addressBookId);
       const matched = matchedFields(party, addressBookId, query.by, key, entryIds);
       return matched.length > 0 ? [{ role, matched, party }] : [];
     }),

@@ -122,7 +122,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
             dueAt,
             status,
             movement: toMovement(saved) as Prisma.InputJsonValue,
-            formExtras: saved as unknown as Prisma.InputJsonValue,
+            formValues: saved as unknown as Prisma.InputJsonValue,
             ...denormalised(saved, lookups.isHazardousEwcCode),
             createdById: auditActorId(actor),
             updatedById: auditActorId(actor),
@@ -143,7 +143,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
 
       if (existing.siteId !== site.id) throw new ForbiddenError('That load belongs to another site.');
       assertMayEdit(actor, existing);
-      const before = existing.formExtras as unknown as LoadFormValues;
+      const before = existing.formValues as unknown as LoadFormValues;
       // The same submission again (a double click, a retry): nothing new to save.
       if (
         (data.expectedVersion ?? 0) === existing.version - 1 &&
@@ -172,7 +172,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
           dueAt,
           status: nextStatus,
           movement: toMovement(saved) as Prisma.InputJsonValue,
-          formExtras: saved as unknown as Prisma.InputJsonValue,
+          formValues: saved as unknown as Prisma.InputJsonValue,
           ...denormalised(saved, lookups.isHazardousEwcCode),
           updatedById: auditActorId(actor),
           version: { increment: 1 },
@@ -210,7 +210,7 @@ export async function getLoad({ actor, input }: { actor: Actor; input: { id: str
   assertCan(actor, 'loads.view');
   const load = await db().load.findUnique({ where: { id: input.id }, include: { site: true, attempts: { orderBy: { at: 'asc' } } } });
   if (!load || !actor.siteIds.includes(load.siteId)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
-  return { ...load, form: load.formExtras as unknown as LoadFormValues };
+  return { ...load, form: load.formValues as unknown as LoadFormValues };
 }
 
 /** The form of a previous load, to log a similar one (new time and ticket; nothing sent is copied). */
@@ -233,9 +233,9 @@ export async function lastLoadForCarrier({ actor, input }: { actor: Actor; input
   const load = await db().load.findFirst({
     where: { siteId: input.siteId, carrierName: { equals: input.carrierName.trim(), mode: 'insensitive' } },
     orderBy: { receivedAt: 'desc' },
-    select: { id: true, ticketNumber: true, receivedAt: true, formExtras: true },
+    select: { id: true, ticketNumber: true, receivedAt: true, formValues: true },
   });
-  return load ? { id: load.id, ticketNumber: load.ticketNumber, receivedAt: load.receivedAt, form: load.formExtras as unknown as LoadFormValues } : null;
+  return load ? { id: load.id, ticketNumber: load.ticketNumber, receivedAt: load.receivedAt, form: load.formValues as unknown as LoadFormValues } : null;
 }
 
 /** Loads logged at the actor's sites, newest first (the full list with filters comes with the records work). */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeading } from '@/components/app-shell';
-import { NewLoadForm } from '@/components/load-form/new-load-form';
+import { LoadFormWithAddressBook } from '@/components/load-form/load-form-with-address-book';
 import { SitePicker } from '@/components/site-picker';
 import { requirePermission } from '@/lib/auth/session';
 import { emptyLoadForm } from '@/lib/loads/schema';
@@ -30,7 +30,7 @@ export default async function NewLoadPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeading>Log a load</PageHeading>
       {sites.length > 1 && <SitePicker sites={sites.map((s) => ({ id: s.id, name: s.name }))} current={siteId} />}
-      <NewLoadForm key={`${siteId}-${params.copy ?? ''}`} site={start.site} initial={initial} />
+      <LoadFormWithAddressBook key={`${siteId}-${params.copy ?? ''}`} site={start.site} initial={initial} />
     </>
   );
 }

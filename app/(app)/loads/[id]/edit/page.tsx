@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
-import { NewLoadForm } from '@/components/load-form/new-load-form';
+import { LoadFormWithAddressBook } from '@/components/load-form/load-form-with-address-book';
 import { requirePermission } from '@/lib/auth/session';
 import { receivingSiteOf } from '@/lib/sites/receiving-site';
 import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
@@ -33,7 +33,7 @@ export default async function EditLoadPage({ params }: { params: Promise<{ id: s
       >
         Correct load {load.ticketNumber}
       </PageHeading>
-      <NewLoadForm
+      <LoadFormWithAddressBook
         site={{ id: load.site.id, name: load.site.name, receiving: receivingSiteOf(load.site) }}
         initial={load.form}
         existing={{ id: load.id, version: load.version, ticketNumber: load.ticketNumber }}

@@ -52,7 +52,7 @@ function VehicleCarrierLookup({ api }: { api: PartyApi }) {
   );
 }
 
-export function NewLoadForm(props: Omit<LoadFormProps, 'renderCarrierPicker' | 'renderVehicleLookup' | 'renderBrokerPicker'>) {
+export function LoadFormWithAddressBook(props: Omit<LoadFormProps, 'renderCarrierPicker' | 'renderVehicleLookup' | 'renderBrokerPicker'>) {
   return (
     <LoadForm
       {...props}
