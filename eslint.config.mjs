@@ -38,6 +38,7 @@ const DOMAINS = {
   loads: ['auth', 'audit', 'address-book', 'deadline', 'delivery', 'dwt', 'reference-data', 'sites', 'users'],
   'data-rights': ['auth', 'audit', 'address-book', 'dwt', 'users'],
   weighbridge: ['auth', 'audit'],
+  backup: ['auth', 'audit', 'deadline'],
   demo: ['auth', 'sites', 'users'],
   'auth-session': ['auth', 'users'],
 };

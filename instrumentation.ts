@@ -1,5 +1,5 @@
-// Runs once when the web server starts: hourly housekeeping and the in-app delivery worker (Node.js
-// runtime only; imported here, not above, so the edge runtime never loads them).
+// Runs once when the web server starts: hourly housekeeping, the in-app delivery worker and the backup
+// scheduler (Node.js runtime only; imported here, not above, so the edge runtime never loads them).
 // NEXT_RUNTIME is set by Next itself, so it is read here rather than through lib/env.ts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -10,4 +10,6 @@ export async function register() {
   startPeriodicTasks();
   const { startInAppWorker } = await import('./lib/delivery/in-app');
   startInAppWorker();
+  // The nightly backup of the embedded database (one process runs it: lib/backup/scheduler.ts).
+  (await import('./lib/backup/scheduler')).startBackupScheduler();
 }

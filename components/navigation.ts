@@ -13,6 +13,7 @@ const items: (NavItem & { permission?: Permission })[] = [
   { href: '/admin/dwt', label: 'DWT connection', permission: 'dwt.manage' },
   { href: '/admin/data-requests', label: 'Data requests', permission: 'data-requests.manage' },
   { href: '/admin/address-book', label: 'Address book', permission: 'address-book.manage' },
+  { href: '/admin/backups', label: 'Backups', permission: 'backups.manage' },
 ];
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

@@ -15,6 +15,7 @@ const PAGES: { path: string; heading: string | RegExp; permission?: Permission }
   { path: '/admin/dwt', heading: 'DWT connection', permission: 'dwt.manage' },
   { path: '/admin/data-requests', heading: 'Customers’ data requests', permission: 'data-requests.manage' },
   { path: '/admin/address-book', heading: 'Address book', permission: 'address-book.manage' },
+  { path: '/admin/backups', heading: 'Backups', permission: 'backups.manage' },
 ];
 
 for (const account of Object.keys(ACCOUNTS) as AccountName[]) {

@@ -85,6 +85,16 @@ export const envSchema = z
         .refine((v) => decodeSecretsKey(v) !== undefined, SECRETS_KEY_FORMAT)
         .optional(),
     ),
+    /**
+     * Key that encrypts backups (lib/backup): 32 random bytes as 64 hex characters or base64. Unset: backups
+     * are not encrypted. Keep a copy away from this PC: a backup cannot be restored without it.
+     */
+    WEIGHBOOK_BACKUP_KEY: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => decodeSecretsKey(v) !== undefined, SECRETS_KEY_FORMAT)
+        .optional(),
+    ),
     /** The previous key while rotating: secrets it encrypted can still be read, and are re-encrypted on save. */
     WEIGHBOOK_SECRETS_KEY_PREVIOUS: optionalString.pipe(
       z

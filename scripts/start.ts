@@ -12,11 +12,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { env, EnvError, resetEnvCache, type Env } from '../lib/env';
+import { migrateWithBackup } from '../lib/backup/upgrade';
+import { WAL_ARCHIVE_FLAGS } from '../lib/backup/wal-archive';
+import { decodeSecretsKey, env, EnvError, resetEnvCache, type Env } from '../lib/env';
 import { logger } from '../lib/logger';
 import { lockDataDir } from '../lib/postgres/data-dir-lock';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/postgres/embedded';
-import { migrate } from '../lib/postgres/migrate';
 import { describeError, portIsFree, portProblem, StartError } from '../lib/postgres/ports';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
       port: () => chooseEmbeddedPort({ dataDir, configured: e.EMBEDDED_PG_PORT }),
       password: await persistentSecret(dataDir, 'postgres-password', 18),
       onLog: (line) => logger.debug('postgres', { line }),
+      extraFlags: WAL_ARCHIVE_FLAGS, // continuous WAL archiving into the backup folder (lib/backup)
     });
     await pg.createDatabase('weighbook');
     databaseUrl = pg.url('weighbook');
@@ -162,8 +164,13 @@ async function main(): Promise<void> {
   }
   childEnv.DATABASE_URL = databaseUrl;
 
-  // 3. Migrations
-  const migrated = await migrate(databaseUrl, path.join(root, 'prisma', 'migrations'));
+  // 3. Migrations, after a backup when there are new ones (lib/backup/upgrade.ts says how to go back)
+  const migrated = await migrateWithBackup(databaseUrl, path.join(root, 'prisma', 'migrations'), {
+    embedded,
+    dataDir,
+    key: e.WEIGHBOOK_BACKUP_KEY ? decodeSecretsKey(e.WEIGHBOOK_BACKUP_KEY) : undefined,
+    say,
+  });
   logger.info('migrations', { applied: migrated.applied, alreadyApplied: migrated.alreadyApplied });
 
   // Session secret: generated once per installation unless given.

@@ -4,8 +4,10 @@ import { PageHeading } from '@/components/app-shell';
 import { ActionLink, Panel } from '@/components/home-panels';
 import { DeadlineCounts } from '@/components/records/deadline-counts';
 import { RecordChartsView } from '@/components/records/record-charts';
+import { BackupWarningBanner } from '@/components/backup-warning-banner';
 import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
+import { getBackupWarnings } from '@/lib/backup/service';
 import { countRecordDeadlines, recordCharts } from '@/lib/records/service';
 import { listSites } from '@/lib/sites/service';
 
@@ -14,15 +16,17 @@ export const metadata: Metadata = { title: 'Home' };
 export default async function HomePage() {
   const actor = await requireActor();
   const manager = can(actor.roles, 'loads.manage');
-  const [sites, deadlines, charts] = await Promise.all([
+  const [sites, deadlines, charts, backupWarnings] = await Promise.all([
     listSites({ actor }),
     manager ? countRecordDeadlines({ actor }) : null,
     manager ? recordCharts({ actor }) : null,
+    can(actor.roles, 'backups.view') ? getBackupWarnings({ actor }) : [],
   ]);
   const siteNames = sites.filter((s) => actor.siteIds.includes(s.id)).map((s) => s.name);
   return (
     <>
       <PageHeading lead={siteNames.length > 0 ? `Your sites: ${siteNames.join(', ')}` : undefined}>Hello, {actor.name}</PageHeading>
+      <BackupWarningBanner warnings={backupWarnings} canManage={can(actor.roles, 'backups.manage')} />
       {can(actor.roles, 'loads.create') && (
         <Panel title="Weighbridge">
           <p className="mb-4">Log each load as it arrives. It is saved first, then reported to DWT.</p>
@@ -64,6 +68,11 @@ export default async function HomePage() {
             <li>
               <Link href="/admin/data-requests" className="font-semibold text-brand-700 underline">
                 Customers’ data requests
+              </Link>
+            </li>
+            <li>
+              <Link href="/admin/backups" className="font-semibold text-brand-700 underline">
+                Backups
               </Link>
             </li>
           </ul>

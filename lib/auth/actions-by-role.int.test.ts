@@ -98,6 +98,9 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
     input: () => ({ by: 'email', value: `nobody.${randomUUID()}@it.weighbook.test`, entryIds: [], loadIds: [], confirmed: true }),
   },
   saveRetentionAction: { permission: 'data-requests.manage', input: () => ({ enabled: false }) },
+  saveBackupSettingsAction: { permission: 'backups.manage', input: () => ({ time: '02:30', folder: '', keepDays: 14 }) },
+  // The integration database is not the embedded one: allowed roles are told backups are the operator's job.
+  startBackupAction: { permission: 'backups.manage', input: () => ({}), allowedResult: { ok: false } },
 };
 
 async function loadAllActions(): Promise<Record<string, AnyAction>> {

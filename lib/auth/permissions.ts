@@ -34,6 +34,10 @@ export const permissions = {
   'weighbridges.manage': ['ADMIN'],
   /** Customers' data requests: find, export, erase. */
   'data-requests.manage': ['ADMIN'],
+  /** Backups: when, where, how long kept; take one now. */
+  'backups.manage': ['ADMIN'],
+  /** Whether backups are happening (the warning on the home page). */
+  'backups.view': ['MANAGER', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -20,6 +20,8 @@ export interface EmbeddedOptions {
   port: number | (() => Promise<number>);
   password: string;
   onLog?: (line: string) => void;
+  /** More `-c name=value` settings for the server (WAL archiving, lib/backup). */
+  extraFlags?: string[];
 }
 
 function isAlive(pid: number): boolean {
@@ -56,7 +58,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     password: opts.password,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...(opts.extraFlags ?? [])],
     onLog: (m) => log(String(m).trimEnd()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
