@@ -17,7 +17,11 @@ const root = path.resolve(import.meta.dirname, '..');
 const say = (line: string) => process.stdout.write(line + '\n');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = new Set((onlyArg?.slice('--only='.length) ?? 'format,lint,types,unit,integration,e2e').split(','));
-const passthrough = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
+// npm swallows the first `--`, so `npm run test:e2e -- e2e/x.spec.ts` arrives without it: every argument
+// that is not ours goes to Playwright, with or without a `--` before it.
+const passthrough = process.argv.includes('--')
+  ? process.argv.slice(process.argv.indexOf('--') + 1)
+  : process.argv.slice(2).filter((a) => !a.startsWith('--only='));
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
