@@ -100,7 +100,7 @@ async function main() {
       children.push(child);
       return child;
     };
-    for (const n of [1, 2]) spawnChild([path.join(root, 'scripts', 'worker.ts')]);
+    for (let i = 0; i < 2; i++) spawnChild([path.join(root, 'scripts', 'worker.ts')]);
     const apps = [1, 2].map((n) => spawnChild([fileURLToPath(import.meta.url), `--app-instance=app${n}`, `--site=${site.id}`]));
     const clerksDone = Promise.all(
       apps.map((a) => new Promise<void>((resolve) => a.stdout!.on('data', (d: Buffer) => d.toString().includes('clerks done') && resolve()))),
