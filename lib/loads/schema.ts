@@ -173,9 +173,11 @@ function wasteItem(item: WasteItemFormValues) {
     item.weightMode === 'weighbridge'
       ? { metric: item.weight.metric, amount: netWeight(item.weighbridge.gross, item.weighbridge.tare), isEstimate: false }
       : weight(item.weight);
+  // A blank box in the form means "not given": it is left out, so the clerk reads DWT's "X is required"
+  // rather than its "X cannot be blank", which is about a body that sends an empty string.
   return {
     ewcCodes: item.ewcCodes,
-    wasteDescription: item.wasteDescription.trim(),
+    wasteDescription: orUndefined(item.wasteDescription),
     physicalForm: orUndefined(item.physicalForm),
     numberOfContainers: number(item.numberOfContainers),
     typeOfContainers: orUndefined(item.typeOfContainers),
@@ -237,19 +239,19 @@ export function toMovement(form: LoadFormValues) {
     carrier: {
       registrationNumber: orUndefined(c.registrationNumber)?.toUpperCase() ?? null,
       ...(c.reasonForNoRegistrationNumber ? { reasonForNoRegistrationNumber: c.reasonForNoRegistrationNumber } : {}),
-      organisationName: c.organisationName.trim(),
+      organisationName: orUndefined(c.organisationName),
       ...(address(c.address) ? { address: address(c.address) } : {}),
       ...(orUndefined(c.emailAddress) ? { emailAddress: c.emailAddress.trim() } : {}),
       ...(orUndefined(c.phoneNumber) ? { phoneNumber: c.phoneNumber.trim() } : {}),
       // Only sent for road transport (DWT forbids it otherwise).
-      ...(c.meansOfTransport === 'Road' ? { vehicleRegistration: c.vehicleRegistration.trim().toUpperCase() } : {}),
+      ...(c.meansOfTransport === 'Road' ? { vehicleRegistration: orUndefined(c.vehicleRegistration)?.toUpperCase() } : {}),
       meansOfTransport: orUndefined(c.meansOfTransport),
       ...(c.meansOfTransport === 'Other' && orUndefined(c.otherMeansOfTransport) ? { otherMeansOfTransport: c.otherMeansOfTransport.trim() } : {}),
     },
     ...(form.hasBrokerOrDealer
       ? {
           brokerOrDealer: {
-            organisationName: b.organisationName.trim(),
+            organisationName: orUndefined(b.organisationName),
             ...(address(b.address) ? { address: address(b.address) } : {}),
             ...(orUndefined(b.emailAddress) ? { emailAddress: b.emailAddress.trim() } : {}),
             ...(orUndefined(b.phoneNumber) ? { phoneNumber: b.phoneNumber.trim() } : {}),
