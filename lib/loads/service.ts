@@ -17,6 +17,7 @@ import { getReferenceLookups } from '@/lib/reference-data/service';
 import { instantToUkLocal, ukLocalToInstant } from '@/lib/time/uk-time';
 import { checkLoadForm, loadFormSchema, toMovement, type LoadFormValues } from './schema';
 import { submitLoadSchema, type SubmitLoadInput } from './submit-schema';
+import { loadNet } from './ticket';
 
 export function formatTicketNumber(n: number): string {
   return String(n).padStart(6, '0');
@@ -59,11 +60,16 @@ async function passTicket(tx: Tx, siteId: string, ticket: string): Promise<void>
 
 function denormalised(form: LoadFormValues, isHazardous: (code: string) => boolean) {
   const ewcCodes = [...new Set(form.wasteItems.flatMap((i) => i.ewcCodes))];
+  const net = loadNet(form);
   return {
     vehicleRegistration: form.carrier.vehicleRegistration.trim().toUpperCase() || null,
     carrierName: form.carrier.organisationName.trim() || null,
     ewcCodes,
     isHazardous: ewcCodes.some(isHazardous),
+    // Sent without a disposal or recovery code on some item: the codes must follow by the same deadline.
+    codesToFollow: form.wasteItems.some((i) => !i.disposalOrRecoveryCodes.some((d) => d.code.trim() !== '')),
+    netWeight: net?.amount ?? null,
+    weightUnit: net?.unit ?? null,
   };
 }
 

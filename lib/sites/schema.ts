@@ -15,6 +15,15 @@ export const nationLabels: Record<Nation, string> = {
 
 export const AUTHORISATION_NUMBER_EXAMPLES = 'EPR/AB1234CD, AB1234CD/D1234, EAWML123456, PPC/A/1234567, WML/L/1234567, P1234/56A or WPPC 12/34';
 
+/** How the site's weighbridge tickets print by default: an A4 sheet or an 80 mm thermal roll. */
+export const TICKET_LAYOUTS = ['a4', 'thermal-80'] as const;
+export type TicketLayout = (typeof TICKET_LAYOUTS)[number];
+export const ticketLayoutLabels: Record<TicketLayout, string> = { a4: 'A4 sheet', 'thermal-80': '80 mm thermal roll' };
+
+export function isTicketLayout(value: unknown): value is TicketLayout {
+  return typeof value === 'string' && (TICKET_LAYOUTS as readonly string[]).includes(value);
+}
+
 const blankOr = (check: (v: string) => boolean) => (v: string) => v === '' || check(v);
 
 /** "12, 345 7" → [12, 345, 7]; anything that is not a list of whole numbers above 0 is refused. */
@@ -39,6 +48,7 @@ const siteFields = {
   fullAddress: z.string().trim().max(500, 'Address must be 500 characters or fewer').default(''),
   postcode: z.string().transform(normaliseUkPostcode).refine(blankOr(isUkPostcode), 'Postcode must be a UK postcode, like W12 7ZL').default(''),
   nation: z.enum(NATIONS, 'Choose the nation the site is in').default('ENGLAND'),
+  ticketLayout: z.enum(TICKET_LAYOUTS, 'Choose how the weighbridge tickets print').default('a4'),
   contactName: z.string().trim().max(200, 'Contact name must be 200 characters or fewer').default(''),
   contactEmail: z
     .string()

@@ -12,7 +12,16 @@ import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { createSiteAction, updateSiteAction } from '@/lib/sites/actions';
-import { AUTHORISATION_NUMBER_EXAMPLES, NATIONS, createSiteSchema, nationLabels, updateSiteSchema } from '@/lib/sites/schema';
+import {
+  AUTHORISATION_NUMBER_EXAMPLES,
+  NATIONS,
+  TICKET_LAYOUTS,
+  createSiteSchema,
+  isTicketLayout,
+  nationLabels,
+  ticketLayoutLabels,
+  updateSiteSchema,
+} from '@/lib/sites/schema';
 
 type Values = z.input<typeof updateSiteSchema>;
 
@@ -23,6 +32,7 @@ export interface SiteFormSite {
   fullAddress: string;
   postcode: string;
   nation: Values['nation'];
+  ticketLayout: string;
   contactName: string;
   contactEmail: string;
   contactPhone: string;
@@ -44,6 +54,7 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
       fullAddress: site?.fullAddress ?? '',
       postcode: site?.postcode ?? '',
       nation: site?.nation ?? 'ENGLAND',
+      ticketLayout: isTicketLayout(site?.ticketLayout) ? site.ticketLayout : 'a4',
       contactName: site?.contactName ?? '',
       contactEmail: site?.contactEmail ?? '',
       contactPhone: site?.contactPhone ?? '',
@@ -104,6 +115,13 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
           options={NATIONS.map((n) => ({ value: n, label: nationLabels[n] }))}
           error={errors.nation?.message}
           {...form.register('nation')}
+        />
+        <SelectField
+          label="Weighbridge tickets print on"
+          hint="The usual paper for this site’s tickets; the ticket page offers the other too."
+          options={TICKET_LAYOUTS.map((l) => ({ value: l, label: ticketLayoutLabels[l] }))}
+          error={errors.ticketLayout?.message}
+          {...form.register('ticketLayout')}
         />
         <TextField
           label="Regulatory position statements (optional)"

@@ -10,6 +10,7 @@ import { LoadHistory } from '@/components/load-detail/load-history';
 import { LoadRecord } from '@/components/load-detail/load-record';
 import { SendAttempts } from '@/components/load-detail/send-attempts';
 import { LoadStatusBadge } from '@/components/load-status';
+import { TrackingId } from '@/components/tracking-id';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { reportingDeadline } from '@/lib/deadline';
@@ -46,7 +47,7 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       {load.wasteTrackingId && (
         <p className="mb-4">
           <span className="block text-sm font-semibold uppercase tracking-wide">Waste tracking ID</span>
-          <span className="font-mono text-3xl font-bold">{load.wasteTrackingId}</span>
+          <TrackingId id={load.wasteTrackingId} size="medium" />
         </p>
       )}
       {load.status !== 'DRAFT' && <LoadDeadline dueAt={load.dueAt ?? reportingDeadline(load.receivedAt, load.site.nation)} sent={load.status === 'SENT'} />}
@@ -55,7 +56,7 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== '_form') : errors} warnings={warnings} />
       <p className="mb-6 flex flex-wrap gap-3">
         <Link href={`/loads/${load.id}/receipt`} className="bg-brand-700 px-4 py-2 font-semibold text-white">
-          Print the receipt
+          Print the weighbridge ticket
         </Link>
         {correction.ok && (
           <Link href={`/loads/${load.id}/edit`} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
