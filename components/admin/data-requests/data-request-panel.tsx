@@ -95,7 +95,6 @@ function Results({
 }) {
   const { entries, loads, users, query } = result;
   const nothing = entries.length + loads.length + users.length === 0;
-  const params = (format: string) => `/api/data-requests/export?${new URLSearchParams({ by: query.by, value: query.value, format })}`;
   return (
     <section aria-labelledby="results-heading" className="space-y-6">
       <h2 id="results-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
@@ -114,14 +113,19 @@ function Results({
             {entries.length} address-book {entries.length === 1 ? 'entry' : 'entries'}, {loads.length} {loads.length === 1 ? 'load' : 'loads'} and{' '}
             {users.length} staff {users.length === 1 ? 'account' : 'accounts'}.
           </p>
-          <p className="flex flex-wrap gap-4">
-            <a href={params('json')} download className="border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 underline-offset-2 hover:underline">
-              Download everything found (JSON)
-            </a>
-            <a href={params('csv')} download className="border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 underline-offset-2 hover:underline">
-              Download everything found (CSV)
-            </a>
-          </p>
+          <div className="flex flex-wrap gap-4">
+            {(['json', 'csv'] as const).map((format) => (
+              // A form POST, so the search (an email address, a phone number) stays out of the URL.
+              <form key={format} method="post" action="/api/data-requests/export">
+                <input type="hidden" name="by" value={query.by} />
+                <input type="hidden" name="value" value={query.value} />
+                <input type="hidden" name="format" value={format} />
+                <button type="submit" className="border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 underline-offset-2 hover:underline">
+                  Download everything found ({format.toUpperCase()})
+                </button>
+              </form>
+            ))}
+          </div>
         </>
       )}
 
