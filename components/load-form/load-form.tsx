@@ -23,6 +23,7 @@ import { uuidV4 } from './uuid';
 import { WasteItemFields } from './waste-item-fields';
 import { Button } from '@/components/forms/button';
 import { TextareaField } from '@/components/forms/textarea-field';
+import { FORM_ERROR_KEY } from '@/lib/errors';
 
 export interface LoadFormProps {
   site: { id: string; name: string; receiving: ReceivingSite };
@@ -95,7 +96,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     setNotice(null);
     try {
       const result = await submitLoadAction({ id: identity.id, siteId: site.id, expectedVersion: identity.version, intent, form: formValues });
-      setConflict(Boolean(!result.ok && result.conflict));
+      setConflict(!result.ok && result.code === 'conflict');
       if (!applyResult(result)) return;
       const data = result.data;
       setIdentity({ id: data.loadId, version: data.version });
@@ -106,7 +107,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       void queryClient.invalidateQueries({ queryKey: addressBookQueryKeys.site(site.id) });
       if (data.status === 'NEEDS_ATTENTION') {
         for (const [name, messages] of Object.entries(data.dwtFieldErrors)) {
-          if (name !== '_form') form.setError(formFieldName(name) as never, { type: 'dwt', message: messages[0] });
+          if (name !== FORM_ERROR_KEY) form.setError(formFieldName(name) as never, { type: 'dwt', message: messages[0] });
         }
         setFormError(data.dwtFieldErrors._form?.[0] ?? data.message);
       }

@@ -18,6 +18,7 @@ import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
 import { ButtonLink } from '@/components/forms/button';
+import { FORM_ERROR_KEY } from '@/lib/errors';
 
 export const metadata: Metadata = { title: 'Load' };
 
@@ -52,7 +53,7 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       {load.status !== 'DRAFT' && <LoadDeadline dueAt={load.dueAt ?? reportingDeadline(load.receivedAt, load.site.nation)} sent={load.status === 'SENT'} />}
       {manager && load.status === 'CHECK_NEEDED' && <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={receivedAt} />}
       {dwtLostIt && <DwtNotFoundPanel loadId={load.id} ticketNumber={load.ticketNumber} wasteTrackingId={load.wasteTrackingId!} mayAct={manager} />}
-      <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== '_form') : errors} warnings={warnings} />
+      <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== FORM_ERROR_KEY) : errors} warnings={warnings} />
       <p className="mb-6 flex flex-wrap gap-3">
         <ButtonLink href={`/loads/${load.id}/receipt`}>Print the receipt</ButtonLink>
         {correction.ok && (
