@@ -11,7 +11,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import type { ActionResult } from '@/lib/action-result';
 import { erasePersonalDataAction, findPersonalDataAction } from '@/lib/data-rights/actions';
 import { FIND_BY, findByLabels, findSchema, loadRoleLabels, type EraseSummary, type FindInput, type FindResult } from '@/lib/data-rights/schema';
-import { Button, buttonClass } from '@/components/forms/button';
+import { Button } from '@/components/forms/button';
 
 const th = 'p-2 text-left align-bottom';
 const td = 'p-2 align-top';
@@ -96,7 +96,6 @@ function Results({
 }) {
   const { entries, loads, users, query } = result;
   const nothing = entries.length + loads.length + users.length === 0;
-  const params = (format: string) => `/api/data-requests/export?${new URLSearchParams({ by: query.by, value: query.value, format })}`;
   return (
     <section aria-labelledby="results-heading" className="space-y-6">
       <h2 id="results-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
@@ -115,14 +114,19 @@ function Results({
             {entries.length} address-book {entries.length === 1 ? 'entry' : 'entries'}, {loads.length} {loads.length === 1 ? 'load' : 'loads'} and{' '}
             {users.length} staff {users.length === 1 ? 'account' : 'accounts'}.
           </p>
-          <p className="flex flex-wrap gap-4">
-            <a href={params('json')} download className={buttonClass({ variant: 'secondary' })}>
-              Download everything found (JSON)
-            </a>
-            <a href={params('csv')} download className={buttonClass({ variant: 'secondary' })}>
-              Download everything found (CSV)
-            </a>
-          </p>
+          <div className="flex flex-wrap gap-4">
+            {(['json', 'csv'] as const).map((format) => (
+              // A form POST, so the search (an email address, a phone number) stays out of the URL.
+              <form key={format} method="post" action="/api/data-requests/export">
+                <input type="hidden" name="by" value={query.by} />
+                <input type="hidden" name="value" value={query.value} />
+                <input type="hidden" name="format" value={format} />
+                <Button type="submit" variant="secondary">
+                  Download everything found ({format.toUpperCase()})
+                </Button>
+              </form>
+            ))}
+          </div>
         </>
       )}
 
