@@ -2,6 +2,7 @@
 // A waste tracking id as clerks read it aloud: grouped ("26 HRA 0B2"), in a face with a slashed zero,
 // spelt out below ("two six, H R A, zero B two"), with a button that copies it without the spaces.
 import { useState } from 'react';
+import { Button } from '@/components/forms/button';
 import { groupTrackingId, spellTrackingId } from '@/lib/loads/ticket';
 
 export function TrackingId({ id, size = 'large', copy = true }: { id: string; size?: 'large' | 'medium'; copy?: boolean }) {
@@ -14,9 +15,9 @@ export function TrackingId({ id, size = 'large', copy = true }: { id: string; si
       <span className="block text-sm text-slate-700">Say: {spellTrackingId(id)}</span>
       {copy && (
         <span className="no-print mt-2 flex flex-wrap items-center gap-3">
-          <button
-            type="button"
-            className="border-2 border-slate-700 bg-white px-3 py-1 text-sm font-semibold hover:bg-slate-100"
+          <Button
+            variant="secondary"
+            size="sm"
             onClick={() => {
               navigator.clipboard.writeText(id).then(
                 () => setCopied(`Copied ${id}`),
@@ -25,7 +26,7 @@ export function TrackingId({ id, size = 'large', copy = true }: { id: string; si
             }}
           >
             Copy the waste tracking ID
-          </button>
+          </Button>
           <span role="status" className="text-sm">
             {copied}
           </span>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ButtonLink } from '@/components/forms/button';
 import { PrintButton } from '@/components/print-button';
 import { WeighbridgeTicket } from '@/components/ticket/weighbridge-ticket';
 import { requirePermission } from '@/lib/auth/session';
@@ -41,9 +42,9 @@ export default async function TicketPage({ params, searchParams }: { params: Pro
       <WeighbridgeTicket ticket={ticket} layout={layout} />
       <p className="no-print mt-6 flex flex-wrap gap-3">
         <PrintButton />
-        <Link href={`/loads/${loadId}`} className="border-2 border-slate-700 px-4 py-2 font-semibold">
+        <ButtonLink href={`/loads/${loadId}`} variant="secondary">
           Back to the load
-        </Link>
+        </ButtonLink>
       </p>
     </>
   );
