@@ -8,6 +8,7 @@ import { chooseCode, codeLabel, comboboxReducer, initialComboboxState, keyDown, 
 import { comboboxInputAria, comboboxListboxAria } from './forms/combobox-aria';
 import { describedBy, FieldFrame } from './forms/field-frame';
 import { fieldId } from './forms/field-id';
+import { Button } from '@/components/forms/button';
 
 /** DWT accepts up to five EWC codes per waste item. */
 export const DEFAULT_MAX_EWC_CODES = 5;
@@ -134,18 +135,19 @@ export function EwcCodesField({
           {value.map((code) => (
             <li key={code} className="flex items-start gap-3 border-2 border-slate-300 bg-white px-2 py-1">
               <CodeDescription code={code} lookups={lookups} />
-              <button
-                type="button"
+              <Button
                 disabled={disabled}
                 onClick={() => {
                   remove(code);
                   // The button disappears; the input is where the clerk carries on.
                   inputRef.current?.focus();
                 }}
-                className="ml-auto shrink-0 border-2 border-slate-700 bg-white px-2 text-sm font-semibold underline hover:bg-slate-100"
+                variant="secondary"
+                size="sm"
+                className="ml-auto shrink-0 text-sm"
               >
                 Remove<span className="sr-only"> {codeLabel(code, lookups)}</span>
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

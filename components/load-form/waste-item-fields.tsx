@@ -13,10 +13,10 @@ import { netWeight, type LoadFormValues } from '@/lib/loads/schema';
 import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
 import { errorAt } from './form-errors';
 import { smallLists } from './small-lists';
+import { Button } from '@/components/forms/button';
 
 const metricOptions = WEIGHT_METRICS.map((m) => ({ value: m, label: m }));
 const sourceOptions = SOURCES_OF_COMPONENTS.map((s) => ({ value: s, label: SOURCE_OF_COMPONENTS_LABELS[s] }));
-const buttonClass = 'border-2 border-slate-700 bg-white px-3 py-1 font-semibold hover:bg-slate-100';
 
 export function WasteItemFields({
   index,
@@ -133,13 +133,13 @@ export function WasteItemFields({
       <DisposalOrRecoveryFields index={index} codes={lists.disposalOrRecoveryCodes} />
 
       <div className="flex flex-wrap gap-3 border-t border-slate-300 pt-3">
-        <button type="button" className={buttonClass} onClick={onDuplicate}>
+        <Button variant="secondary" size="sm" onClick={onDuplicate}>
           Duplicate item {index + 1}
-        </button>
+        </Button>
         {count > 1 && (
-          <button type="button" className={`${buttonClass} text-danger-700`} onClick={onRemove}>
+          <Button variant="secondary" size="sm" className="text-danger-700" onClick={onRemove}>
             Remove item {index + 1}
-          </button>
+          </Button>
         )}
       </div>
     </fieldset>
@@ -177,9 +177,9 @@ function PopsFields({ index, popNames }: { index: number; popNames: { value: str
             error={e(`components.${i}.concentration`)}
             {...register(`${p}.components.${i}.concentration`)}
           />
-          <button type="button" className={`${buttonClass} mb-5`} onClick={() => remove(i)}>
+          <Button variant="secondary" size="sm" className="mb-5" onClick={() => remove(i)}>
             Remove POP {i + 1}
-          </button>
+          </Button>
         </div>
       ))}
       {e('components') && (
@@ -187,9 +187,9 @@ function PopsFields({ index, popNames }: { index: number; popNames: { value: str
           {e('components')}
         </p>
       )}
-      <button type="button" className={`${buttonClass} mb-4`} onClick={() => append({ code: '', concentration: '' })}>
+      <Button variant="secondary" size="sm" className="mb-4" onClick={() => append({ code: '', concentration: '' })}>
         Add a POP component
-      </button>
+      </Button>
     </fieldset>
   );
 }
@@ -239,9 +239,9 @@ function HazardousFields({ index, hpCodes }: { index: number; hpCodes: { code: s
             error={e(`components.${i}.concentration`)}
             {...register(`${p}.components.${i}.concentration`)}
           />
-          <button type="button" className={`${buttonClass} mb-5`} onClick={() => remove(i)}>
+          <Button variant="secondary" size="sm" className="mb-5" onClick={() => remove(i)}>
             Remove component {i + 1}
-          </button>
+          </Button>
         </div>
       ))}
       {e('components') && (
@@ -249,9 +249,9 @@ function HazardousFields({ index, hpCodes }: { index: number; hpCodes: { code: s
           {e('components')}
         </p>
       )}
-      <button type="button" className={`${buttonClass} mb-4`} onClick={() => append({ name: '', concentration: '' })}>
+      <Button variant="secondary" size="sm" className="mb-4" onClick={() => append({ name: '', concentration: '' })}>
         Add a hazardous component
-      </button>
+      </Button>
     </fieldset>
   );
 }
@@ -275,14 +275,14 @@ function DisposalOrRecoveryFields({ index, codes }: { index: number; codes: { va
             {...register(`${p}.${i}.weight.amount`)}
           />
           <SelectField label={`Code ${i + 1} unit`} options={metricOptions} {...register(`${p}.${i}.weight.metric`)} />
-          <button type="button" className={`${buttonClass} mb-5`} onClick={() => remove(i)}>
+          <Button variant="secondary" size="sm" className="mb-5" onClick={() => remove(i)}>
             Remove code {i + 1}
-          </button>
+          </Button>
         </div>
       ))}
-      <button type="button" className={buttonClass} onClick={() => append({ code: '', weight: { metric: 'Tonnes', amount: '', isEstimate: false } })}>
+      <Button variant="secondary" size="sm" onClick={() => append({ code: '', weight: { metric: 'Tonnes', amount: '', isEstimate: false } })}>
         Add a disposal or recovery code
-      </button>
+      </Button>
     </fieldset>
   );
 }

@@ -24,7 +24,7 @@ import { dwtConfigInUse } from '@/lib/dwt-settings/service';
 import type { DwtIssue } from '@/lib/dwt/responses';
 import { isWasteTrackingId, validateReceiveMovement } from '@/lib/dwt/schema';
 import { env } from '@/lib/env';
-import { ConflictError, ValidationError } from '@/lib/errors';
+import { ConflictError, FORM_ERROR_KEY, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { logger } from '@/lib/logger';
@@ -200,9 +200,9 @@ export async function processJob({
     outcome.kind === 'rejected'
       ? (outcome.errors as DwtValidationError[])
       : outcome.kind === 'not-found'
-        ? [{ key: '_form', errorType: 'InvalidValue', message: 'DWT does not know this waste tracking id' }]
+        ? [{ key: FORM_ERROR_KEY, errorType: 'InvalidValue', message: 'DWT does not know this waste tracking id' }]
         : outcome.kind === 'interrupted'
-          ? [{ key: '_form', errorType: 'InvalidValue', message: 'Sending was interrupted before DWT answered' }]
+          ? [{ key: FORM_ERROR_KEY, errorType: 'InvalidValue', message: 'Sending was interrupted before DWT answered' }]
           : [];
   const retry = status === 'PENDING';
 

@@ -10,7 +10,7 @@ import { openSecret, sealedWithPreviousKey, sealSecret, SecretBoxError } from '@
 import { db } from '@/lib/db';
 import { dwtConfig, DwtConfigError, resolveDwtConfig, type DwtConfig } from '@/lib/dwt/config';
 import { env } from '@/lib/env';
-import { ValidationError } from '@/lib/errors';
+import { ValidationError, zodFieldErrors } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { listUsers } from '@/lib/users/service';
 import { dwtSettingsSchema, type ConnectionTestResult, type DwtEnvironment, type DwtSettingsInput, type DwtSettingsView } from './schema';
@@ -88,9 +88,7 @@ export function invalidateDwtConfig(): void {
 function parseSettings(input: DwtSettingsInput) {
   const parsed = dwtSettingsSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_form'] ??= []).push(issue.message);
-  throw new ValidationError(fieldErrors);
+  throw new ValidationError(zodFieldErrors(parsed.error));
 }
 
 // ---- The page ----

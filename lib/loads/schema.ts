@@ -19,8 +19,8 @@ import {
   type DwtValidationError,
   type ReceiveMovement,
 } from '@/lib/dwt/schema';
-import { dwtErrorsToFieldErrors, FORM_ERROR_KEY } from '@/lib/dwt/errors';
-import type { FieldErrors } from '@/lib/errors';
+import { dwtErrorsToFieldErrors } from '@/lib/dwt/errors';
+import { FORM_ERROR_KEY, type FieldErrors } from '@/lib/errors';
 import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
 import { toReceiveMovementBody, type ReceivingSite } from '@/lib/sites/receiving-site';
 import { ukLocalToInstant } from '@/lib/time/uk-time';

@@ -11,6 +11,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import type { ActionResult } from '@/lib/action-result';
 import { erasePersonalDataAction, findPersonalDataAction } from '@/lib/data-rights/actions';
 import { FIND_BY, findByLabels, findSchema, loadRoleLabels, type EraseSummary, type FindInput, type FindResult } from '@/lib/data-rights/schema';
+import { Button } from '@/components/forms/button';
 
 const th = 'p-2 text-left align-bottom';
 const td = 'p-2 align-top';
@@ -56,9 +57,9 @@ export function DataRequestPanel() {
             error={errors.value?.message}
             {...form.register('value')}
           />
-          <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+          <Button type="submit" disabled={isSubmitting}>
             Search
-          </button>
+          </Button>
         </form>
       </section>
 
@@ -120,9 +121,9 @@ function Results({
                 <input type="hidden" name="by" value={query.by} />
                 <input type="hidden" name="value" value={query.value} />
                 <input type="hidden" name="format" value={format} />
-                <button type="submit" className="border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-700 underline-offset-2 hover:underline">
+                <Button type="submit" variant="secondary">
                   Download everything found ({format.toUpperCase()})
-                </button>
+                </Button>
               </form>
             ))}
           </div>
@@ -291,16 +292,15 @@ function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: Era
 
   if (!open) {
     return (
-      <button
-        type="button"
+      <Button
         onClick={() => {
           setOpen(true);
           requestAnimationFrame(() => heading.current?.focus());
         }}
-        className="bg-danger-700 px-5 py-2 font-semibold text-white hover:bg-red-900"
+        variant="warning"
       >
         Erase this data…
-      </button>
+      </Button>
     );
   }
   return (
@@ -346,17 +346,12 @@ function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: Era
         </div>
       </div>
       <div className="flex gap-4">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => void erase()}
-          className="bg-danger-700 px-5 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-60"
-        >
+        <Button disabled={busy} onClick={() => void erase()} variant="warning">
           Erase now
-        </button>
-        <button type="button" onClick={() => setOpen(false)} className="px-5 py-2 font-semibold text-brand-700 underline">
+        </Button>
+        <Button onClick={() => setOpen(false)} variant="link">
           Cancel
-        </button>
+        </Button>
       </div>
     </section>
   );
