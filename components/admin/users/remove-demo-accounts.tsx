@@ -3,6 +3,7 @@
 // installation. Shown to admins while any demo account exists; refused until a real admin exists.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { Button } from '@/components/forms/button';
 import { removeDemoAccountsAction } from '@/lib/users/actions';
 
 export function RemoveDemoAccounts({ count }: { count: number }) {
@@ -33,9 +34,9 @@ export function RemoveDemoAccounts({ count }: { count: number }) {
           {problem}
         </p>
       )}
-      <button type="button" onClick={remove} disabled={busy} className="bg-danger-700 px-4 py-1.5 font-semibold text-white disabled:opacity-60">
+      <Button variant="warning" size="sm" onClick={remove} disabled={busy}>
         {busy ? 'Removing…' : 'Remove demo accounts'}
-      </button>
+      </Button>
     </section>
   );
 }
