@@ -12,6 +12,7 @@ import {
   setUserDisabledSchema,
   updateUserSchema,
   userIdSchema,
+  noInputSchema,
 } from './schema';
 import {
   acceptLink,
@@ -20,6 +21,7 @@ import {
   inviteUser,
   issuePasswordResetLink,
   reissueInvitation,
+  removeDemoAccounts,
   setTemporaryPassword,
   setUserDisabled,
   updateUser,
@@ -114,4 +116,13 @@ export async function acceptInvitationAction(input: unknown): Promise<ActionResu
   } catch (error) {
     return errorToResult(error);
   }
+}
+
+/** "Remove demo accounts": refused until a real administrator exists. */
+export async function removeDemoAccountsAction(input: unknown): Promise<ActionResult<{ removed: number }>> {
+  return runAction({ permission: 'users.manage', schema: noInputSchema, input }, async ({ actor }) => {
+    const result = await removeDemoAccounts({ actor });
+    revalidatePath('/admin/users');
+    return result;
+  });
 }
