@@ -6,6 +6,7 @@ import { useEffect, useImperativeHandle, useMemo, useReducer, useRef, useState, 
 import { formatEwcCode, type ReferenceLookups } from '@/lib/reference-data/lookups';
 import { chooseCode, codeLabel, comboboxReducer, initialComboboxState, keyDown, resultsMessage, SHOWN_OPTIONS } from './ewc-codes-field-logic';
 import { comboboxInputAria, comboboxListboxAria } from './forms/combobox-aria';
+import { handleComboboxKey } from './forms/combobox-keys';
 import { describedBy, FieldFrame } from './forms/field-frame';
 import { fieldId } from './forms/field-id';
 import { Button } from '@/components/forms/button';
@@ -101,19 +102,19 @@ export function EwcCodesField({
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    // Keys typed while an IME is composing belong to the IME.
-    if (event.nativeEvent.isComposing) return;
-    const outcome = keyDown(event.key, state, { options, value });
-    if (!outcome) return;
-    if (outcome.preventDefault) event.preventDefault();
-    if (outcome.action) dispatch(outcome.action);
-    const effect = outcome.effect;
-    if (effect?.kind === 'choose') choose(effect.code);
-    else if (effect?.kind === 'remove-last') remove(value[value.length - 1]!);
-    else if (effect?.kind === 'notice') {
-      setNotice(effect.message);
-      announce(effect.message);
-    }
+    handleComboboxKey(
+      event,
+      (key) => keyDown(key, state, { options, value }),
+      dispatch,
+      (effect) => {
+        if (effect.kind === 'choose') choose(effect.code);
+        else if (effect.kind === 'remove-last') remove(value[value.length - 1]!);
+        else {
+          setNotice(effect.message);
+          announce(effect.message);
+        }
+      },
+    );
   }
 
   function statusText(): string {

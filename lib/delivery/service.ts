@@ -16,7 +16,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/service';
-import { db } from '@/lib/db';
+import { db, isUniqueViolation } from '@/lib/db';
 import type { CreateMovementOutcome, DwtClientOptions, UpdateMovementOutcome } from '@/lib/dwt/client';
 import type { DwtValidationError } from '@/lib/dwt/errors';
 import { dwtClientFor, INTERACTIVE_RETRY } from '@/lib/dwt-settings/client';
@@ -343,7 +343,7 @@ export async function recordWasteTrackingId({ actor, input }: { actor: Actor; in
       });
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new ValidationError({ wasteTrackingId: ['Another load already has this waste tracking id'] });
     }
     throw error;

@@ -141,7 +141,8 @@ export function emptyLoadForm(init: { dateTimeReceived: string; yourUniqueRefere
 // ---------------------------------------------------------------------------------------------
 
 const trimmed = (v: string) => v.trim();
-const orUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim());
+/** Trimmed text, or undefined for a blank box (left out of the DWT body and the address-book entry). */
+export const orUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
 /** "" → absent (DWT then says it is required); "abc" → NaN (DWT: must be a number). */
 function number(v: string): number | undefined {

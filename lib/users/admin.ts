@@ -5,7 +5,7 @@ import 'server-only';
 import { assertCan, auditActorId, type Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { diffFields, recordAudit } from '@/lib/audit/service';
-import { db, type Tx } from '@/lib/db';
+import { db, type Tx, isForeignKeyViolation, isUniqueViolation } from '@/lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { ROLES } from '@/lib/auth/permissions';
 import { retireDemoAccounts } from './demo-accounts';
@@ -133,13 +133,7 @@ export async function createUser({ actor, input, demo = false }: { actor: Actor;
       return user;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new ValidationError({ email: ['A user with this email address already exists'] });
-    }
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
-      throw new ValidationError({ siteIds: ['Choose sites that exist'] });
-    }
-    throw error;
+    uniqueEmailError(error);
   }
 }
 
@@ -227,12 +221,8 @@ export async function lockUser(tx: Tx, id: string) {
 }
 
 export function uniqueEmailError(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-    throw new ValidationError({ email: ['A user with this email address already exists'] });
-  }
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
-    throw new ValidationError({ siteIds: ['Choose sites that exist'] });
-  }
+  if (isUniqueViolation(error)) throw new ValidationError({ email: ['A user with this email address already exists'] });
+  if (isForeignKeyViolation(error)) throw new ValidationError({ siteIds: ['Choose sites that exist'] });
   throw error;
 }
 
