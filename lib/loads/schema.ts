@@ -25,7 +25,15 @@ import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
 import { toReceiveMovementBody, type ReceivingSite } from '@/lib/sites/receiving-site';
 import { ukLocalToInstant } from '@/lib/time/uk-time';
 
-const str = z.string().default('');
+// Bounds against hostile or runaway input (drafts too), far above anything real and above DWT's own
+// limits, so DWT's rules (not these) are what a clerk meets: a box holds at most 5,000 characters.
+export const LOAD_TEXT_MAX = 5_000;
+const str = z
+  .string()
+  .max(LOAD_TEXT_MAX, `Must be ${LOAD_TEXT_MAX.toLocaleString('en-GB')} characters or fewer`)
+  .default('');
+/** A list of at most `max` entries: "Give no more than N …". */
+const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `Give no more than ${max} ${what}`).default([]);
 const maybe = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), z.literal('')]).default('');
 
 const weightForm = z.object({
@@ -37,7 +45,7 @@ const weightForm = z.object({
 const addressForm = z.object({ fullAddress: str, postcode: str });
 
 export const wasteItemFormSchema = z.object({
-  ewcCodes: z.array(z.string()).default([]),
+  ewcCodes: list(z.string().max(20), 20, 'EWC codes'),
   wasteDescription: str,
   physicalForm: maybe(PHYSICAL_FORMS),
   numberOfContainers: str,
@@ -50,18 +58,18 @@ export const wasteItemFormSchema = z.object({
   pops: z
     .object({
       sourceOfComponents: maybe(SOURCES_OF_COMPONENTS),
-      components: z.array(z.object({ code: str, concentration: str })).default([]),
+      components: list(z.object({ code: str, concentration: str }), 50, 'components'),
     })
     .default({ sourceOfComponents: '', components: [] }),
   containsHazardous: z.boolean().default(false),
   hazardous: z
     .object({
       sourceOfComponents: maybe(SOURCES_OF_COMPONENTS),
-      hazCodes: z.array(z.string()).default([]),
-      components: z.array(z.object({ name: str, concentration: str })).default([]),
+      hazCodes: list(z.string().max(20), 20, 'hazardous property codes'),
+      components: list(z.object({ name: str, concentration: str }), 50, 'components'),
     })
     .default({ sourceOfComponents: '', hazCodes: [], components: [] }),
-  disposalOrRecoveryCodes: z.array(z.object({ code: str, weight: weightForm })).default([]),
+  disposalOrRecoveryCodes: list(z.object({ code: str, weight: weightForm }), 30, 'disposal or recovery codes'),
 });
 
 const partyForm = {
@@ -83,7 +91,7 @@ export const loadFormSchema = z.object({
   yourUniqueReference: str,
   /** True while the ticket number is the one suggested: the server then assigns the next in sequence. */
   ticketNumberIsSuggested: z.boolean().default(true),
-  otherReferencesForMovement: z.array(z.object({ label: str, reference: str })).default([]),
+  otherReferencesForMovement: list(z.object({ label: str, reference: str }), 20, 'other references'),
   carrier: z
     .object({
       ...partyForm,
@@ -96,7 +104,7 @@ export const loadFormSchema = z.object({
     .default(() => emptyCarrier()),
   hasBrokerOrDealer: z.boolean().default(false),
   brokerOrDealer: z.object(partyForm).default(() => emptyParty()),
-  wasteItems: z.array(wasteItemFormSchema).default([]),
+  wasteItems: list(wasteItemFormSchema, 100, 'waste items'),
   hazardousWasteConsignmentCode: str,
   reasonForNoConsignmentCode: maybe(REASONS_FOR_NO_CONSIGNMENT_CODE),
   specialHandlingRequirements: str,

@@ -183,6 +183,11 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
         },
       });
       if (changed.count === 0) throw new ConflictError('Someone else changed this load at the same moment. Open it again and retry.');
+      // "Save as draft" on a load DWT already holds is a correction that will be sent: DWT's checks first.
+      if (nextStatus === 'PENDING' && data.intent === 'draft') {
+        const check = checkLoadForm(form, { lookups, site: receivingSiteOf(site), now });
+        if (!check.ok) throw new ValidationError(check.fieldErrors);
+      }
       if (nextStatus === 'PENDING') await enqueueDelivery(tx, existing.id);
       else await dequeueDelivery(tx, existing.id);
       const diff = formDiff(before, saved);

@@ -46,7 +46,12 @@ const siteFields = {
     .refine(blankOr(isValidAuthorisationNumber), `Authorisation number must be in a permit format DWT accepts, such as ${AUTHORISATION_NUMBER_EXAMPLES}`)
     .default(''),
   fullAddress: z.string().trim().max(500, 'Address must be 500 characters or fewer').default(''),
-  postcode: z.string().transform(normaliseUkPostcode).refine(blankOr(isUkPostcode), 'Postcode must be a UK postcode, like W12 7ZL').default(''),
+  postcode: z
+    .string()
+    .max(20, 'Postcode must be 20 characters or fewer')
+    .transform(normaliseUkPostcode)
+    .refine(blankOr(isUkPostcode), 'Postcode must be a UK postcode, like W12 7ZL')
+    .default(''),
   nation: z.enum(NATIONS, 'Choose the nation the site is in').default('ENGLAND'),
   ticketLayout: z.enum(TICKET_LAYOUTS, 'Choose how the weighbridge tickets print').default('a4'),
   contactName: z.string().trim().max(200, 'Contact name must be 200 characters or fewer').default(''),
@@ -70,7 +75,10 @@ const siteFields = {
     )
     .default(''),
   regulatoryPositionStatements: z
-    .union([z.string(), z.array(z.number())])
+    .union([
+      z.string().max(2_000, 'Regulatory position statements must be 2,000 characters or fewer'),
+      z.array(z.number()).max(100, 'Give no more than 100 regulatory position statements'),
+    ])
     .transform(parseStatements)
     .default([]),
   apiCode: z
@@ -82,7 +90,7 @@ const siteFields = {
     .nullish()
     .transform((v) => v ?? null),
   /** The people who work at the site; left out, they are not changed. */
-  userIds: z.array(z.uuid('Choose people from the list')).optional(),
+  userIds: z.array(z.uuid('Choose people from the list')).max(1_000, 'Choose no more than 1,000 people').optional(),
 };
 
 export const createSiteSchema = z.object(siteFields);
