@@ -24,6 +24,14 @@ test('a manager’s correction is sent as a PUT and shows in the history with wh
   const weight = page.getByRole('group', { name: 'Waste item 1', exact: true }).getByLabel('Weight', { exact: true });
   await expect(weight).toHaveValue('1.5');
   await weight.fill('2.0');
+  // Every correction says why: without a reason nothing is saved, and the summary links to the box.
+  await page.getByRole('button', { name: 'Save and send the correction' }).click();
+  await expect(errorSummary(page)).toBeFocused();
+  await errorSummary(page).getByRole('link', { name: 'Enter why you are correcting this load' }).click();
+  const reason = page.getByLabel('Why are you correcting this load?');
+  await expect(reason).toBeFocused();
+  await expectNoAxeViolations(page);
+  await reason.fill('Weighed again on the second weighbridge');
   await page.getByRole('button', { name: 'Save and send the correction' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sent to DWT' })).toBeVisible({ timeout: 20_000 });
 
@@ -50,6 +58,7 @@ test('a manager’s correction is sent as a PUT and shows in the history with wh
   const newest = items.nth(1);
   await expect(newest.getByRole('heading', { level: 3 })).toHaveText('Corrected the load');
   await expect(newest).toContainText(ACCOUNTS.manager.name);
+  await expect(newest).toContainText('Reason for the correction: Weighed again on the second weighbridge');
   const row = newest.getByRole('row', { name: /Waste item 1: weight/ }).first();
   await expect(row.getByRole('rowheader')).toHaveText('Waste item 1: weight');
   await expect(row.getByRole('cell')).toHaveText(['1.5', '2.0']);
@@ -68,12 +77,14 @@ test('two people correcting one load: the second save is refused, keeps what the
   const secondWeight = await openEdit(second, load.id, load.ticketNumber);
 
   await firstWeight.fill('2.0');
+  await page.getByLabel('Why are you correcting this load?').fill('Wrong weight');
   await page.getByRole('button', { name: 'Save and send the correction' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sent to DWT' })).toBeVisible({ timeout: 20_000 });
   const afterFirst = await storedWeight(load.id);
   expect(afterFirst.weight).toBe('2.0');
 
   await secondWeight.fill('3.25');
+  await second.getByLabel('Why are you correcting this load?').fill('Another wrong weight');
   await second.getByRole('button', { name: 'Save and send the correction' }).click();
   await expect(errorSummary(second)).toContainText('Someone else changed this load');
   await expect(errorSummary(second)).toContainText('Your changes were not saved');
@@ -95,6 +106,7 @@ test('a correction DWT answers with 404 is explained, and a manager sends the lo
   await sandbox.forgetMovement(load.wasteTrackingId);
   const weight = await openEdit(page, load.id, load.ticketNumber);
   await weight.fill('1.75');
+  await page.getByLabel('Why are you correcting this load?').fill('Tare was the empty skip lorry');
   await page.getByRole('button', { name: 'Save and send the correction' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Saved – needs attention' })).toBeVisible({ timeout: 20_000 });
 

@@ -160,3 +160,48 @@ test('the home page counts link to the filtered list, beside the charts', async 
   // Every unsent load past its deadline: waiting to send, needing attention, or a draft.
   await expect(ticketCells(page)).toHaveText([`${TAG}-P1`, `${TAG}-D1`, `${TAG}-N1`]);
 });
+
+test('a net weight column; loads sent without codes chased as "Codes to follow"; every column kept at 200% zoom', async ({ page }) => {
+  const id = await seedLoad({ ticket: `${TAG}-C1`, receivedUk: `${daysAgo(9)}T09:00`, status: 'SENT', warnings: 1, codesToFollow: true });
+  await page.goto(`/loads?q=${TAG}`);
+  await expect(page.getByRole('columnheader', { name: 'Net weight' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Loads table' })).toHaveAttribute('tabindex', '0');
+  const row = results(page).getByRole('row', { name: new RegExp(`${TAG}-C1`) });
+  await expect(row).toContainText('8.2 t');
+  await expect(row).toContainText('Codes to follow');
+  await expect(row).toContainText('Codes by');
+  await expect(row).toContainText('Overdue');
+
+  await page.getByLabel('Disposal or recovery codes').selectOption({ label: 'Codes to follow (sent without them)' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/codes=to-follow/);
+  await expect(ticketCells(page)).toHaveText([`${TAG}-C1`]);
+  await expectNoAxeViolations(page);
+
+  // At 200% zoom (a 1280-pixel window is 640 CSS pixels wide) each load is a card: nothing is cut off.
+  await page.setViewportSize({ width: 640, height: 800 });
+  await expect(page.getByRole('table')).toHaveCount(0);
+  const card = page
+    .getByRole('list', { name: /^Loads, sorted by/ })
+    .getByRole('listitem')
+    .filter({ hasText: `${TAG}-C1` });
+  await expect(card).toContainText('Net weight8.2 t');
+  await expect(card).toContainText('Codes to follow');
+  await expect(card).toContainText('Waste tracking ID26');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The load's page says so too, against the same deadline.
+  await page.goto(`/loads/${id}`);
+  await expect(page.getByText('Codes to follow', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Disposal or recovery codes to follow' })).toBeVisible();
+  await expect(page.getByText(/^Report to DWT by: .* – overdue$/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // And the manager's home page counts it.
+  await page.goto('/');
+  const codes = page.getByRole('region', { name: 'Reporting deadline' }).getByRole('link', { name: /Codes to follow/ });
+  await expect(codes).toHaveAttribute('href', '/loads?codes=to-follow');
+  await expect(codes).toContainText('overdue');
+});

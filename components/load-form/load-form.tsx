@@ -16,6 +16,7 @@ import { lastLoadForCarrierAction, submitLoadAction, type SubmitLoadResult } fro
 import { checkLoadForm, emptyWasteItem, type LoadFormValues } from '@/lib/loads/schema';
 import type { ReceivingSite } from '@/lib/sites/receiving-site';
 import { clearAutosave, readAutosave, writeAutosave } from './autosave';
+import { CorrectionReasonField, correctionReasonErrors, correctionReasonOf } from './correction-reason-field';
 import { errorAt, formFieldName, toErrorTree } from './form-errors';
 import { OutcomePanel } from './outcome-panel';
 import { BrokerFields, CarrierFields } from './party-fields';
@@ -28,8 +29,8 @@ import { FORM_ERROR_KEY } from '@/lib/errors';
 export interface LoadFormProps {
   site: { id: string; name: string; receiving: ReceivingSite };
   initial: LoadFormValues;
-  /** Set when correcting a saved load. */
-  existing?: { id: string; version: number; ticketNumber: string };
+  /** Set when correcting a saved load (`reasonRequired`: the correction must say why). */
+  existing?: { id: string; version: number; ticketNumber: string; reasonRequired?: boolean };
   /** Slots for the address-book pickers (kept out of this file so it stays about the load). */
   renderCarrierPicker?: (api: PartyApi) => React.ReactNode;
   renderVehicleLookup?: (api: PartyApi) => React.ReactNode;
@@ -61,9 +62,10 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     () => async (values) => {
       if (!lookups) return { values, errors: {} }; // the server checks everything anyway
       const check = checkLoadForm(values, { lookups, site: site.receiving });
-      return check.ok ? { values, errors: {} } : { values: {}, errors: toErrorTree(check.fieldErrors) };
+      const fieldErrors = { ...(check.ok ? {} : check.fieldErrors), ...correctionReasonErrors(values, Boolean(existing?.reasonRequired)) };
+      return Object.keys(fieldErrors).length === 0 ? { values, errors: {} } : { values: {}, errors: toErrorTree(fieldErrors) };
     },
-    [lookups, site.receiving],
+    [lookups, site.receiving, existing?.reasonRequired],
   );
   const form = useForm<LoadFormValues>({ defaultValues: initial, resolver, shouldFocusError: false, mode: 'onSubmit', reValidateMode: 'onChange' });
   const { applyResult, summary, setFormError } = useActionForm(form, { fieldName: formFieldName });
@@ -95,7 +97,15 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     setBusy(intent);
     setNotice(null);
     try {
-      const result = await submitLoadAction({ id: identity.id, siteId: site.id, expectedVersion: identity.version, intent, form: formValues });
+      const correctionReason = existing?.reasonRequired ? correctionReasonOf(formValues) : undefined;
+      const result = await submitLoadAction({
+        id: identity.id,
+        siteId: site.id,
+        expectedVersion: identity.version,
+        intent,
+        form: formValues,
+        correctionReason,
+      });
       setConflict(!result.ok && result.code === 'conflict');
       if (!applyResult(result)) return;
       const data = result.data;
@@ -308,6 +318,8 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
           />
           <OtherReferences />
         </section>
+
+        {existing?.reasonRequired && <CorrectionReasonField error={e('correctionReason')} />}
 
         <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t-2 border-slate-300 bg-slate-50 py-3">
           <Button type="submit" disabled={busy !== null}>

@@ -5,7 +5,7 @@ import { describedBy, FieldFrame } from '@/components/forms/field-frame';
 import { DEADLINE_FILTERS, deadlineFilterLabels, RECORD_STATUSES, recordStatusLabels } from '@/lib/records/schema';
 import { Button } from '@/components/forms/button';
 
-export const FILTER_FIELDS = ['from', 'to', 'siteId', 'status', 'deadline', 'ewc', 'carrier', 'q'] as const;
+export const FILTER_FIELDS = ['from', 'to', 'siteId', 'status', 'deadline', 'codes', 'ewc', 'carrier', 'q'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 /** The DOM id of a filter control (the error summary links to it). */
@@ -134,6 +134,14 @@ export function RecordsFilterForm({
           error={errors.deadline}
           any="Any deadline"
           options={DEADLINE_FILTERS.map((d) => ({ value: d, label: deadlineFilterLabels[d] }))}
+        />
+        <Select
+          name="codes"
+          label="Disposal or recovery codes"
+          value={values.codes}
+          error={errors.codes}
+          any="Any load"
+          options={[{ value: 'to-follow', label: 'Codes to follow (sent without them)' }]}
         />
         <TextInput name="ewc" label="EWC code" hint="6 digits, like 17 05 04" value={values.ewc} error={errors.ewc} />
         <TextInput name="carrier" label="Carrier" hint="Any part of the name" value={values.carrier} error={errors.carrier} />

@@ -73,6 +73,8 @@ export async function seedLoad(input: {
   carrier?: string;
   vehicle?: string;
   warnings?: number;
+  /** Sent without disposal or recovery codes (DWT warned): they must follow by the same deadline. */
+  codesToFollow?: boolean;
 }) {
   const { randomUUID } = await import('node:crypto');
   const { db } = await import('@/lib/db');
@@ -117,6 +119,9 @@ export async function seedLoad(input: {
       vehicleRegistration: vehicle,
       carrierName: carrier,
       ewcCodes: [ewc],
+      codesToFollow: input.codesToFollow ?? false,
+      netWeight: '8.2',
+      weightUnit: 'Tonnes',
     },
   });
   return id;

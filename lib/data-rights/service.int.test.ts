@@ -73,7 +73,7 @@ function asCarrier(p: Person, f: LoadFormValues, addressBookId = '') {
 }
 
 const save = (actor: Actor, siteId: string, f: LoadFormValues, intent: 'send' | 'draft', id: string = randomUUID(), expectedVersion: number | null = null) =>
-  saveLoad({ actor, input: { id, siteId, expectedVersion, intent, form: f } });
+  saveLoad({ actor, input: { id, siteId, expectedVersion, intent, form: f, correctionReason: expectedVersion === null ? undefined : 'Corrected' } });
 
 /** Every row of every table of the public schema, as text. */
 async function dumpDatabase(): Promise<string[]> {

@@ -58,7 +58,7 @@ function form(weight = '1.5', change: (f: LoadFormValues) => void = () => {}): L
 }
 
 const save = (actor: Actor, f: LoadFormValues, id: string = randomUUID(), expectedVersion: number | null = null, intent: 'send' | 'draft' = 'send') =>
-  saveLoad({ actor, input: { id, siteId, expectedVersion, intent, form: f } });
+  saveLoad({ actor, input: { id, siteId, expectedVersion, intent, form: f, correctionReason: expectedVersion === null ? undefined : 'Weighed again' } });
 
 describe('a load’s history', () => {
   it('lists every audit entry newest first, with the names of the people who made them', async () => {

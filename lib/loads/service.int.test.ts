@@ -200,6 +200,7 @@ describe('sending a saved load to DWT', () => {
         siteId,
         expectedVersion: 1,
         intent: 'send',
+        correctionReason: 'The recovery code came with the paperwork',
         form: form((f) => {
           f.wasteItems[0]!.disposalOrRecoveryCodes = [{ code: 'R3', weight: { metric: 'Tonnes', amount: '8.2', isEstimate: false } }];
         }),
@@ -220,7 +221,10 @@ describe('sending a saved load to DWT', () => {
     const saved = await send(clerk, form());
     await deliverLoad({ loadId: saved.id });
     const draft = (mutate: (f: ReturnType<typeof form>) => void, expectedVersion: number) =>
-      saveLoad({ actor: manager, input: { id: saved.id, siteId, expectedVersion, intent: 'draft', form: form(mutate) } });
+      saveLoad({
+        actor: manager,
+        input: { id: saved.id, siteId, expectedVersion, intent: 'draft', correctionReason: 'Description corrected', form: form(mutate) },
+      });
     await expect(draft((f) => (f.carrier.organisationName = ''), 1)).rejects.toMatchObject({
       fieldErrors: { 'carrier.organisationName': [expect.any(String)] },
     });
@@ -242,6 +246,7 @@ describe('sending a saved load to DWT', () => {
           siteId,
           expectedVersion: v,
           intent: 'send',
+          correctionReason: description,
           form: form((f) => {
             f.wasteItems[0]!.wasteDescription = description;
           }),
@@ -300,6 +305,7 @@ describe('sending a saved load to DWT', () => {
         siteId,
         expectedVersion: 1,
         intent: 'send',
+        correctionReason: 'Description was wrong',
         form: form((f) => {
           f.wasteItems[0]!.wasteDescription = 'Corrected';
         }),
@@ -308,5 +314,80 @@ describe('sending a saved load to DWT', () => {
     expect(corrected.status).toBe('CHECK_NEEDED');
     expect((await deliverLoad({ loadId: saved.id })).status).toBe('CHECK_NEEDED');
     expect(sandbox.stats().postAttempts - before).toBe(1);
+  });
+});
+
+describe('a correction says why (issue 12)', () => {
+  const correct = (actor: Actor, id: string, expectedVersion: number, correctionReason: string | undefined, change: (f: LoadFormValues) => void) =>
+    saveLoad({ actor, input: { id, siteId, expectedVersion, intent: 'send', correctionReason, form: form(change) } });
+
+  it('refuses a correction of a saved load without a reason, and keeps the reason in the audit entry', async () => {
+    const saved = await send(clerk, form());
+    await deliverLoad({ loadId: saved.id });
+    const refused = await correct(manager, saved.id, 1, '   ', (f) => {
+      f.wasteItems[0]!.wasteDescription = 'Regraded';
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).fieldErrors).toEqual({ correctionReason: ['Enter why you are correcting this load'] });
+    expect((await db().load.findUniqueOrThrow({ where: { id: saved.id } })).version).toBe(1);
+
+    await correct(manager, saved.id, 1, '  Driver’s note said regraded soil  ', (f) => {
+      f.wasteItems[0]!.wasteDescription = 'Regraded';
+    });
+    const [entry] = await db().auditEntry.findMany({ where: { entityType: 'load', entityId: saved.id, action: 'load.update' } });
+    expect(entry!.changes).toMatchObject({
+      correctionReason: 'Driver’s note said regraded soil',
+      'wasteItems.0.wasteDescription': { from: 'Soil and stones', to: 'Regraded' },
+    });
+  });
+
+  it('bounds the reason', async () => {
+    const saved = await send(clerk, form());
+    const tooLong = await correct(manager, saved.id, 1, 'x'.repeat(501), () => {}).catch((e: unknown) => e);
+    expect(tooLong).toMatchObject({ name: 'ZodError' });
+  });
+
+  it('needs no reason to finish a draft, or for a clerk fixing their own load DWT refused and never held', async () => {
+    const draft = await saveLoad({ actor: clerk, input: { id: randomUUID(), siteId, expectedVersion: null, intent: 'draft', form: form() } });
+    await expect(correct(clerk, draft.id, 1, undefined, () => {})).resolves.toMatchObject({ status: 'PENDING', version: 2 });
+
+    const refused = await send(clerk, form());
+    await db().load.update({ where: { id: refused.id }, data: { status: 'NEEDS_ATTENTION' } });
+    await expect(
+      correct(clerk, refused.id, 1, undefined, (f) => {
+        f.wasteItems[0]!.wasteDescription = 'Fixed';
+      }),
+    ).resolves.toMatchObject({ version: 2 });
+    // Someone else's correction of that load is a correction.
+    await expect(correct(manager, refused.id, 2, undefined, () => {})).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('codes to follow and the net weight (issue 12)', () => {
+  it('marks a load saved without disposal or recovery codes, and a correction that adds them clears it', async () => {
+    const saved = await send(
+      clerk,
+      form((f) => {
+        f.wasteItems[0]!.disposalOrRecoveryCodes = [];
+      }),
+    );
+    const before = await db().load.findUniqueOrThrow({ where: { id: saved.id } });
+    expect(before.codesToFollow).toBe(true);
+    expect([before.netWeight?.toString(), before.weightUnit]).toEqual(['8.2', 'Tonnes']);
+    await deliverLoad({ loadId: saved.id });
+    await saveLoad({
+      actor: manager,
+      input: {
+        id: saved.id,
+        siteId,
+        expectedVersion: 1,
+        intent: 'send',
+        correctionReason: 'Recovery code arrived',
+        form: form((f) => {
+          f.wasteItems[0]!.disposalOrRecoveryCodes = [{ code: 'R5', weight: { metric: 'Tonnes', amount: '8.2', isEstimate: false } }];
+        }),
+      },
+    });
+    expect((await db().load.findUniqueOrThrow({ where: { id: saved.id } })).codesToFollow).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ import { reportingDeadline } from '@/lib/deadline';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { instantToUkLocal, ukLocalToInstant } from '@/lib/time/uk-time';
 import { checkLoadForm, loadFormSchema, toMovement, type LoadFormValues } from './schema';
-import { submitLoadSchema, type SubmitLoadInput } from './submit-schema';
+import { CORRECTION_REASON_REQUIRED, submitLoadSchema, type SubmitLoadInput } from './submit-schema';
 import { loadNet } from './ticket';
 
 export function formatTicketNumber(n: number): string {
@@ -66,7 +66,7 @@ function denormalised(form: LoadFormValues, isHazardous: (code: string) => boole
     isHazardous: ewcCodes.some(isHazardous),
     // Sent without a disposal or recovery code on some item: the codes must follow by the same deadline.
     codesToFollow: form.wasteItems.some((i) => !i.disposalOrRecoveryCodes.some((d) => d.code.trim() !== '')),
-    netWeight: net?.amount ?? null,
+    netWeight: net ? String(net.amount) : null,
     weightUnit: net?.unit ?? null,
   };
 }
@@ -86,6 +86,20 @@ function assertMayEdit(actor: Actor, load: { createdById: string | null; wasteTr
   if (load.wasteTrackingId || load.status === 'SENT' || load.status === 'CHECK_NEEDED') {
     throw new ForbiddenError('This load has been sent to DWT. Ask a manager to correct it.');
   }
+}
+
+/**
+ * Whether changing this saved load is a correction that must say why (kept in its history): any load
+ * saved to send, except one its own clerk is still fixing because DWT refused it and never held it.
+ * Drafts are work in progress, not records yet.
+ */
+export function correctionNeedsReason(
+  actor: Actor,
+  load: { status: LoadStatus; createdById: string | null; wasteTrackingId: string | null; sentVersion: number | null },
+): boolean {
+  if (load.status === 'DRAFT') return false;
+  const ownRefusedLoad = load.status === 'NEEDS_ATTENTION' && !load.wasteTrackingId && load.sentVersion === null && load.createdById === actor.id;
+  return !ownRefusedLoad;
 }
 
 /**
@@ -188,11 +202,16 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
         const check = checkLoadForm(form, { lookups, site: receivingSiteOf(site), now });
         if (!check.ok) throw new ValidationError(check.fieldErrors);
       }
+      // Every correction says why (rolled back with the update when it does not).
+      const reason = data.correctionReason?.trim() ?? '';
+      if (correctionNeedsReason(actor, existing) && reason === '') throw new ValidationError({ correctionReason: [CORRECTION_REASON_REQUIRED] });
       if (nextStatus === 'PENDING') await enqueueDelivery(tx, existing.id);
       else await dequeueDelivery(tx, existing.id);
       const diff = formDiff(before, saved);
       if (existing.status !== nextStatus) diff.status = { from: existing.status, to: nextStatus };
-      await recordAudit(tx, { actorId: auditActorId(actor), action: 'load.update', entityType: 'load', entityId: existing.id, siteId: site.id, changes: diff });
+      // The reason is a note on the entry (not a field change): the history shows it with the changes.
+      const changes: Record<string, unknown> = reason ? { correctionReason: reason, ...diff } : diff;
+      await recordAudit(tx, { actorId: auditActorId(actor), action: 'load.update', entityType: 'load', entityId: existing.id, siteId: site.id, changes });
       return { id: existing.id, ticketNumber, status: nextStatus, version: existing.version + 1, created: false };
     });
   } catch (error) {

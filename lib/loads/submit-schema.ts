@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+export const CORRECTION_REASON_MAX = 500;
+export const CORRECTION_REASON_REQUIRED = 'Enter why you are correcting this load';
+
 /** What the form posts: its own id (generated in the browser, so a repeated submit is recognised). */
 export const submitLoadSchema = z.object({
   id: z.uuid({ message: 'The form lost its identity: reload the page (your typing is kept).' }),
@@ -8,5 +11,7 @@ export const submitLoadSchema = z.object({
   expectedVersion: z.number().int().nullable(),
   intent: z.enum(['send', 'draft']),
   form: z.unknown(),
+  /** Why a saved load is being corrected (required for corrections: see correctionNeedsReason). */
+  correctionReason: z.string().trim().max(CORRECTION_REASON_MAX, `Reason for the correction must be ${CORRECTION_REASON_MAX} characters or fewer`).optional(),
 });
 export type SubmitLoadInput = z.input<typeof submitLoadSchema>;

@@ -18,6 +18,12 @@ const statusSql: Record<RecordStatus, Prisma.Sql> = {
   'check-needed': Prisma.sql`l.status = 'CHECK_NEEDED'`,
 };
 
+/**
+ * Sent loads still owing a disposal or recovery code (DWT accepted them with a warning); the partial
+ * index of migration 20261202200000 holds exactly these.
+ */
+export const codesToFollowSql = Prisma.sql`l.status = 'SENT' AND l.codes_to_follow`;
+
 /** UK midnights ending today and tomorrow (deadlines are the midnight that ends the due day). */
 export function deadlineBounds(now: Date): { endOfToday: Date; endOfTomorrow: Date } {
   const today = ukCalendarDate(now);
@@ -47,6 +53,7 @@ export function loadWhereSql(actor: Actor, filters: Partial<RecordFilters>, now:
   if (filters.to) parts.push(Prisma.sql`l.received_at < ${ukStartOfDay(addDays(filters.to, 1))}`);
   if (filters.status) parts.push(statusSql[filters.status]);
   if (filters.deadline) parts.push(Prisma.sql`l.status <> 'SENT'`, deadlineSql(filters.deadline, now));
+  if (filters.codes === 'to-follow') parts.push(codesToFollowSql);
   if (filters.ewc) parts.push(Prisma.sql`l.ewc_codes @> ARRAY[${filters.ewc}]::text[]`);
   if (filters.carrier) parts.push(Prisma.sql`l.carrier_name ILIKE ${`%${likeEscape(filters.carrier)}%`}`);
   if (filters.q) {

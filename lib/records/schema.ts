@@ -23,6 +23,10 @@ export const deadlineFilterLabels: Record<DeadlineFilter, string> = {
   'due-tomorrow': 'Due tomorrow',
 };
 
+/** Loads sent without a disposal or recovery code on some waste item: the codes must follow. */
+export const CODES_FILTERS = ['to-follow'] as const;
+export type CodesFilter = (typeof CODES_FILTERS)[number];
+
 export const RECORD_SORTS = ['received', 'ticket', 'status', 'due', 'carrier'] as const;
 export type RecordSort = (typeof RECORD_SORTS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -48,6 +52,8 @@ export const recordFiltersSchema = z
     siteId: optional(z.uuid('Choose a site from the list')),
     status: optional(z.enum(RECORD_STATUSES, 'Choose a status from the list')),
     deadline: optional(z.enum(DEADLINE_FILTERS, 'Choose a deadline from the list')),
+    /** `to-follow`: sent loads still owing a disposal or recovery code (DWT wants them by the same deadline). */
+    codes: optional(z.enum(CODES_FILTERS, 'Choose loads with codes to follow, or any load')),
     /** An EWC code, 6 digits, spaces and a trailing * allowed as people write them. */
     ewc: optional(
       z

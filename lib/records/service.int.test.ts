@@ -27,6 +27,7 @@ interface Seed {
   vehicle?: string;
   wtid?: string;
   items?: { ewc: string; metric?: string; amount: number }[];
+  codesToFollow?: boolean;
 }
 
 async function seed(s: Seed) {
@@ -53,6 +54,9 @@ async function seed(s: Seed) {
       carrierName: s.carrier === undefined ? 'Acme Haulage Ltd' : s.carrier,
       vehicleRegistration: s.vehicle ?? 'AB12 CDE',
       ewcCodes: [...new Set(items.map((i) => i.ewc))],
+      codesToFollow: s.codesToFollow ?? false,
+      netWeight: String(items.reduce((t, i) => t + i.amount, 0)),
+      weightUnit: 'Tonnes',
     },
   });
 }
@@ -74,6 +78,7 @@ beforeAll(async () => {
     received: '2026-11-17T08:00',
     status: 'SENT',
     warnings: 2,
+    codesToFollow: true, // sent without disposal codes, due end Thu 19: overdue
     items: [
       { ewc: '170504', amount: 2 },
       { ewc: '150101', amount: 1.5 },
@@ -101,7 +106,9 @@ describe('listRecords', () => {
       ewcCodes: ['170504'],
     });
     expect(overdue.dueAt?.toISOString()).toBe('2026-11-19T00:00:00.000Z');
-    expect(page.rows.find((r) => r.ticketNumber.endsWith('0005'))).toMatchObject({ warnings: 2, deadline: null });
+    // Sent, but its disposal codes are still to follow: it stands against the same deadline.
+    expect(page.rows.find((r) => r.ticketNumber.endsWith('0005'))).toMatchObject({ warnings: 2, codesToFollow: true, deadline: 'overdue' });
+    expect(page.rows.find((r) => r.ticketNumber.endsWith('0004'))).toMatchObject({ codesToFollow: false, deadline: null });
     expect(page.rows.find((r) => r.ticketNumber.endsWith('0008'))).toMatchObject({ siteName: `Records B ${tag}`, deadline: 'due-today' });
     expect(page.rows.find((r) => r.ticketNumber.endsWith('0003'))?.deadline).toBe('later');
   });
@@ -227,15 +234,36 @@ describe('listRecords', () => {
   });
 });
 
+describe('codes to follow and the weight column (issue 12)', () => {
+  it('lists sent loads still owing their codes, with their deadline, and each load’s net weight', async () => {
+    const page = await list({ codes: 'to-follow' });
+    expect(page.rows.map((r) => [r.ticketNumber, r.codesToFollow, r.deadline, r.netWeight])).toEqual([
+      [`${tag}-0005`, true, 'overdue', { amount: 3.5, unit: 'Tonnes' }],
+    ]);
+    const sent = (await list({ q: `${tag}-0004` })).rows[0]!;
+    expect([sent.codesToFollow, sent.deadline, sent.netWeight]).toEqual([false, null, { amount: 8, unit: 'Tonnes' }]);
+  });
+});
+
 describe('countRecordDeadlines', () => {
   it('counts the unsent loads by deadline, waiting to send and needing attention', async () => {
-    expect(await countRecordDeadlines({ actor: manager, now: NOW })).toEqual({ overdue: 2, dueToday: 2, dueTomorrow: 0, pending: 3, needsAttention: 1 });
+    expect(await countRecordDeadlines({ actor: manager, now: NOW })).toEqual({
+      overdue: 2,
+      dueToday: 2,
+      dueTomorrow: 0,
+      pending: 3,
+      needsAttention: 1,
+      codesToFollow: 1,
+      codesOverdue: 1,
+    });
     expect(await countRecordDeadlines({ actor: { ...manager, siteIds: [siteA] }, now: NOW })).toEqual({
       overdue: 2,
       dueToday: 1,
       dueTomorrow: 0,
       pending: 2,
       needsAttention: 1,
+      codesToFollow: 1,
+      codesOverdue: 1,
     });
     // Sunday 22nd: Monday's deadlines are tomorrow; Friday's have passed.
     expect(await countRecordDeadlines({ actor: manager, now: new Date('2026-11-22T12:00:00Z') })).toMatchObject({ overdue: 4, dueToday: 0, dueTomorrow: 2 });
@@ -248,6 +276,7 @@ describe('countRecordDeadlines', () => {
     expect((await list({ deadline: 'due-tomorrow' })).total).toBe(counts.dueTomorrow);
     expect((await list({ status: 'pending' })).total).toBe(counts.pending);
     expect((await list({ status: 'needs-attention' })).total).toBe(counts.needsAttention);
+    expect((await list({ codes: 'to-follow' })).total).toBe(counts.codesToFollow);
   });
 
   it('is refused to clerks', async () => {

@@ -23,8 +23,12 @@ export interface RecordRow {
   warnings: number;
   wasteTrackingId: string | null;
   dueAt: Date | null;
-  /** Where an unsent load stands against its deadline; null once sent (or with no deadline). */
+  /** Where an unsent load (or one whose codes are to follow) stands against its deadline; null once reported. */
   deadline: DeadlineStatus | null;
+  /** Sent without a disposal or recovery code on some waste item: the codes must follow by `dueAt`. */
+  codesToFollow: boolean;
+  /** The net weight, in its unit (null when not known, e.g. a draft). */
+  netWeight: { amount: number; unit: WeightMetric } | null;
 }
 
 export interface RecordPage {
@@ -44,6 +48,14 @@ export interface RecordPage {
  * Every other filter is counted from an index, exactly.
  */
 export const COUNT_CAP = 5_000;
+
+/** DWT's weight units (as lib/dwt names them; records does not depend on dwt). */
+const WEIGHT_UNITS = ['Grams', 'Kilograms', 'Tonnes'] as const;
+type WeightMetric = (typeof WEIGHT_UNITS)[number];
+
+function isWeightMetric(unit: string | null): unit is WeightMetric {
+  return (WEIGHT_UNITS as readonly (string | null)[]).includes(unit);
+}
 
 /** A page of the actor's loads matching the filters (already parsed, or raw from the URL). */
 export async function listRecords({
@@ -76,11 +88,14 @@ export async function listRecords({
         warnings: number;
         waste_tracking_id: string | null;
         due_at: Date | null;
+        codes_to_follow: boolean;
+        net_weight: number | null;
+        weight_unit: string | null;
       }[]
     >(Prisma.sql`
       SELECT l.id, l.ticket_number, s.name AS site_name, l.received_at, l.carrier_name, l.vehicle_registration,
              l.ewc_codes, l.status::text AS status, jsonb_array_length(l.dwt_warnings)::int AS warnings,
-             l.waste_tracking_id, l.due_at
+             l.waste_tracking_id, l.due_at, l.codes_to_follow, l.net_weight::float8 AS net_weight, l.weight_unit
       FROM load l JOIN site s ON s.id = l.site_id
       WHERE ${where}
       ORDER BY ${recordOrderSql(filters.sort, filters.dir)}
@@ -106,7 +121,9 @@ export async function listRecords({
       warnings: r.warnings,
       wasteTrackingId: r.waste_tracking_id,
       dueAt: r.due_at,
-      deadline: r.status !== 'SENT' && r.due_at ? deadlineStatus(r.due_at, now) : null,
+      deadline: (r.status !== 'SENT' || r.codes_to_follow) && r.due_at ? deadlineStatus(r.due_at, now) : null,
+      codesToFollow: r.status === 'SENT' && r.codes_to_follow,
+      netWeight: r.net_weight !== null && isWeightMetric(r.weight_unit) ? { amount: r.net_weight, unit: r.weight_unit } : null,
     })),
     total: counted,
     totalIsExact,
@@ -122,6 +139,9 @@ export interface RecordDeadlineCounts {
   /** Waiting to send (PENDING). */
   pending: number;
   needsAttention: number;
+  /** Sent without disposal or recovery codes, which must follow by the same deadline; and of those, overdue. */
+  codesToFollow: number;
+  codesOverdue: number;
 }
 
 /**
@@ -130,15 +150,24 @@ export interface RecordDeadlineCounts {
  */
 export async function countRecordDeadlines({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<RecordDeadlineCounts> {
   assertCan(actor, 'delivery.view');
-  const [row] = await db().$queryRaw<Record<'overdue' | 'due_today' | 'due_tomorrow' | 'pending' | 'needs_attention', number>[]>(Prisma.sql`
-    SELECT count(*) FILTER (WHERE ${deadlineSql('overdue', now)})::int AS overdue,
-           count(*) FILTER (WHERE ${deadlineSql('due-today', now)})::int AS due_today,
-           count(*) FILTER (WHERE ${deadlineSql('due-tomorrow', now)})::int AS due_tomorrow,
-           count(*) FILTER (WHERE l.status = 'PENDING')::int AS pending,
-           count(*) FILTER (WHERE l.status = 'NEEDS_ATTENTION')::int AS needs_attention
-    FROM load l
-    WHERE ${loadWhereSql(actor, {}, now)} AND l.status <> 'SENT'`);
+  const [[row], [codes]] = await Promise.all([
+    db().$queryRaw<Record<'overdue' | 'due_today' | 'due_tomorrow' | 'pending' | 'needs_attention', number>[]>(Prisma.sql`
+      SELECT count(*) FILTER (WHERE ${deadlineSql('overdue', now)})::int AS overdue,
+             count(*) FILTER (WHERE ${deadlineSql('due-today', now)})::int AS due_today,
+             count(*) FILTER (WHERE ${deadlineSql('due-tomorrow', now)})::int AS due_tomorrow,
+             count(*) FILTER (WHERE l.status = 'PENDING')::int AS pending,
+             count(*) FILTER (WHERE l.status = 'NEEDS_ATTENTION')::int AS needs_attention
+      FROM load l
+      WHERE ${loadWhereSql(actor, {}, now)} AND l.status <> 'SENT'`),
+    // The sent loads whose codes are still to follow, from their own partial index.
+    db().$queryRaw<Record<'to_follow' | 'overdue', number>[]>(Prisma.sql`
+      SELECT count(*)::int AS to_follow, count(*) FILTER (WHERE ${deadlineSql('overdue', now)})::int AS overdue
+      FROM load l
+      WHERE ${loadWhereSql(actor, { codes: 'to-follow' }, now)}`),
+  ]);
   return {
+    codesToFollow: codes?.to_follow ?? 0,
+    codesOverdue: codes?.overdue ?? 0,
     overdue: row?.overdue ?? 0,
     dueToday: row?.due_today ?? 0,
     dueTomorrow: row?.due_tomorrow ?? 0,

@@ -10,6 +10,7 @@ import { LoadRecord } from '@/components/load-detail/load-record';
 import { SendAttempts } from '@/components/load-detail/send-attempts';
 import { LoadStatusBadge } from '@/components/load-status';
 import { TrackingId } from '@/components/tracking-id';
+import { CodesToFollowBadge } from '@/components/codes-to-follow';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { reportingDeadline } from '@/lib/deadline';
@@ -34,6 +35,7 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
   const dwtLostIt = load.status === 'NEEDS_ATTENTION' && Boolean(load.wasteTrackingId) && lastAttempt?.outcome === 'not-found';
   const manager = can(actor.roles, 'loads.manage');
   const correction = mayCorrectLoad(actor, load);
+  const codesToFollow = load.status === 'SENT' && load.codesToFollow;
   const receivedAt = formatUkDateTime(load.receivedAt);
   const attempts = load.attempts.map((a) => ({ ...a, id: String(a.id) }));
   return (
@@ -41,6 +43,7 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       <PageHeading>Load {load.ticketNumber}</PageHeading>
       <p className="mb-4 flex flex-wrap items-center gap-3">
         <LoadStatusBadge status={load.status} warnings={warnings.length} />
+        {codesToFollow && <CodesToFollowBadge />}
         <span>
           Received {receivedAt} at {load.site.name}
         </span>
@@ -51,7 +54,20 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
           <TrackingId id={load.wasteTrackingId} size="medium" />
         </p>
       )}
-      {load.status !== 'DRAFT' && <LoadDeadline dueAt={load.dueAt ?? reportingDeadline(load.receivedAt, load.site.nation)} sent={load.status === 'SENT'} />}
+      {load.status !== 'DRAFT' && (
+        <LoadDeadline dueAt={load.dueAt ?? reportingDeadline(load.receivedAt, load.site.nation)} sent={load.status === 'SENT' && !codesToFollow} />
+      )}
+      {codesToFollow && (
+        <section aria-labelledby="codes-to-follow-heading" className="mb-4 max-w-3xl border-l-4 border-amber-700 bg-white p-4">
+          <h2 id="codes-to-follow-heading" className="text-lg font-bold">
+            Disposal or recovery codes to follow
+          </h2>
+          <p>
+            DWT accepted this load without a disposal or recovery code for every waste item. Send them by the deadline above:
+            {correction.ok ? ' correct this load and add them.' : ' ask a manager to correct the load.'}
+          </p>
+        </section>
+      )}
       {manager && load.status === 'CHECK_NEEDED' && <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={receivedAt} />}
       {dwtLostIt && <DwtNotFoundPanel loadId={load.id} ticketNumber={load.ticketNumber} wasteTrackingId={load.wasteTrackingId!} mayAct={manager} />}
       <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== FORM_ERROR_KEY) : errors} warnings={warnings} />

@@ -5,7 +5,7 @@ import { PageHeading } from '@/components/app-shell';
 import { LoadFormWithAddressBook } from '@/components/load-form/load-form-with-address-book';
 import { requirePermission } from '@/lib/auth/session';
 import { receivingSiteOf } from '@/lib/sites/receiving-site';
-import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
+import { correctionNeedsReason, getLoad, mayCorrectLoad } from '@/lib/loads/service';
 
 export const metadata: Metadata = { title: 'Correct a load' };
 
@@ -37,7 +37,7 @@ export default async function EditLoadPage({ params }: { params: Promise<{ id: s
       <LoadFormWithAddressBook
         site={{ id: load.site.id, name: load.site.name, receiving: receivingSiteOf(load.site) }}
         initial={load.form}
-        existing={{ id: load.id, version: load.version, ticketNumber: load.ticketNumber }}
+        existing={{ id: load.id, version: load.version, ticketNumber: load.ticketNumber, reasonRequired: correctionNeedsReason(actor, load) }}
       />
     </>
   );
