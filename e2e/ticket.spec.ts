@@ -31,17 +31,17 @@ function weighbridgeItem(over: Record<string, unknown>) {
 }
 
 /** A sent load of two waste items (one hazardous), written as saveLoad and delivery leave it. */
-async function seedTicketLoad(): Promise<{ id: string; wasteTrackingId: string }> {
+async function seedTicketLoad({ codesToFollow = false } = {}): Promise<{ id: string; wasteTrackingId: string }> {
   const { randomUUID } = await import('node:crypto');
   const { db } = await import('@/lib/db');
   const site = await ensureE2eSite();
   const clerk = await db().user.findUniqueOrThrow({ where: { email: ACCOUNTS.clerk.email } });
   const id = randomUUID();
   const receivedAt = new Date(Date.now() - 60 * 60_000);
-  const wasteTrackingId = `26${id.replace(/-/g, '').slice(0, 6).toUpperCase()}O0I1`;
+  const wasteTrackingId = `26${id.replace(/-/g, '').slice(0, 6).toUpperCase()}O0I${codesToFollow ? 2 : 1}`;
   const form = {
     dateTimeReceived: '2026-12-01T09:15',
-    yourUniqueReference: `${TAG}-1`,
+    yourUniqueReference: `${TAG}-${codesToFollow ? 2 : 1}`,
     ticketNumberIsSuggested: false,
     otherReferencesForMovement: [],
     carrier: {
@@ -93,7 +93,7 @@ async function seedTicketLoad(): Promise<{ id: string; wasteTrackingId: string }
     data: {
       id,
       siteId: site.id,
-      ticketNumber: `${TAG}-1`,
+      ticketNumber: `${TAG}-${codesToFollow ? 2 : 1}`,
       receivedAt,
       dueAt: new Date(receivedAt.getTime() + 2 * 86_400_000),
       status: 'SENT',
@@ -106,6 +106,7 @@ async function seedTicketLoad(): Promise<{ id: string; wasteTrackingId: string }
       carrierName: form.carrier.organisationName,
       ewcCodes: ['170904', '170503'],
       isHazardous: true,
+      codesToFollow,
       createdById: clerk.id,
     },
   });
@@ -204,6 +205,15 @@ test('a site whose tickets print on a thermal roll opens the ticket in that layo
   } finally {
     await db().site.update({ where: { id: site.id }, data: { ticketLayout: 'a4' } });
   }
+});
+
+test('a load sent without disposal codes says "Codes to follow" on its page, against the same deadline', async ({ page }) => {
+  const owing = await seedTicketLoad({ codesToFollow: true });
+  await page.goto(`/loads/${owing.id}`);
+  await expect(page.getByText('Codes to follow', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Disposal or recovery codes to follow' })).toContainText('correct this load and add them');
+  await expect(page.getByText(/^Report to DWT by: .* – (not due yet|due today|due tomorrow)$/)).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test.describe('as the clerk', () => {
