@@ -40,6 +40,7 @@ export async function seedCarrier(input: { organisationName: string; registratio
 /** What a seeded load differs in from test/load-fixtures loadForm(). */
 export interface LoadSeed {
   carrier: string;
+  vehicle?: string;
   /** UK time, "YYYY-MM-DDTHH:mm". */
   received: string;
   items: { description: string; ewc?: string; kilograms?: string }[];

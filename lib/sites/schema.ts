@@ -15,6 +15,11 @@ export const nationLabels: Record<Nation, string> = {
 
 export const AUTHORISATION_NUMBER_EXAMPLES = 'EPR/AB1234CD, AB1234CD/D1234, EAWML123456, PPC/A/1234567, WML/L/1234567, P1234/56A or WPPC 12/34';
 
+/** The units a weighbridge reads in (DWT also takes Grams, which no weighbridge uses). */
+export const WEIGHBRIDGE_UNITS = ['Kilograms', 'Tonnes'] as const;
+export type WeighbridgeUnit = (typeof WEIGHBRIDGE_UNITS)[number];
+export const weighbridgeUnitLabels: Record<WeighbridgeUnit, string> = { Kilograms: 'Kilograms (kg)', Tonnes: 'Tonnes (t)' };
+
 const blankOr = (check: (v: string) => boolean) => (v: string) => v === '' || check(v);
 
 /** "12, 345 7" → [12, 345, 7]; anything that is not a list of whole numbers above 0 is refused. */
@@ -39,6 +44,7 @@ const siteFields = {
   fullAddress: z.string().trim().max(500, 'Address must be 500 characters or fewer').default(''),
   postcode: z.string().transform(normaliseUkPostcode).refine(blankOr(isUkPostcode), 'Postcode must be a UK postcode, like W12 7ZL').default(''),
   nation: z.enum(NATIONS, 'Choose the nation the site is in').default('ENGLAND'),
+  weighbridgeUnit: z.enum(WEIGHBRIDGE_UNITS, 'Choose the unit the weighbridge reads in').default('Tonnes'),
   contactName: z.string().trim().max(200, 'Contact name must be 200 characters or fewer').default(''),
   contactEmail: z
     .string()

@@ -12,7 +12,15 @@ import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { createSiteAction, updateSiteAction } from '@/lib/sites/actions';
-import { AUTHORISATION_NUMBER_EXAMPLES, NATIONS, createSiteSchema, nationLabels, updateSiteSchema } from '@/lib/sites/schema';
+import {
+  AUTHORISATION_NUMBER_EXAMPLES,
+  NATIONS,
+  WEIGHBRIDGE_UNITS,
+  createSiteSchema,
+  nationLabels,
+  updateSiteSchema,
+  weighbridgeUnitLabels,
+} from '@/lib/sites/schema';
 
 type Values = z.input<typeof updateSiteSchema>;
 
@@ -23,6 +31,7 @@ export interface SiteFormSite {
   fullAddress: string;
   postcode: string;
   nation: Values['nation'];
+  weighbridgeUnit: string;
   contactName: string;
   contactEmail: string;
   contactPhone: string;
@@ -44,6 +53,7 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
       fullAddress: site?.fullAddress ?? '',
       postcode: site?.postcode ?? '',
       nation: site?.nation ?? 'ENGLAND',
+      weighbridgeUnit: (site?.weighbridgeUnit as Values['weighbridgeUnit']) ?? 'Tonnes',
       contactName: site?.contactName ?? '',
       contactEmail: site?.contactEmail ?? '',
       contactPhone: site?.contactPhone ?? '',
@@ -104,6 +114,13 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
           options={NATIONS.map((n) => ({ value: n, label: nationLabels[n] }))}
           error={errors.nation?.message}
           {...form.register('nation')}
+        />
+        <SelectField
+          label="Weighbridge unit"
+          hint="The unit the weighbridge shows. The load form asks for weights in it, and questions any that look wrong for it."
+          options={WEIGHBRIDGE_UNITS.map((u) => ({ value: u, label: weighbridgeUnitLabels[u] }))}
+          error={errors.weighbridgeUnit?.message}
+          {...form.register('weighbridgeUnit')}
         />
         <TextField
           label="Regulatory position statements (optional)"
