@@ -12,10 +12,10 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The platform: plumbing every domain may use, which uses no domain.
- * (lib/db.ts, lib/env.ts, lib/logger.ts, lib/errors.ts, lib/action-result.ts, lib/not-found.ts, and
+ * (lib/db.ts, lib/env.ts, lib/logger.ts, lib/errors.ts, lib/action-result.ts, lib/not-found.ts, lib/request-body.ts, lib/csv.ts, and
  * these folders.)
  */
-const PLATFORM = ['db', 'env', 'logger', 'errors', 'action-result', 'not-found', 'generated', 'postgres', 'time', 'crypto', 'health'];
+const PLATFORM = ['db', 'env', 'logger', 'errors', 'action-result', 'not-found', 'generated', 'postgres', 'time', 'crypto', 'health', 'request-body', 'csv'];
 
 /**
  * The domains of lib/ and the only other domains each may import (besides the platform). Bottom to top;

@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { Button } from '@/components/forms/button';
 
 /** A failure outside the signed-in pages (sign-in, set-up, invitation links). */
 export default function RootError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -17,9 +18,7 @@ export default function RootError({ error, reset }: { error: Error & { digest?: 
         .
       </p>
       <p className="flex gap-4">
-        <button type="button" onClick={reset} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
-          Try again
-        </button>
+        <Button onClick={reset}>Try again</Button>
         <Link href="/" className="self-center font-semibold text-brand-700 underline">
           Go to your home page
         </Link>

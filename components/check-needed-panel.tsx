@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { recordWasteTrackingIdAction, sendAgainAsNewAction } from '@/lib/delivery/actions';
 import { ErrorSummary } from './forms/error-summary';
 import { TextField } from './forms/text-field';
+import { Button } from '@/components/forms/button';
 
 export function CheckNeededPanel({ loadId, ticketNumber, receivedAt }: { loadId: string; ticketNumber: string; receivedAt: string }) {
   const router = useRouter();
@@ -50,18 +51,13 @@ export function CheckNeededPanel({ loadId, ticketNumber, receivedAt }: { loadId:
           onChange={(e) => setId(e.target.value)}
           error={error?.field ? error.message : undefined}
         />
-        <button type="submit" disabled={pending} className="bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        <Button type="submit" disabled={pending}>
           Record this waste tracking ID
-        </button>
+        </Button>
       </form>
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() => run(() => sendAgainAsNewAction({ loadId }))}
-        className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold disabled:opacity-60"
-      >
+      <Button disabled={pending} onClick={() => run(() => sendAgainAsNewAction({ loadId }))} variant="secondary">
         DWT does not have it: send it again as new
-      </button>
+      </Button>
     </section>
   );
 }

@@ -9,11 +9,12 @@ import { z } from 'zod';
 import { ROLES, roleLabels } from '@/lib/auth/permissions';
 import { createUserAction, inviteUserAction } from '@/lib/users/actions';
 import { createUserSchema, inviteUserSchema } from '@/lib/users/schema';
-import { Checkbox, CheckboxGroup } from './admin/users/checkbox-group';
+import { Checkbox, CheckboxGroup } from '@/components/forms/checkbox-group';
 import { OneTimeLink } from './admin/users/one-time-link';
 import { ErrorSummary } from './forms/error-summary';
 import { TextField } from './forms/text-field';
 import { useActionForm } from './forms/use-action-form';
+import { Button } from '@/components/forms/button';
 
 type Method = 'invite' | 'password';
 type Values = z.input<typeof createUserSchema>;
@@ -115,9 +116,9 @@ export function CreateUserForm({ sites }: { sites: { id: string; name: string }[
           ))}
         </CheckboxGroup>
       )}
-      <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={isSubmitting}>
         {method === 'invite' ? 'Create invitation' : 'Add user'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 // The EWC codes combobox's behaviour without React or the DOM: what each key does to the query, the
 // popup and the active option, and whether a code may be added. components/ewc-codes-field.tsx renders
 // it; keeping it pure lets every keyboard rule be tested directly.
+import { comboboxKeyDown, type KeyOutcome as GenericKeyOutcome } from './forms/combobox-keys';
 import { formatEwcCode, normaliseEwcCode, type EwcSearchResult, type ReferenceLookups } from '@/lib/reference-data/lookups';
 
 /** Options shown at once: enough to scan, few enough to render instantly on an old PC. */
@@ -40,12 +41,7 @@ export function comboboxReducer(state: ComboboxState, action: ComboboxAction): C
 /** Something the field must do beyond updating the combobox state. */
 export type KeyEffect = { kind: 'choose'; code: string } | { kind: 'remove-last' } | { kind: 'notice'; message: string };
 
-export interface KeyOutcome {
-  action?: ComboboxAction;
-  effect?: KeyEffect;
-  /** Stop the browser's own handling (caret moves, implicit form submission). */
-  preventDefault: boolean;
-}
+export type KeyOutcome = GenericKeyOutcome<ComboboxAction, KeyEffect>;
 
 export interface KeyContext {
   /** The options currently shown, in order. */
@@ -55,35 +51,29 @@ export interface KeyContext {
 }
 
 /**
- * What a key pressed in the input does, or undefined to leave it to the browser (typing, caret keys,
- * Tab: leaving the input closes the popup). Enter is always kept from submitting the surrounding form: a clerk pressing Enter to pick a
- * code must never send a half-filled load.
+ * What a key pressed in the input does (the shared combobox keys, see components/forms/combobox-keys),
+ * or undefined to leave it to the browser. Enter adds the active option, or a typed six-digit code;
+ * Backspace in an empty input removes the last code chosen.
  */
 export function keyDown(key: string, state: ComboboxState, { options, value }: KeyContext): KeyOutcome | undefined {
   const expanded = state.open && options.length > 0;
-  switch (key) {
-    case 'ArrowDown':
-    case 'ArrowUp':
-      if (options.length === 0) return undefined;
-      return { action: { type: 'moved', step: key === 'ArrowDown' ? 1 : -1, optionCount: options.length }, preventDefault: true };
-    case 'Enter': {
+  return comboboxKeyDown<ComboboxAction, KeyEffect>(key, {
+    optionCount: options.length,
+    expanded,
+    query: state.query,
+    moved: (step) => ({ type: 'moved', step, optionCount: options.length }),
+    closed: { type: 'closed' },
+    cleared: { type: 'cleared' },
+    enter: () => {
       const active = expanded ? options[state.activeIndex] : undefined;
-      if (active) return { effect: { kind: 'choose', code: active.code }, preventDefault: true };
+      if (active) return { effect: { kind: 'choose', code: active.code } };
       const typed = typedCode(state.query);
-      if (typed) return { effect: { kind: 'choose', code: typed }, preventDefault: true };
-      if (expanded) return { effect: { kind: 'notice', message: 'Choose a code with the up and down arrow keys, then press Enter.' }, preventDefault: true };
-      return { preventDefault: true };
-    }
-    case 'Escape':
-      if (expanded) return { action: { type: 'closed' }, preventDefault: true };
-      if (state.query !== '') return { action: { type: 'cleared' }, preventDefault: true };
-      return undefined;
-    case 'Backspace':
-      if (state.query === '' && value.length > 0) return { effect: { kind: 'remove-last' }, preventDefault: true };
-      return undefined;
-    default:
-      return undefined;
-  }
+      if (typed) return { effect: { kind: 'choose', code: typed } };
+      if (expanded) return { effect: { kind: 'notice', message: 'Choose a code with the up and down arrow keys, then press Enter.' } };
+      return {};
+    },
+    other: (key) => (key === 'Backspace' && state.query === '' && value.length > 0 ? { effect: { kind: 'remove-last' }, preventDefault: true } : undefined),
+  });
 }
 
 /** The six-digit code a query spells out in full ("17 05 04", "170504*"), if it does. */

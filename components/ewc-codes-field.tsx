@@ -6,8 +6,10 @@ import { useEffect, useImperativeHandle, useMemo, useReducer, useRef, useState, 
 import { formatEwcCode, type ReferenceLookups } from '@/lib/reference-data/lookups';
 import { chooseCode, codeLabel, comboboxReducer, initialComboboxState, keyDown, resultsMessage, SHOWN_OPTIONS } from './ewc-codes-field-logic';
 import { comboboxInputAria, comboboxListboxAria } from './forms/combobox-aria';
+import { handleComboboxKey } from './forms/combobox-keys';
 import { describedBy, FieldFrame } from './forms/field-frame';
 import { fieldId } from './forms/field-id';
+import { Button } from '@/components/forms/button';
 
 /** DWT accepts up to five EWC codes per waste item. */
 export const DEFAULT_MAX_EWC_CODES = 5;
@@ -103,19 +105,19 @@ export function EwcCodesField({
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    // Keys typed while an IME is composing belong to the IME.
-    if (event.nativeEvent.isComposing) return;
-    const outcome = keyDown(event.key, state, { options, value });
-    if (!outcome) return;
-    if (outcome.preventDefault) event.preventDefault();
-    if (outcome.action) dispatch(outcome.action);
-    const effect = outcome.effect;
-    if (effect?.kind === 'choose') choose(effect.code);
-    else if (effect?.kind === 'remove-last') remove(value[value.length - 1]!);
-    else if (effect?.kind === 'notice') {
-      setNotice(effect.message);
-      announce(effect.message);
-    }
+    handleComboboxKey(
+      event,
+      (key) => keyDown(key, state, { options, value }),
+      dispatch,
+      (effect) => {
+        if (effect.kind === 'choose') choose(effect.code);
+        else if (effect.kind === 'remove-last') remove(value[value.length - 1]!);
+        else {
+          setNotice(effect.message);
+          announce(effect.message);
+        }
+      },
+    );
   }
 
   function statusText(): string {
@@ -137,18 +139,19 @@ export function EwcCodesField({
           {value.map((code) => (
             <li key={code} className="flex items-start gap-3 border-2 border-slate-300 bg-white px-2 py-1">
               <CodeDescription code={code} lookups={lookups} />
-              <button
-                type="button"
+              <Button
                 disabled={disabled}
                 onClick={() => {
                   remove(code);
                   // The button disappears; the input is where the clerk carries on.
                   inputRef.current?.focus();
                 }}
-                className="ml-auto shrink-0 border-2 border-slate-700 bg-white px-2 text-sm font-semibold underline hover:bg-slate-100"
+                variant="secondary"
+                size="sm"
+                className="ml-auto shrink-0 text-sm"
               >
                 Remove<span className="sr-only"> {codeLabel(code, lookups)}</span>
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

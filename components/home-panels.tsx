@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ButtonLink } from '@/components/forms/button';
 
 export function Panel({ title, children }: { title: string; children: ReactNode }) {
   // An id without spaces: aria-labelledby takes a space-separated list of ids.
@@ -15,9 +15,5 @@ export function Panel({ title, children }: { title: string; children: ReactNode 
 }
 
 export function ActionLink({ href, children }: { href: string; children: ReactNode }) {
-  return (
-    <Link href={href} className="inline-block bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
-      {children}
-    </Link>
-  );
+  return <ButtonLink href={href}>{children}</ButtonLink>;
 }

@@ -1,6 +1,7 @@
 // The party picker's behaviour without React or the DOM: what each key does to the query, the popup and
 // the active option, and what is read out. components/party-picker.tsx renders it; keeping it pure lets
 // every keyboard rule be tested directly.
+import { comboboxKeyDown, type KeyOutcome as GenericKeyOutcome } from './forms/combobox-keys';
 import { REASON_FOR_NO_REGISTRATION_NUMBER_LABELS } from '@/lib/dwt/schema';
 import { partyKindNouns, type PartyKind, type PartyMatch } from '@/lib/address-book/schema';
 
@@ -52,43 +53,28 @@ export function activeOption(state: PickerState, optionIds: readonly string[]): 
 
 export type KeyEffect = { kind: 'pick'; optionId: string } | { kind: 'notice'; message: string };
 
-export interface KeyOutcome {
-  action?: PickerAction;
-  effect?: KeyEffect;
-  /** Stop the browser's own handling (caret moves, implicit form submission). */
-  preventDefault: boolean;
-}
+export type KeyOutcome = GenericKeyOutcome<PickerAction, KeyEffect>;
 
 /**
- * What a key pressed in the input does, or undefined to leave it to the browser (typing, caret keys,
- * Tab: leaving the input closes the popup). Enter never reaches the form: a clerk pressing Enter to
- * pick a carrier must not send a half-filled load.
+ * What a key pressed in the input does (the shared combobox keys, see components/forms/combobox-keys),
+ * or undefined to leave it to the browser. Enter picks the active option.
  */
 export function keyDown(key: string, state: PickerState, optionIds: readonly string[], kind: PartyKind): KeyOutcome | undefined {
   const expanded = state.open && optionIds.length > 0;
-  switch (key) {
-    case 'ArrowDown':
-    case 'ArrowUp':
-      if (optionIds.length === 0) return undefined;
-      return { action: { type: 'moved', step: key === 'ArrowDown' ? 1 : -1, optionIds }, preventDefault: true };
-    case 'Enter': {
+  return comboboxKeyDown<PickerAction, KeyEffect>(key, {
+    optionCount: optionIds.length,
+    expanded,
+    query: state.query,
+    moved: (step) => ({ type: 'moved', step, optionIds }),
+    closed: { type: 'closed' },
+    cleared: { type: 'cleared' },
+    enter: () => {
       const active = activeOption(state, optionIds);
-      if (active) return { effect: { kind: 'pick', optionId: active }, preventDefault: true };
-      if (expanded) {
-        return {
-          effect: { kind: 'notice', message: `Choose a ${partyKindNouns[kind]} with the up and down arrow keys, then press Enter.` },
-          preventDefault: true,
-        };
-      }
-      return { preventDefault: true };
-    }
-    case 'Escape':
-      if (expanded) return { action: { type: 'closed' }, preventDefault: true };
-      if (state.query !== '') return { action: { type: 'cleared' }, preventDefault: true };
-      return undefined;
-    default:
-      return undefined;
-  }
+      if (active) return { effect: { kind: 'pick', optionId: active } };
+      if (expanded) return { effect: { kind: 'notice', message: `Choose a ${partyKindNouns[kind]} with the up and down arrow keys, then press Enter.` } };
+      return {};
+    },
+  });
 }
 
 /** How an option is read out: "Acme Haulage Ltd, registration CBDU123456, vehicle AB12 CDE, LS1 1AA". */

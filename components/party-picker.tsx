@@ -5,6 +5,7 @@
 // `onPick`, which fills the real fields. Keyboard rules live in ./party-picker-logic.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { comboboxInputAria, comboboxListboxAria } from './forms/combobox-aria';
+import { handleComboboxKey } from './forms/combobox-keys';
 import { describedBy, FieldFrame } from './forms/field-frame';
 import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
 import type { ActionResult } from '@/lib/action-result';
@@ -127,17 +128,18 @@ export function PartyPicker({ id, label, hint, siteId, kind, onPick, onNew, erro
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    // Keys typed while an IME is composing belong to the IME.
-    if (event.nativeEvent.isComposing) return;
-    const outcome = keyDown(event.key, state, optionIds, kind);
-    if (!outcome) return;
-    if (outcome.preventDefault) event.preventDefault();
-    if (outcome.action) dispatch(outcome.action);
-    if (outcome.effect?.kind === 'pick') pick(outcome.effect.optionId);
-    else if (outcome.effect?.kind === 'notice') {
-      setNotice(outcome.effect.message);
-      announce(outcome.effect.message);
-    }
+    handleComboboxKey(
+      event,
+      (key) => keyDown(key, state, optionIds, kind),
+      dispatch,
+      (effect) => {
+        if (effect.kind === 'pick') pick(effect.optionId);
+        else {
+          setNotice(effect.message);
+          announce(effect.message);
+        }
+      },
+    );
   }
 
   const status = notice || (searchFailed ? failure : '');

@@ -9,6 +9,7 @@ import { firstAdminSchema } from '@/lib/users/schema';
 import { ErrorSummary } from './forms/error-summary';
 import { TextField } from './forms/text-field';
 import { useActionForm } from './forms/use-action-form';
+import { Button } from '@/components/forms/button';
 
 type Values = z.input<typeof firstAdminSchema>;
 
@@ -58,9 +59,9 @@ export function SetupForm() {
         error={errors.password?.message}
         {...form.register('password')}
       />
-      <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={isSubmitting}>
         Create administrator
-      </button>
+      </Button>
     </form>
   );
 }

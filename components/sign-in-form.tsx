@@ -8,6 +8,7 @@ import { signInSchema, type SignInInput } from '@/lib/auth/sign-in-schema';
 import { ErrorSummary } from './forms/error-summary';
 import { TextField } from './forms/text-field';
 import { useActionForm } from './forms/use-action-form';
+import { Button } from '@/components/forms/button';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -34,9 +35,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <ErrorSummary errors={summary} />
       <TextField label="Email address" type="email" autoComplete="username" spellCheck={false} error={errors.email?.message} {...form.register('email')} />
       <TextField label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...form.register('password')} />
-      <button type="submit" disabled={busy} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,14 +1,14 @@
 'use client';
 import { useState, useTransition } from 'react';
 import { syncReferenceDataAction } from '@/lib/dwt-settings/actions';
+import { Button } from '@/components/forms/button';
 
 export function SyncReferenceDataButton() {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   return (
     <div>
-      <button
-        type="button"
+      <Button
         disabled={pending}
         onClick={() =>
           start(async () => {
@@ -21,10 +21,9 @@ export function SyncReferenceDataButton() {
               );
           })
         }
-        className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
       >
         {pending ? 'Syncing…' : 'Sync reference data now'}
-      </button>
+      </Button>
       <p role="status" className="mt-2">
         {message}
       </p>

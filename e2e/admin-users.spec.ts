@@ -32,3 +32,19 @@ test('an admin adds a user; server-side errors land on the fields and in the sum
   await expect(form.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Full name')).toHaveValue('Nina Again');
 });
+
+test('demo accounts left in a real installation are shown to admins and removed with one click', async ({ page }) => {
+  const { systemActor } = await import('@/lib/auth/actor');
+  const { DEMO_EMAIL_DOMAIN, ensureUser } = await import('@/lib/users/service');
+  await ensureUser({
+    actor: systemActor(),
+    input: { name: 'Demo Clerk', email: `clerk-${Date.now()}${DEMO_EMAIL_DOMAIN}`, password: 'a-demo-password', roles: ['CLERK'] },
+    demo: true,
+  });
+  await page.goto('/admin/users');
+  const demo = page.getByRole('region', { name: 'Demo accounts' });
+  await expect(demo).toContainText('demo.weighbook.test');
+  await expectNoAxeViolations(page);
+  await demo.getByRole('button', { name: 'Remove demo accounts' }).click();
+  await expect(page.getByRole('region', { name: 'Demo accounts' })).toHaveCount(0);
+});

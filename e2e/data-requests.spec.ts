@@ -28,11 +28,11 @@ test('find, export, erase and find nothing', async ({ page }) => {
   await expectNoAxeViolations(page);
 
   // Both downloads, parsed.
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /\(JSON\)/ }).click()]);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /\(JSON\)/ }).click()]);
   const data = JSON.parse(await readFile((await json.path())!, 'utf8')) as { entries: { emailAddress: string }[]; loads: { id: string }[] };
   expect(data.entries.map((e) => e.emailAddress)).toEqual([person.email]);
   expect(data.loads.map((l) => l.id)).toEqual([person.loadId]);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /\(CSV\)/ }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /\(CSV\)/ }).click()]);
   const lines = (await readFile((await csv.path())!, 'utf8')).trim().split('\r\n');
   expect(lines[0]).toMatch(/^source,id,site,role,name,/);
   expect(

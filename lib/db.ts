@@ -1,7 +1,7 @@
 // The one Prisma client. Only `lib/<domain>/service.ts` files (and lib/audit) import it.
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/prisma/client';
+import { Prisma, PrismaClient } from './generated/prisma/client';
 import { env } from './env';
 
 function createClient(): PrismaClient {
@@ -22,3 +22,18 @@ export function db(): PrismaClient {
 
 /** A transaction client, for services that write a change and its audit entry together. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** A unique constraint refused the write (Prisma's P2002): the service says which answer is taken. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** A foreign key refused the write (Prisma's P2003): something it points at does not exist. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
+}
+
+/** Text to match literally inside a LIKE/ILIKE pattern (PostgreSQL's default escape character, `\`). */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,10 +1,24 @@
 // Errors that services throw and actions turn into an ActionResult. Anything else is unexpected:
 // it is logged and the user sees a plain "something went wrong" with nothing they typed lost.
+// Pure (no server imports): forms read FORM_ERROR_KEY and ErrorCode too.
+import type { z } from 'zod';
 
 export type FieldErrors = Record<string, string[]>;
 
+/** Field errors under this key belong to the form as a whole (no field to show them on). */
+export const FORM_ERROR_KEY = '_form';
+
+/**
+ * What kind of refusal it was, carried to the browser in ActionResult's `code`, so a form can react to
+ * the kind (e.g. offer the latest version after a `conflict`) without parsing the message.
+ */
+export type ErrorCode = 'unauthenticated' | 'forbidden' | 'invalid' | 'not-found' | 'conflict' | 'refused';
+
 export class AppError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: ErrorCode = 'refused',
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -13,14 +27,14 @@ export class AppError extends Error {
 /** No signed-in user, or the session has ended. */
 export class NotAuthenticatedError extends AppError {
   constructor(message = 'Your session has ended. Sign in again to continue.') {
-    super(message);
+    super(message, 'unauthenticated');
   }
 }
 
 /** The signed-in user's roles or sites do not allow this. */
 export class ForbiddenError extends AppError {
   constructor(message = 'You are not allowed to do that.') {
-    super(message);
+    super(message, 'forbidden');
   }
 }
 
@@ -30,15 +44,26 @@ export class ValidationError extends AppError {
     readonly fieldErrors: FieldErrors,
     message = 'Some answers need correcting.',
   ) {
-    super(message);
+    super(message, 'invalid');
   }
 }
 
 export class NotFoundError extends AppError {
   constructor(message = 'Not found.') {
-    super(message);
+    super(message, 'not-found');
   }
 }
 
 /** Someone else changed the record first, or a uniqueness rule was broken. */
-export class ConflictError extends AppError {}
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, 'conflict');
+  }
+}
+
+/** A zod refusal as field messages under dotted paths (form-wide issues under FORM_ERROR_KEY). */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) (out[issue.path.join('.') || FORM_ERROR_KEY] ??= []).push(issue.message);
+  return out;
+}

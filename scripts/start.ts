@@ -237,9 +237,12 @@ async function main(): Promise<void> {
 
   // 5. First accounts
   const signIns: string[] = [];
+  let demoRetired = false;
   if (e.DEMO_DATA === 'on' || (embedded && e.DEMO_DATA !== 'off')) {
     const { seedDemo } = await import('../lib/demo/seed');
-    for (const s of await seedDemo(dataDir)) signIns.push(`  ${s.role.padEnd(8)} ${s.email.padEnd(30)} password: ${s.password}`);
+    const demo = await seedDemo(dataDir);
+    if (demo === 'retired') demoRetired = true;
+    else for (const s of demo) signIns.push(`  ${s.role.padEnd(8)} ${s.email.padEnd(30)} password: ${s.password}`);
     // The demo site's weighbridge reads a simulated indicator (Toledo continuous over TCP), so a newcomer
     // sees weights arrive. A real indicator: see README, "Wiring a real indicator".
     const { startIndicatorSimulator } = await import('../lib/weighbridge/simulator');
@@ -316,9 +319,11 @@ async function main(): Promise<void> {
   );
   say(`  DWT: ${dwtInUse}${dwtConfigured(e) ? '' : `; built-in sandbox at ${childEnv.DWT_API_BASE_URL}`}`);
   if (signIns.length > 0) {
-    say('  Demo sign-ins (this installation only):');
+    say('  Demo sign-ins (this installation only; removed as soon as you create your own administrator,');
+    say('  or with "Remove demo accounts" on the Users page):');
     for (const s of signIns) say(s);
   }
+  if (demoRetired) say('  Demo accounts: removed (this installation has its own administrator).');
   say(`  Reference data: ${await Promise.race([referenceSync, new Promise((r) => setTimeout(() => r('still syncing in the background'), 5_000))])}`);
   if (setupCode) say(`  No administrator yet: open ${url}/setup and enter the set-up code ${setupCode}`);
   say('Press Ctrl+C to stop.');

@@ -22,6 +22,11 @@ const only = new Set((onlyArg?.slice('--only='.length) ?? 'format,lint,types,uni
 const passthrough = process.argv.includes('--')
   ? process.argv.slice(process.argv.indexOf('--') + 1)
   : process.argv.slice(2).filter((a) => !a.startsWith('--only='));
+// Paths under e2e/ (and options, when only the browser tests run) go to Playwright; other paths filter
+// Vitest's files: `npm run test:integration -- lib/delivery`.
+const forVitest =
+  only.has('e2e') && !(only.has('unit') || only.has('integration')) ? [] : passthrough.filter((a) => !a.startsWith('e2e/') && !a.startsWith('-'));
+const forPlaywright = only.has('unit') || only.has('integration') ? passthrough.filter((a) => a.startsWith('e2e/')) : passthrough;
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -99,6 +104,7 @@ async function main() {
           '--reporter=default',
           '--reporter=json',
           `--outputFile.json=${out}`,
+          ...forVitest,
         ],
         pg ? { TEST_DATABASE_URL: pg.url('weighbook_integration') } : {},
       );
@@ -123,7 +129,7 @@ async function main() {
       const e2eUrl = pg.url('weighbook_e2e');
       await migrate(e2eUrl, path.join(root, 'prisma', 'migrations'));
       const out = path.join(work, 'playwright.json');
-      const code = run(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json', ...passthrough], {
+      const code = run(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json', ...forPlaywright], {
         CHROMIUM_PATH: chromium,
         E2E_DATABASE_URL: e2eUrl,
         E2E_DATA_DIR: path.join(work, 'e2e-data'),

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { Button } from '@/components/forms/button';
 
 /** Something failed on the server while showing a signed-in page: said plainly, inside the layout. */
 export default function SignedInError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -22,9 +23,7 @@ export default function SignedInError({ error, reset }: { error: Error & { diges
         .
       </p>
       <p className="flex gap-4">
-        <button type="button" onClick={reset} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
-          Try again
-        </button>
+        <Button onClick={reset}>Try again</Button>
         <Link href="/" className="self-center font-semibold text-brand-700 underline">
           Go to your home page
         </Link>

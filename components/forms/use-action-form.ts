@@ -6,6 +6,7 @@ import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import type { ActionResult } from '@/lib/action-result';
 import type { SummaryError } from './error-summary';
 import { fieldId } from './field-id';
+import { FORM_ERROR_KEY } from '@/lib/errors';
 
 /** `fieldName` maps an error's key to the form field that shows it (default: the key itself). */
 export function useActionForm<T extends FieldValues>(form: UseFormReturn<T>, options: { fieldName?: (key: string) => string } = {}) {
@@ -18,10 +19,10 @@ export function useActionForm<T extends FieldValues>(form: UseFormReturn<T>, opt
       return true;
     }
     for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
-      if (name === '_form') continue;
+      if (name === FORM_ERROR_KEY) continue;
       form.setError(fieldName(name) as Path<T>, { type: 'server', message: messages[0] });
     }
-    const fieldCount = Object.keys(result.fieldErrors ?? {}).filter((k) => k !== '_form').length;
+    const fieldCount = Object.keys(result.fieldErrors ?? {}).filter((k) => k !== FORM_ERROR_KEY).length;
     setFormError(fieldCount > 0 ? null : (result.formError ?? 'Something went wrong.'));
     return false;
   }

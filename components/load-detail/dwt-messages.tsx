@@ -1,13 +1,14 @@
 // DWT's own errors and warnings, as DWT wrote them, with the field each refers to in words.
 import type { DwtValidationError } from '@/lib/dwt/errors';
 import { fieldLabel } from './field-labels';
+import { FORM_ERROR_KEY } from '@/lib/errors';
 
 export function DwtMessageList({ messages }: { messages: readonly DwtValidationError[] }) {
   return (
     <ul className="list-disc pl-6">
       {messages.map((m, i) => (
         <li key={`${m.key}-${i}`}>
-          {m.key && m.key !== '_form' && <span className="font-semibold">{fieldLabel(m.key)}: </span>}
+          {m.key && m.key !== FORM_ERROR_KEY && <span className="font-semibold">{fieldLabel(m.key)}: </span>}
           {m.message}
         </li>
       ))}

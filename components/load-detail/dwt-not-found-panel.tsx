@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { sendAgainAsNewAction } from '@/lib/delivery/actions';
+import { Button } from '@/components/forms/button';
 
 export function DwtNotFoundPanel({
   loadId,
@@ -46,40 +47,27 @@ export function DwtNotFoundPanel({
       {!mayAct ? (
         <p>A manager can send it to DWT as a new load.</p>
       ) : !confirming ? (
-        <button
-          type="button"
+        <Button
           disabled={pending}
-          className="bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
           onClick={() => {
             setConfirming(true);
             setTimeout(() => confirmRef.current?.focus(), 0);
           }}
         >
           Send it to DWT as a new load
-        </button>
+        </Button>
       ) : (
         <div role="group" aria-labelledby="not-found-confirm" className="border-l-4 border-slate-400 pl-3">
           <p id="not-found-confirm" className="mb-2 font-semibold">
             Send ticket {ticketNumber} to DWT as a new load? DWT will give it a new waste tracking id; {wasteTrackingId} is kept in the history.
           </p>
           <p className="flex flex-wrap gap-3">
-            <button
-              ref={confirmRef}
-              type="button"
-              disabled={pending}
-              className="bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
-              onClick={send}
-            >
+            <Button ref={confirmRef} disabled={pending} onClick={send}>
               {pending ? 'Sending…' : 'Yes, send it as a new load'}
-            </button>
-            <button
-              type="button"
-              disabled={pending}
-              className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold"
-              onClick={() => setConfirming(false)}
-            >
+            </Button>
+            <Button disabled={pending} variant="secondary" onClick={() => setConfirming(false)}>
               Cancel
-            </button>
+            </Button>
           </p>
         </div>
       )}

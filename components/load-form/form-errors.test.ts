@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorAt, formFieldName, toErrorTree } from './form-errors';
+import { FORM_ERROR_KEY } from '@/lib/errors';
 
 describe('form errors', () => {
   it('puts a code’s error on its item’s combobox', () => {
@@ -18,6 +19,6 @@ describe('form errors', () => {
     expect(errorAt(tree, 'wasteItems.0.ewcCodes')).toBe('EWC code 999999 is not in the List of Wastes');
     expect(errorAt(tree, 'carrier.reasonForNoRegistrationNumber')).toBe('Give a reason');
     expect(errorAt(tree, 'carrier.organisationName')).toBeUndefined();
-    expect(errorAt(tree, '_form')).toBeUndefined();
+    expect(errorAt(tree, FORM_ERROR_KEY)).toBeUndefined();
   });
 });

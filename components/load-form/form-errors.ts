@@ -1,6 +1,7 @@
 // Errors keyed by DWT's dotted paths → react-hook-form's error tree, and back.
 import type { FieldError, FieldErrors as RhfFieldErrors } from 'react-hook-form';
 import type { FieldErrors } from '@/lib/errors';
+import { FORM_ERROR_KEY } from '@/lib/errors';
 
 /** The form field that shows an error for a DWT key: one combobox holds all of an item's codes. */
 export function formFieldName(key: string): string {
@@ -11,7 +12,7 @@ export function formFieldName(key: string): string {
 export function toErrorTree(fieldErrors: FieldErrors, type = 'validate'): RhfFieldErrors {
   const tree: Record<string, unknown> = {};
   for (const [key, messages] of Object.entries(fieldErrors)) {
-    if (key === '_form' || messages.length === 0) continue;
+    if (key === FORM_ERROR_KEY || messages.length === 0) continue;
     const parts = formFieldName(key).split('.');
     let node = tree;
     parts.forEach((part, i) => {

@@ -25,6 +25,9 @@ import { BrokerFields, CarrierFields } from './party-fields';
 import { uuidV4 } from './uuid';
 import { VehicleRepeatOffer } from './vehicle-repeat-offer';
 import { WasteItemFields } from './waste-item-fields';
+import { Button } from '@/components/forms/button';
+import { TextareaField } from '@/components/forms/textarea-field';
+import { FORM_ERROR_KEY } from '@/lib/errors';
 
 export interface LoadFormProps {
   site: {
@@ -55,9 +58,6 @@ export interface PartyApi {
   fillCarrier(values: Partial<LoadFormValues['carrier']>): void;
   fillBroker(values: Partial<LoadFormValues['brokerOrDealer']>): void;
 }
-
-const primaryButton = 'bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60';
-const secondaryButton = 'border-2 border-slate-700 bg-white px-4 py-2 font-semibold hover:bg-slate-100 disabled:opacity-60';
 
 export function LoadForm({ site, initial, existing, renderCarrierPicker, renderVehicleLookup, renderBrokerPicker }: LoadFormProps) {
   const { lookups, error: lookupsError } = useReferenceLookups();
@@ -129,7 +129,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     setNotice(null);
     try {
       const result = await submitLoadAction({ id: identity.id, siteId: site.id, expectedVersion: identity.version, intent, form: formValues });
-      setConflict(Boolean(!result.ok && result.conflict));
+      setConflict(!result.ok && result.code === 'conflict');
       if (!applyResult(result)) return;
       const data = result.data;
       setIdentity({ id: data.loadId, version: data.version });
@@ -140,7 +140,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       void queryClient.invalidateQueries({ queryKey: addressBookQueryKeys.site(site.id) });
       if (data.status === 'NEEDS_ATTENTION') {
         for (const [name, messages] of Object.entries(data.dwtFieldErrors)) {
-          if (name !== '_form') form.setError(formFieldName(name) as never, { type: 'dwt', message: messages[0] });
+          if (name !== FORM_ERROR_KEY) form.setError(formFieldName(name) as never, { type: 'dwt', message: messages[0] });
         }
         setFormError(data.dwtFieldErrors._form?.[0] ?? data.message);
       }
@@ -207,9 +207,8 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       {restored && (
         <div role="status" className="mb-4 flex flex-wrap items-center gap-3 border-l-4 border-brand-600 bg-white p-3">
           <p>We kept the load you were typing (not yet saved). Check it and save it.</p>
-          <button
-            type="button"
-            className={secondaryButton}
+          <Button
+            variant="secondary"
             onClick={() => {
               clearAutosave(site.id);
               form.reset(initial);
@@ -218,7 +217,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
             }}
           >
             Start a new load instead
-          </button>
+          </Button>
         </div>
       )}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the form's keyboard shortcuts, caught as they bubble from its fields. */}
@@ -304,14 +303,9 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
             }
             pickerSlot={renderCarrierPicker?.(partyApi)}
           />
-          <button
-            type="button"
-            className={`${secondaryButton} mb-4`}
-            disabled={!values.carrier?.organisationName?.trim()}
-            onClick={() => void repeatLastLoad()}
-          >
+          <Button variant="secondary" className="mb-4" disabled={!values.carrier?.organisationName?.trim()} onClick={() => void repeatLastLoad()}>
             Repeat the last load from this carrier
-          </button>
+          </Button>
           <p role="status" className="mb-4">
             {notice}
           </p>
@@ -345,17 +339,16 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
             />
           ))}
           {e('wasteItems') && <p className="mb-2 font-semibold text-danger-700">{e('wasteItems')}</p>}
-          <button
-            type="button"
+          <Button
+            variant="secondary"
             id={fieldId('wasteItems')}
-            className={secondaryButton}
             onClick={() => {
               items.append(emptyWasteItemIn(form.getValues('wasteItems.0.weight.metric') ?? site.unit), { shouldFocus: false });
               focusSoon(`${fieldId(`wasteItems.${items.fields.length}.ewcCodes`)}`);
             }}
           >
             Add another waste item
-          </button>
+          </Button>
         </section>
 
         {showConsignment && (
@@ -387,29 +380,24 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
           <h2 id="more-heading" className="mb-3 text-xl font-bold">
             Anything else
           </h2>
-          <div className="mb-5">
-            <label htmlFor={fieldId('specialHandlingRequirements')} className="block font-semibold">
-              Special handling requirements (optional)
-            </label>
-            {e('specialHandlingRequirements') && <p className="font-semibold text-danger-700">{e('specialHandlingRequirements')}</p>}
-            <textarea
-              id={fieldId('specialHandlingRequirements')}
-              rows={2}
-              className="mt-1 block w-full max-w-2xl border-2 border-slate-700 bg-white px-2 py-1.5"
-              {...form.register('specialHandlingRequirements')}
-            />
-          </div>
+          <TextareaField
+            label="Special handling requirements (optional)"
+            rows={2}
+            className="max-w-2xl"
+            error={e('specialHandlingRequirements')}
+            {...form.register('specialHandlingRequirements')}
+          />
           <OtherReferences />
         </section>
 
         {/* Sticky only where there is room: at high zoom it would hide what has focus (WCAG 2.4.11). */}
         <div className="save-bar flex flex-wrap items-center gap-3 border-t-2 border-slate-300 bg-slate-50 py-3" data-testid="save-bar">
-          <button type="submit" className={primaryButton} disabled={busy !== null}>
+          <Button type="submit" disabled={busy !== null}>
             {busy === 'send' ? 'Saving and sending…' : existing ? 'Save and send the correction' : 'Save and send to DWT'}
-          </button>
-          <button type="button" className={secondaryButton} disabled={busy !== null} onClick={onDraft}>
+          </Button>
+          <Button variant="secondary" disabled={busy !== null} onClick={onDraft}>
             {busy === 'draft' ? 'Saving…' : 'Save as draft'}
-          </button>
+          </Button>
           <p className="text-sm text-slate-700">Ctrl+Enter saves and sends. Nothing is lost if DWT is down.</p>
         </div>
       </form>
@@ -443,21 +431,20 @@ function OtherReferences() {
             error={errorAt(formState.errors, `otherReferencesForMovement.${i}.reference`)}
             {...register(`otherReferencesForMovement.${i}.reference`)}
           />
-          <button type="button" className={`${secondaryButton} mb-5`} onClick={() => refs.remove(i)}>
+          <Button variant="secondary" className="mb-5" onClick={() => refs.remove(i)}>
             Remove reference {i + 1}
-          </button>
+          </Button>
         </div>
       ))}
-      <button
-        type="button"
-        className={secondaryButton}
+      <Button
+        variant="secondary"
         onClick={() => {
           refs.append({ label: '', reference: '' }, { shouldFocus: false });
           focusSoon(fieldId(`otherReferencesForMovement.${refs.fields.length}.label`));
         }}
       >
         Add a reference
-      </button>
+      </Button>
     </fieldset>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 // What happened to the load the clerk just saved, said plainly.
-import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import type { SubmitLoadResult } from '@/lib/loads/actions';
+import { Button, ButtonLink } from '@/components/forms/button';
 
 const TITLES: Record<SubmitLoadResult['status'], string> = {
   SENT: 'Sent to DWT',
@@ -51,15 +51,13 @@ export function OutcomePanel({ result, onLogAnother }: { result: SubmitLoadResul
       )}
       {result.status !== 'NEEDS_ATTENTION' && (
         <div className="mt-4 flex flex-wrap gap-3">
-          <Link href={`/loads/${result.loadId}/receipt`} className="bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900">
-            Print the receipt
-          </Link>
-          <button type="button" onClick={onLogAnother} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+          <ButtonLink href={`/loads/${result.loadId}/receipt`}>Print the receipt</ButtonLink>
+          <Button onClick={onLogAnother} variant="secondary">
             Log another load
-          </button>
-          <Link href={`/loads/new?copy=${result.loadId}`} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+          </Button>
+          <ButtonLink href={`/loads/new?copy=${result.loadId}`} variant="secondary">
             Log a similar load
-          </Link>
+          </ButtonLink>
         </div>
       )}
     </div>

@@ -4,13 +4,12 @@
 // clerk takes the offer (Enter on the button), and never the weights: this load is weighed afresh.
 import { useEffect, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { Button } from '@/components/forms/button';
 import { fieldId } from '@/components/forms/field-id';
 import type { WeightMetric } from '@/lib/dwt/schema';
 import { lastLoadForVehicleAction, type VehicleLastLoad } from '@/lib/loads/actions';
 import type { LoadFormValues } from '@/lib/loads/schema';
 import { formatEwcCode } from '@/lib/reference-data/lookups';
-
-const buttonClass = 'border-2 border-slate-700 bg-white px-3 py-1 text-left font-semibold hover:bg-slate-100';
 
 /** Whether the clerk has started on the waste already (then the offer would overwrite their typing). */
 function wasteTyped(items: LoadFormValues['wasteItems'] | undefined): boolean {
@@ -75,10 +74,10 @@ export function VehicleRepeatOffer({ siteId, unit }: { siteId: string; unit: Wei
 
   return (
     <div role="status" className="-mt-3 mb-4">
-      <button type="button" className={buttonClass} onClick={take}>
+      <Button variant="secondary" size="sm" className="text-left" onClick={take}>
         Fill in the rest from ticket {offer.ticketNumber}
         <span className="block text-sm font-normal">{summary} — not the weights</span>
-      </button>
+      </Button>
     </div>
   );
 }

@@ -16,10 +16,10 @@ import { convertWeight, formatWeight, parseWeight, roundWeight } from '@/lib/loa
 import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
 import { errorAt } from './form-errors';
 import { smallLists } from './small-lists';
+import { Button } from '@/components/forms/button';
 
 const metricOptions = WEIGHT_METRICS.map((m) => ({ value: m, label: m }));
 const sourceOptions = SOURCES_OF_COMPONENTS.map((s) => ({ value: s, label: SOURCE_OF_COMPONENTS_LABELS[s] }));
-const buttonClass = 'border-2 border-slate-700 bg-white px-3 py-1 font-semibold hover:bg-slate-100';
 
 export function WasteItemFields({
   index,
@@ -185,13 +185,13 @@ export function WasteItemFields({
       <DisposalOrRecoveryFields index={index} codes={lists.disposalOrRecoveryCodes} net={net} metric={metric} />
 
       <div className="flex flex-wrap gap-3 border-t border-slate-300 pt-3">
-        <button type="button" className={buttonClass} onClick={onDuplicate}>
+        <Button variant="secondary" size="sm" onClick={onDuplicate}>
           Duplicate item {index + 1}
-        </button>
+        </Button>
         {count > 1 && (
-          <button type="button" className={`${buttonClass} text-danger-700`} onClick={onRemove}>
+          <Button variant="secondary" size="sm" className="text-danger-700" onClick={onRemove}>
             Remove item {index + 1}
-          </button>
+          </Button>
         )}
       </div>
     </fieldset>
@@ -229,9 +229,9 @@ function PopsFields({ index, popNames }: { index: number; popNames: { value: str
             error={e(`components.${i}.concentration`)}
             {...register(`${p}.components.${i}.concentration`)}
           />
-          <button type="button" className={`${buttonClass} mb-5`} onClick={() => remove(i)}>
+          <Button variant="secondary" size="sm" className="mb-5" onClick={() => remove(i)}>
             Remove POP {i + 1}
-          </button>
+          </Button>
         </div>
       ))}
       {e('components') && (
@@ -239,9 +239,10 @@ function PopsFields({ index, popNames }: { index: number; popNames: { value: str
           {e('components')}
         </p>
       )}
-      <button
-        type="button"
-        className={`${buttonClass} mb-4`}
+      <Button
+        variant="secondary"
+        size="sm"
+        className="mb-4"
         onClick={() => {
           append({ code: '', concentration: '' }, { shouldFocus: false });
           const added = fields.length;
@@ -249,7 +250,7 @@ function PopsFields({ index, popNames }: { index: number; popNames: { value: str
         }}
       >
         Add a POP component
-      </button>
+      </Button>
     </fieldset>
   );
 }
@@ -299,9 +300,9 @@ function HazardousFields({ index, hpCodes }: { index: number; hpCodes: { code: s
             error={e(`components.${i}.concentration`)}
             {...register(`${p}.components.${i}.concentration`)}
           />
-          <button type="button" className={`${buttonClass} mb-5`} onClick={() => remove(i)}>
+          <Button variant="secondary" size="sm" className="mb-5" onClick={() => remove(i)}>
             Remove component {i + 1}
-          </button>
+          </Button>
         </div>
       ))}
       {e('components') && (
@@ -309,9 +310,10 @@ function HazardousFields({ index, hpCodes }: { index: number; hpCodes: { code: s
           {e('components')}
         </p>
       )}
-      <button
-        type="button"
-        className={`${buttonClass} mb-4`}
+      <Button
+        variant="secondary"
+        size="sm"
+        className="mb-4"
         onClick={() => {
           append({ name: '', concentration: '' }, { shouldFocus: false });
           const added = fields.length;
@@ -319,7 +321,7 @@ function HazardousFields({ index, hpCodes }: { index: number; hpCodes: { code: s
         }}
       >
         Add a hazardous component
-      </button>
+      </Button>
     </fieldset>
   );
 }
@@ -399,9 +401,9 @@ function DisposalOrRecoveryFields({
             options={metricOptions}
             {...register(`${p}.${i}.weight.metric`, { onChange: () => setValue(`${p}.${i}.followsNet`, false) })}
           />
-          <button type="button" className={`${buttonClass} mb-5`} onClick={() => remove(i)}>
+          <Button variant="secondary" size="sm" className="mb-5" onClick={() => remove(i)}>
             Remove code {i + 1}
-          </button>
+          </Button>
         </div>
       ))}
       {(mismatch || e('codesWeightReason')) && (
@@ -417,9 +419,9 @@ function DisposalOrRecoveryFields({
           {...register(reasonName)}
         />
       )}
-      <button
-        type="button"
-        className={buttonClass}
+      <Button
+        variant="secondary"
+        size="sm"
         onClick={() => {
           append({ code: '', weight: { metric, amount: '', isEstimate: false }, followsNet: true }, { shouldFocus: false });
           const added = fields.length;
@@ -427,7 +429,7 @@ function DisposalOrRecoveryFields({
         }}
       >
         Add a disposal or recovery code
-      </button>
+      </Button>
     </fieldset>
   );
 }

@@ -7,6 +7,7 @@ import { useSearchParams } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { EXPORT_FORMATS, EXPORT_ROWS_HEADER, exportFormatLabels, type ExportFormat } from '@/lib/records/export-schema';
 import { filenameFromDisposition, formatBytes, rowCounter } from './export-progress';
+import { Button } from '@/components/forms/button';
 
 type State =
   | { kind: 'idle' }
@@ -110,17 +111,11 @@ export function ExportControls() {
           </div>
         </fieldset>
         {running ? (
-          <button
-            type="button"
-            onClick={() => abort.current?.abort()}
-            className="border-2 border-slate-700 bg-white px-5 py-2 font-semibold hover:bg-slate-100"
-          >
+          <Button onClick={() => abort.current?.abort()} variant="secondary">
             Cancel export
-          </button>
+          </Button>
         ) : (
-          <button type="button" onClick={run} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
-            Export
-          </button>
+          <Button onClick={run}>Export</Button>
         )}
       </div>
       {running && (

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { describedBy, FieldFrame } from '@/components/forms/field-frame';
 import { DEADLINE_FILTERS, deadlineFilterLabels, RECORD_STATUSES, recordStatusLabels } from '@/lib/records/schema';
+import { Button } from '@/components/forms/button';
 
 export const FILTER_FIELDS = ['from', 'to', 'siteId', 'status', 'deadline', 'ewc', 'carrier', 'q'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
@@ -142,9 +143,7 @@ export function RecordsFilterForm({
       {dir && <input type="hidden" name="dir" value={dir} />}
       {pageSize && <input type="hidden" name="pageSize" value={pageSize} />}
       <div className="mt-4 flex flex-wrap items-center gap-4">
-        <button type="submit" className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
-          Apply filters
-        </button>
+        <Button type="submit">Apply filters</Button>
         <Link href="/loads" className="font-semibold text-brand-700 underline">
           Clear filters
         </Link>

@@ -3,7 +3,7 @@
 import 'server-only';
 import { assertCan, auditActorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/service';
-import { db, type Tx } from '@/lib/db';
+import { db, type Tx, likeEscape } from '@/lib/db';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { auditChanges, entryColumns, entrySelect, registrationKey, storedFields, toEntry, vehicleKeys, type EntryRow } from './rows';
@@ -25,7 +25,6 @@ import {
 type AdminRow = EntryRow & { siteId: string; siteName: string; updatedAt: Date };
 const adminEntryColumns = Prisma.sql`${entryColumns}, e.site_id AS "siteId", s.name AS "siteName", e.updated_at AS "updatedAt"`;
 const toAdminEntry = ({ siteId, siteName, updatedAt, ...row }: AdminRow): AdminPartyEntry => ({ ...toEntry(row), siteId, siteName, updatedAt });
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Every site's entries, by name, registration number, vehicle or email; optionally of one kind. */
 export async function adminListParties({ actor, input }: { actor: Actor; input: AdminListPartiesInput }) {

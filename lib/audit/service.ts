@@ -1,8 +1,9 @@
 // The audit log. Entries are written with the transaction client of the change they record, so a
 // change and its entry commit or roll back together. Never pass secrets or erased values in `changes`.
 import 'server-only';
+import { isDeepStrictEqual } from 'node:util';
 import type { Actor } from '@/lib/auth/actor';
-import { db, type Tx } from '@/lib/db';
+import { db, type Tx, likeEscape } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 export interface AuditInput {
@@ -27,7 +28,11 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   });
 }
 
-/** Field-by-field differences between two versions of a record, for an update's audit entry. */
+/**
+ * Field-by-field differences between two versions of a record, for an update's audit entry: each of
+ * `fields` present in `after` whose value is not deeply equal to before (Dates by time, arrays and
+ * objects by content). The one diff of the app: a load's form uses it too (lib/loads/service.ts).
+ */
 export function diffFields<T extends Record<string, unknown>>(
   before: T,
   after: Partial<T>,
@@ -38,7 +43,7 @@ export function diffFields<T extends Record<string, unknown>>(
     if (!(f in after)) continue;
     const a = before[f];
     const b = after[f];
-    if (JSON.stringify(a) !== JSON.stringify(b)) out[String(f)] = { from: a, to: b };
+    if (!isDeepStrictEqual(a, b)) out[String(f)] = { from: a, to: b };
   }
   return out;
 }
@@ -91,7 +96,7 @@ export async function rewriteAuditEntries(
     rewrite: (row: AuditRow) => unknown;
   },
 ): Promise<number> {
-  const textPatterns = containingText.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const textPatterns = containingText.map((t) => `%${likeEscape(t)}%`);
   const digitPatterns = containingDigits.map((d) => `%${d}%`);
   const byEntity = entities.filter((e) => e.ids.length > 0).map((e) => Prisma.sql`(entity_type = ${e.entityType} AND entity_id = ANY(${[...e.ids]}::text[]))`);
   const conditions = [

@@ -136,12 +136,12 @@ describe('server actions by role', () => {
         if (allowed) {
           expect(result).toMatchObject(spec.allowedResult ?? { ok: true });
           expect(result.formError).not.toBe('You are not allowed to do that.');
-        } else expect(result).toEqual({ ok: false, formError: 'You are not allowed to do that.' });
+        } else expect(result).toEqual({ ok: false, code: 'forbidden', formError: 'You are not allowed to do that.' });
       });
     }
     it(`${name} asks a signed-out visitor to sign in`, async () => {
       const action = (await loadAllActions())[name]!;
-      expect(await action(spec.input())).toEqual({ ok: false, formError: 'Your session has ended. Sign in again to continue.' });
+      expect(await action(spec.input())).toEqual({ ok: false, code: 'unauthenticated', formError: 'Your session has ended. Sign in again to continue.' });
     });
   }
 

@@ -157,7 +157,6 @@ describe('routes under malformed query strings', () => {
   );
   const routes: [string, () => Promise<{ GET: (r: Request) => Promise<Response> }>][] = [
     ['/api/loads/export', () => import('@/app/api/loads/export/route')],
-    ['/api/data-requests/export', () => import('@/app/api/data-requests/export/route')],
     ['/api/reference-data', () => import('@/app/api/reference-data/route')],
   ];
   for (const [route, load] of routes) {
@@ -175,4 +174,22 @@ describe('routes under malformed query strings', () => {
       );
     });
   }
+
+  it('/api/data-requests/export (a form POST) answers below 500', async () => {
+    const { POST } = await import('@/app/api/data-requests/export/route');
+    await fc.assert(
+      fc.asyncProperty(query, fc.constantFrom('application/x-www-form-urlencoded', 'text/plain', ''), async (params, type) => {
+        const res = await POST(
+          new Request('http://localhost/api/data-requests/export', {
+            method: 'POST',
+            body: new URLSearchParams(params).toString(),
+            headers: { 'content-type': type },
+          }),
+        );
+        await res.body?.cancel();
+        if (res.status >= 500) throw new Error(`/api/data-requests/export answered ${res.status}`);
+      }),
+      { numRuns: 60, seed: SEED, endOnFailure: true },
+    );
+  });
 });

@@ -12,7 +12,7 @@ import { recordAudit } from '@/lib/audit/service';
 import { assertCan, auditActorId, type Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { decodeSecretsKey, env } from '@/lib/env';
-import { ConflictError, ValidationError } from '@/lib/errors';
+import { ConflictError, ValidationError, zodFieldErrors } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { ukCalendarDate } from '@/lib/deadline';
 import { addDays } from '@/lib/deadline/calendar-date';
@@ -63,9 +63,7 @@ export function backupKey(): Buffer | undefined {
 function parseSettings(input: BackupSettingsInput): BackupSettings {
   const parsed = backupSettingsSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_form'] ??= []).push(issue.message);
-  throw new ValidationError(fieldErrors);
+  throw new ValidationError(zodFieldErrors(parsed.error));
 }
 
 async function withPg<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {

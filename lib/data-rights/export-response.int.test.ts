@@ -2,12 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { exportResponse } from './export-response';
+import { EXPORT_BODY_MAX_BYTES, exportResponse, readExportForm } from './export-response';
 
 const actor = (roles: Actor['roles']): Actor => ({ id: randomUUID(), email: 'x@it.test', name: 'X', roles, siteIds: [] });
-const url = (q: string) => new URL(`http://localhost/api/data-requests/export?${q}`);
+const url = (q: string) => new URLSearchParams(q);
 
-describe('GET /api/data-requests/export', () => {
+describe('POST /api/data-requests/export', () => {
   it('asks a signed-out visitor to sign in, and refuses clerks and managers', async () => {
     expect((await exportResponse(null, url('by=name&value=Anyone'))).status).toBe(401);
     for (const role of ['CLERK', 'MANAGER'] as const) {
@@ -29,5 +29,22 @@ describe('GET /api/data-requests/export', () => {
     expect((await csv.text()).split('\r\n')[0]).toMatch(/^source,id,site,role,name,/);
     expect((await exportResponse(admin, url('by=name&value=a'))).status).toBe(400);
     expect((await exportResponse(admin, url('by=name&value=Somebody&format=xml'))).status).toBe(400);
+  });
+});
+
+describe('the export form body', () => {
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    new Request('http://localhost/api/data-requests/export', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    });
+
+  it('reads a small form from this site, and refuses other sites, other types and large bodies', async () => {
+    const ok = await readExportForm(post('by=email&value=a%40b.test&format=csv'));
+    expect('params' in ok && Object.fromEntries(ok.params)).toEqual({ by: 'email', value: 'a@b.test', format: 'csv' });
+    expect(await readExportForm(post('by=name&value=x', { origin: 'https://evil.example' }))).toMatchObject({ status: 403 });
+    expect(await readExportForm(post('{}', { 'content-type': 'application/json' }))).toMatchObject({ status: 415 });
+    expect(await readExportForm(post(`by=name&value=${'x'.repeat(EXPORT_BODY_MAX_BYTES)}`))).toMatchObject({ status: 413 });
   });
 });

@@ -3,7 +3,7 @@
 // (saving a load, its history) never depends on lib/data-rights.
 import 'server-only';
 import { assertCan, type Actor } from '@/lib/auth/actor';
-import { db, type Tx } from '@/lib/db';
+import { db, type Tx, likeEscape } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { anonymiseFormValues, anonymiseMovement, scrubJson, scrubText, type Needles } from './anonymise';
@@ -16,7 +16,6 @@ export interface LoadsMentioningInput {
   limit: number;
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 // The path is written into the SQL, not bound: PostgreSQL uses an expression index only for the same
 // constant expression (the data-request search indexes, migration 20261201130000_data_request_search).
 // `field` is always one of the form's own keys (or 'address,postcode'), never input; checked all the same.

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { deletePartiesForErasure, findPartiesMentioning } from '@/lib/address-book/admin';
 import { assertCan, auditActorId, systemActor, type Actor } from '@/lib/auth/actor';
 import { recordAudit, rewriteAuditEntries } from '@/lib/audit/service';
+import { csvText } from '@/lib/csv';
 import { db, type Tx } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { eraseFromLoads, findLoadsMentioning, findSentLoadsWithPersonalData } from './loads';
@@ -171,11 +172,9 @@ const CSV_COLUMNS = [
   'matched',
 ] as const;
 
-/** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+/** One CSV cell: a list joined with "; ", never read as a formula by a spreadsheet (lib/csv.ts). */
 function cell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
-  if (/^[=@\t\r]/.test(s) || /^[+-][^\d\s]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvText(value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value));
 }
 
 /** The export as CSV, one row per record (per role, for a load on which the person is both). */

@@ -16,7 +16,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/service';
-import { db } from '@/lib/db';
+import { db, isUniqueViolation } from '@/lib/db';
 import type { CreateMovementOutcome, DwtClientOptions, UpdateMovementOutcome } from '@/lib/dwt/client';
 import type { DwtValidationError } from '@/lib/dwt/errors';
 import { dwtClientFor, INTERACTIVE_RETRY } from '@/lib/dwt-settings/client';
@@ -24,7 +24,7 @@ import { dwtConfigInUse } from '@/lib/dwt-settings/service';
 import type { DwtIssue } from '@/lib/dwt/responses';
 import { isWasteTrackingId, validateReceiveMovement } from '@/lib/dwt/schema';
 import { env } from '@/lib/env';
-import { ConflictError, ValidationError } from '@/lib/errors';
+import { ConflictError, FORM_ERROR_KEY, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { logger } from '@/lib/logger';
@@ -200,9 +200,9 @@ export async function processJob({
     outcome.kind === 'rejected'
       ? (outcome.errors as DwtValidationError[])
       : outcome.kind === 'not-found'
-        ? [{ key: '_form', errorType: 'InvalidValue', message: 'DWT does not know this waste tracking id' }]
+        ? [{ key: FORM_ERROR_KEY, errorType: 'InvalidValue', message: 'DWT does not know this waste tracking id' }]
         : outcome.kind === 'interrupted'
-          ? [{ key: '_form', errorType: 'InvalidValue', message: 'Sending was interrupted before DWT answered' }]
+          ? [{ key: FORM_ERROR_KEY, errorType: 'InvalidValue', message: 'Sending was interrupted before DWT answered' }]
           : [];
   const retry = status === 'PENDING';
 
@@ -343,7 +343,7 @@ export async function recordWasteTrackingId({ actor, input }: { actor: Actor; in
       });
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new ValidationError({ wasteTrackingId: ['Another load already has this waste tracking id'] });
     }
     throw error;

@@ -1,5 +1,6 @@
 // The embedded demo: one site with a clerk, a manager and an admin. Their passwords are random per
 // installation (kept in the data folder) and printed on start, so even the demo has no known password.
+// The accounts are removed once the installation has a real administrator (lib/users/demo-accounts.ts).
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -7,7 +8,7 @@ import path from 'node:path';
 import { systemActor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { createSite, findSiteByName } from '@/lib/sites/service';
-import { ensureUser } from '@/lib/users/service';
+import { DEMO_EMAIL_DOMAIN, ensureUser, prepareDemoSeeding } from '@/lib/users/service';
 
 export interface DemoSignIn {
   role: Role;
@@ -25,12 +26,17 @@ const DEMO_SITE = {
 };
 
 const DEMO_USERS: { role: Role; name: string; email: string }[] = [
-  { role: 'CLERK', name: 'Casey Clerk', email: 'clerk@demo.weighbook.test' },
-  { role: 'MANAGER', name: 'Morgan Manager', email: 'manager@demo.weighbook.test' },
-  { role: 'ADMIN', name: 'Alex Admin', email: 'admin@demo.weighbook.test' },
+  { role: 'CLERK', name: 'Casey Clerk', email: `clerk${DEMO_EMAIL_DOMAIN}` },
+  { role: 'MANAGER', name: 'Morgan Manager', email: `manager${DEMO_EMAIL_DOMAIN}` },
+  { role: 'ADMIN', name: 'Alex Admin', email: `admin${DEMO_EMAIL_DOMAIN}` },
 ];
 
-export async function seedDemo(dataDir: string): Promise<DemoSignIn[]> {
+/**
+ * The demo site and accounts, unless the installation has a real administrator: then the demo's
+ * accounts are gone (removed when that administrator was created) and are not seeded again.
+ */
+export async function seedDemo(dataDir: string): Promise<DemoSignIn[] | 'retired'> {
+  if (!(await prepareDemoSeeding()).seed) return 'retired';
   const file = path.join(dataDir, 'demo-sign-ins.json');
   let saved: DemoSignIn[] = [];
   try {
@@ -45,6 +51,7 @@ export async function seedDemo(dataDir: string): Promise<DemoSignIn[]> {
     const { created } = await ensureUser({
       actor: systemActor([site.id]),
       input: { name: u.name, email: u.email, password, roles: [u.role], siteIds: [site.id] },
+      demo: true,
     });
     // A password we did not create (changed since) is not ours to print.
     if (created || saved.some((s) => s.email === u.email)) result.push({ role: u.role, email: u.email, password });

@@ -1,7 +1,7 @@
 // The DWT connection form: the same rules as the DWT_* settings (lib/dwt/config.ts), so the page, the
 // server and the environment agree. No server imports: the form's resolver uses this too.
 import { z } from 'zod';
-import { DWT_ENVIRONMENTS, environmentOfServer, isLocalUrl, type DwtEnvironment } from '@/lib/dwt/servers';
+import { DWT_ENVIRONMENTS, DWT_SERVERS, environmentOfServer, isLocalUrl, type DwtEnvironment } from '@/lib/dwt/servers';
 
 export { DWT_ENVIRONMENTS, DWT_SERVERS, environmentOfServer, isLocalUrl, type DwtEnvironment } from '@/lib/dwt/servers';
 
@@ -43,6 +43,14 @@ export const dwtSettingsSchema = z
         code: 'custom',
         path: ['environment'],
         message: `The API URL is DWT's ${server} server: choose ${server === 'production' ? 'Production' : 'Test'}, or change the URL`,
+      });
+    }
+    // Production is the one environment that receives personal data: only DWT's own production server.
+    if (v.environment === 'production' && !server) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['apiBaseUrl'],
+        message: `Production sends personal data, so the API URL must be DWT's production server, ${DWT_SERVERS.production}`,
       });
     }
     if (v.environment !== 'sandbox') {

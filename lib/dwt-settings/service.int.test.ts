@@ -224,7 +224,11 @@ describe('DWT settings', () => {
     const refused = await testDwtSettings({ actor: admin, input: { ...savedInput(), apiBaseUrl: url, authUrl: url, clientSecret: 'x' } });
     expect(refused.steps).toEqual([{ ok: false, message: expect.stringMatching(/^Could not reach the auth URL: connection refused/) }]);
 
-    const wrongApi = await testDwtSettings({ actor: admin, input: { ...savedInput(), apiBaseUrl: envSandbox.baseUrl, clientSecret: '' } });
+    // A kept secret goes only to the API URL it was saved for: elsewhere it must be typed again.
+    await expect(testDwtSettings({ actor: admin, input: { ...savedInput(), apiBaseUrl: envSandbox.baseUrl, clientSecret: '' } })).rejects.toMatchObject({
+      fieldErrors: { clientSecret: [expect.stringMatching(/the API URL, auth URL or client id differs/)] },
+    });
+    const wrongApi = await testDwtSettings({ actor: admin, input: { ...savedInput(), apiBaseUrl: envSandbox.baseUrl, clientSecret: SECRET } });
     expect(wrongApi.ok).toBe(false);
     expect(wrongApi.steps.at(-1)!.message).toMatch(/refused the access token \(HTTP 401\)/);
     for (const r of [good, wrong, refused, wrongApi]) expectNoSecretIn(JSON.stringify(r));

@@ -10,7 +10,7 @@ import { openSecret, sealedWithPreviousKey, sealSecret, SecretBoxError } from '@
 import { db } from '@/lib/db';
 import { dwtConfig, DwtConfigError, resolveDwtConfig, type DwtConfig } from '@/lib/dwt/config';
 import { env } from '@/lib/env';
-import { ValidationError } from '@/lib/errors';
+import { ValidationError, zodFieldErrors } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { listUsers } from '@/lib/users/service';
 import { dwtSettingsSchema, type ConnectionTestResult, type DwtEnvironment, type DwtSettingsInput, type DwtSettingsView } from './schema';
@@ -88,9 +88,7 @@ export function invalidateDwtConfig(): void {
 function parseSettings(input: DwtSettingsInput) {
   const parsed = dwtSettingsSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_form'] ??= []).push(issue.message);
-  throw new ValidationError(fieldErrors);
+  throw new ValidationError(zodFieldErrors(parsed.error));
 }
 
 // ---- The page ----
@@ -138,23 +136,26 @@ export async function getDwtSettings({ actor }: { actor: Actor }): Promise<DwtSe
 
 /**
  * The secret to use with the form's values: the one typed, else the saved one (or the environment's) —
- * but only towards the same auth URL and client id it was saved for, so a stored secret can never be
- * sent somewhere new without typing it again.
+ * but only towards the same API URL, auth URL and client id it was saved for, so a stored secret (and
+ * the bearer token it buys) can never be sent somewhere new without typing it again.
  */
-async function secretFor(input: { authUrl: string; clientId: string; clientSecret: string }, { allowEnvironment }: { allowEnvironment: boolean }) {
+async function secretFor(
+  input: { apiBaseUrl: string; authUrl: string; clientId: string; clientSecret: string },
+  { allowEnvironment }: { allowEnvironment: boolean },
+) {
   if (input.clientSecret) return { secret: input.clientSecret, kept: false, row: await readRow() };
   const row = await readRow();
-  const candidates: { authUrl: string; clientId: string; secret: () => string }[] = [];
-  if (row) candidates.push({ authUrl: row.authUrl, clientId: row.clientId, secret: () => openRowSecret(row) });
+  const candidates: { apiBaseUrl: string; authUrl: string; clientId: string; secret: () => string }[] = [];
+  if (row) candidates.push({ apiBaseUrl: row.apiBaseUrl, authUrl: row.authUrl, clientId: row.clientId, secret: () => openRowSecret(row) });
   else if (allowEnvironment) {
     try {
       const c = dwtConfig();
-      candidates.push({ authUrl: c.authUrl, clientId: c.clientId, secret: () => c.clientSecret });
+      candidates.push({ apiBaseUrl: c.apiBaseUrl, authUrl: c.authUrl, clientId: c.clientId, secret: () => c.clientSecret });
     } catch {
       // no usable environment settings
     }
   }
-  const match = candidates.find((c) => c.authUrl === input.authUrl && c.clientId === input.clientId);
+  const match = candidates.find((c) => c.apiBaseUrl === input.apiBaseUrl && c.authUrl === input.authUrl && c.clientId === input.clientId);
   if (match) {
     try {
       return { secret: match.secret(), kept: true, row };
@@ -163,7 +164,8 @@ async function secretFor(input: { authUrl: string; clientId: string; clientSecre
       throw error;
     }
   }
-  const message = candidates.length === 0 ? 'Enter the client secret' : 'Enter the client secret again: the auth URL or client id differs from the saved ones';
+  const message =
+    candidates.length === 0 ? 'Enter the client secret' : 'Enter the client secret again: the API URL, auth URL or client id differs from the saved ones';
   throw new ValidationError({ clientSecret: [message] });
 }
 

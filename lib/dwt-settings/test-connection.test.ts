@@ -106,6 +106,9 @@ describe('the settings form rules', () => {
     expect(errors({ authUrl: 'http://auth.example.gov.uk' })).toEqual(['authUrl: The auth URL must start with https:// outside the sandbox']);
     expect(errors({ environment: 'sandbox', apiBaseUrl: 'http://sandbox.internal', authUrl: 'http://sandbox.internal' })).toEqual([]);
     expect(errors({ apiBaseUrl: 'http://127.0.0.1:3100', authUrl: 'http://localhost:3100' })).toEqual([]);
+    expect(errors({ environment: 'production', apiBaseUrl: 'https://dwt-proxy.example.com' })).toEqual([
+      "apiBaseUrl: Production sends personal data, so the API URL must be DWT's production server, https://waste-tracking.api.defra.gov.uk",
+    ]);
     expect(errors({ apiBaseUrl: 'ftp://x.example' })).toEqual([expect.stringMatching(/^apiBaseUrl: Enter the API URL as a web address/)]);
   });
 });

@@ -70,6 +70,17 @@ describe('resolveDwtConfig', () => {
   });
 });
 
+describe('resolveDwtConfig: production', () => {
+  it("sends personal data only to DWT's production server", () => {
+    expect(() => resolveDwtConfig({ ...full, DWT_API_BASE_URL: 'https://dwt-proxy.example.com', DWT_ENVIRONMENT: 'production' })).toThrow(
+      /is not DWT's production server/,
+    );
+    expect(() => resolveDwtConfig({ ...full, DWT_API_BASE_URL: 'http://127.0.0.1:9000', DWT_ENVIRONMENT: 'production' })).toThrow(
+      /is not DWT's production server/,
+    );
+  });
+});
+
 describe('resolveDwtConfig: TLS', () => {
   it('refuses plain http outside the sandbox, except to this machine', () => {
     expect(() => resolveDwtConfig({ ...full, DWT_AUTH_URL: 'http://auth.example.gov.uk' })).toThrow(/DWT_AUTH_URL must start with https/);

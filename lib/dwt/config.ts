@@ -88,6 +88,12 @@ export function resolveDwtConfig(settings: DwtSettings): DwtConfig {
       throw new DwtConfigError(`${name} must start with https:// outside the sandbox (it is ${url}).`);
     }
   }
+  // Production is the one environment that receives personal data: only DWT's own production server.
+  if (environment === 'production' && server !== 'production') {
+    throw new DwtConfigError(
+      `DWT_ENVIRONMENT is 'production' but DWT_API_BASE_URL (${apiBaseUrl}) is not DWT's production server (${DWT_SERVERS.production}): personal data goes nowhere else.`,
+    );
+  }
   return {
     environment,
     apiBaseUrl,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLookups } from '../reference-data/catalogue';
-import { DWT_ERROR_TYPES, FORM_ERROR_KEY, dwtErrorsToFieldErrors, isDwtErrorType, normaliseDwtKey } from './errors';
+import { FORM_ERROR_KEY } from '../errors';
+import { DWT_ERROR_TYPES, dwtErrorsToFieldErrors, isDwtErrorType, normaliseDwtKey } from './errors';
 import { validateReceiveMovement } from './schema';
 
 describe('dwtErrorsToFieldErrors', () => {

@@ -2,7 +2,7 @@
 // Pure: our own validator (lib/dwt/schema.ts) and DWT's 400/200 answers both produce this shape, so
 // a clerk sees the same message against the same field whichever side found the problem.
 
-import type { FieldErrors } from '../errors';
+import { FORM_ERROR_KEY, type FieldErrors } from '../errors';
 
 // UnexpectedError is what DWT calls a Joi error it has no category for (a number where a postcode or
 // registration number should be, a number beyond the safe range).
@@ -36,9 +36,6 @@ export interface DwtValidationIssueLike {
   errorType?: string | null;
   message?: string | null;
 }
-
-/** Field errors under this key belong to the form as a whole (DWT sent no usable key). */
-export const FORM_ERROR_KEY = '_form';
 
 export function isDwtErrorType(value: unknown): value is DwtErrorType {
   return typeof value === 'string' && (DWT_ERROR_TYPES as readonly string[]).includes(value);

@@ -6,7 +6,7 @@ import { getParty, saveParty } from '@/lib/address-book/service';
 import { runAction } from '@/lib/auth/run-action';
 import { deliverLoad } from '@/lib/delivery/service';
 import type { DwtValidationError } from '@/lib/dwt/errors';
-import { ConflictError, type FieldErrors } from '@/lib/errors';
+import type { FieldErrors } from '@/lib/errors';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { loadErrorsToFieldErrors, loadFormSchema, type LoadFormValues } from './schema';
 import { logger } from '@/lib/logger';
@@ -26,21 +26,14 @@ export interface SubmitLoadResult {
   message: string;
 }
 
-/** `conflict` is set when the load was changed by someone else since the form opened (nothing saved). */
-export type SubmitLoadActionResult = ActionResult<SubmitLoadResult> & { conflict?: boolean };
-
 /**
  * Save a load (committed to PostgreSQL first), then, unless it is a draft, send it to DWT and say
- * what happened. A failed send never undoes the save.
+ * what happened. A failed send never undoes the save. A save refused because someone else saved a
+ * newer version comes back with code `conflict`: the form says so and offers the latest.
  */
-export async function submitLoadAction(input: unknown): Promise<SubmitLoadActionResult> {
-  // A save refused because someone else saved a newer version: the form says so and offers the latest.
-  let conflict = false;
-  const result = await runAction({ permission: 'loads.create', schema: submitLoadSchema, input }, async ({ actor, input }) => {
-    const saved = await saveLoad({ actor, input }).catch((error: unknown) => {
-      if (error instanceof ConflictError) conflict = true;
-      throw error;
-    });
+export async function submitLoadAction(input: unknown): Promise<ActionResult<SubmitLoadResult>> {
+  return runAction({ permission: 'loads.create', schema: submitLoadSchema, input }, async ({ actor, input }) => {
+    const saved = await saveLoad({ actor, input });
     revalidatePath('/loads');
     // The load is safe; keeping a new carrier for next time is a courtesy that must not fail it.
     const form: LoadFormValues = loadFormSchema.parse(input.form);
@@ -87,7 +80,6 @@ export async function submitLoadAction(input: unknown): Promise<SubmitLoadAction
       message: [delivery.message, ...addressBookNotes].join(' '),
     };
   });
-  return conflict && !result.ok ? { ...result, conflict: true } : result;
 }
 
 const lastLoadSchema = z.object({ siteId: z.uuid(), carrierName: z.string().trim().min(1).max(500) });

@@ -1,8 +1,6 @@
 // The carrier and broker/dealer of a load, as address-book entries (for "save to the address book").
 import type { SavePartyInput } from '@/lib/address-book/schema';
-import type { LoadFormValues } from './schema';
-
-const orUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim());
+import { orUndefined, type LoadFormValues } from './schema';
 
 /** New parties the clerk asked to keep: only those not already picked from the address book. */
 export function partiesToSave(form: LoadFormValues, siteId: string): SavePartyInput[] {

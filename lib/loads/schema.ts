@@ -20,8 +20,8 @@ import {
   type ReceiveMovement,
   type WeightMetric,
 } from '@/lib/dwt/schema';
-import { dwtErrorsToFieldErrors, FORM_ERROR_KEY } from '@/lib/dwt/errors';
-import type { FieldErrors } from '@/lib/errors';
+import { dwtErrorsToFieldErrors } from '@/lib/dwt/errors';
+import { FORM_ERROR_KEY, type FieldErrors } from '@/lib/errors';
 import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
 import { toReceiveMovementBody, type ReceivingSite } from '@/lib/sites/receiving-site';
 import { govukMessage } from './messages';
@@ -177,7 +177,8 @@ export function withoutWeights(items: readonly WasteItemFormValues[]): WasteItem
 // ---------------------------------------------------------------------------------------------
 
 const trimmed = (v: string) => v.trim();
-const orUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim());
+/** Trimmed text, or undefined for a blank box (left out of the DWT body and the address-book entry). */
+export const orUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
 /** "" → absent (DWT then says it is required); "abc" → NaN (DWT: must be a number). "1,250" → 1250. */
 function number(v: string): number | undefined {

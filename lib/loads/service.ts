@@ -5,8 +5,8 @@ import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
-import { recordAudit } from '@/lib/audit/service';
-import { db, type Tx } from '@/lib/db';
+import { diffFields, recordAudit } from '@/lib/audit/service';
+import { db, type Tx, isUniqueViolation } from '@/lib/db';
 import { receivingSiteOf } from '@/lib/sites/receiving-site';
 import { dequeueDelivery, enqueueDelivery } from '@/lib/delivery/queue';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -36,15 +36,13 @@ function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {})
   return out;
 }
 
+/** A load's form, field by field (a field only one side has is null on the other). */
 function formDiff(before: LoadFormValues, after: LoadFormValues): Record<string, { from: unknown; to: unknown }> {
   const a = flatten(before);
   const b = flatten(after);
-  const out: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (key === 'ticketNumberIsSuggested') continue;
-    if (!isDeepStrictEqual(a[key], b[key])) out[key] = { from: a[key] ?? null, to: b[key] ?? null };
-  }
-  return out;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => key !== 'ticketNumberIsSuggested');
+  const withNulls = (values: Record<string, unknown>) => Object.fromEntries(keys.map((key) => [key, values[key] ?? null]));
+  return diffFields(withNulls(a), withNulls(b), keys);
 }
 
 async function allocateTicket(tx: Tx, siteId: string): Promise<string> {
@@ -196,7 +194,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
       return { id: existing.id, ticketNumber, status: nextStatus, version: existing.version + 1, created: false };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new ValidationError({ yourUniqueReference: [`Ticket number ${form.yourUniqueReference.trim()} is already used at this site`] });
     }
     throw error;

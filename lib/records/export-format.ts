@@ -1,6 +1,7 @@
 // The export's rows and the three ways of writing them. One column list drives CSV, XLSX and JSON,
 // so the formats never disagree. One row per waste item, the load's own fields repeated on each; a
 // load with no waste item yet (an early draft) still gets one row. Pure: no server imports.
+import { csvQuote, csvText } from '@/lib/csv';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { recordStatusLabels } from './schema';
 
@@ -169,18 +170,12 @@ export interface RowEncoder {
 }
 
 /** Cells a spreadsheet would read as a formula (or a DDE command) get a leading apostrophe. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: Cell, kind: Kind): string {
   if (value === null) return '';
-  let s: string;
-  if (kind === 'boolean') s = value ? 'Yes' : 'No';
-  else if (kind === 'number') s = String(value);
-  else {
-    s = String(value);
-    if (FORMULA_START.test(s)) s = `'${s}`;
-  }
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (kind === 'boolean') return value ? 'Yes' : 'No';
+  if (kind === 'number') return csvQuote(String(value));
+  return csvText(String(value));
 }
 
 /** RFC 4180: CRLF line ends, quotes doubled; a UTF-8 byte-order mark so Excel reads it as UTF-8. */

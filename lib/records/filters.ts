@@ -7,6 +7,7 @@ import { addDays } from '@/lib/deadline/calendar-date';
 import { ukCalendarDate, ukStartOfDay } from '@/lib/deadline';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { DeadlineFilter, RecordFilters, RecordSort, RecordStatus } from './schema';
+import { likeEscape } from '@/lib/db';
 
 const statusSql: Record<RecordStatus, Prisma.Sql> = {
   draft: Prisma.sql`l.status = 'DRAFT'`,
@@ -16,11 +17,6 @@ const statusSql: Record<RecordStatus, Prisma.Sql> = {
   'needs-attention': Prisma.sql`l.status = 'NEEDS_ATTENTION'`,
   'check-needed': Prisma.sql`l.status = 'CHECK_NEEDED'`,
 };
-
-/** Escapes LIKE's wildcards in user text. */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** UK midnights ending today and tomorrow (deadlines are the midnight that ends the due day). */
 export function deadlineBounds(now: Date): { endOfToday: Date; endOfTomorrow: Date } {

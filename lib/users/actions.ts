@@ -1,7 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import type { ActionResult } from '@/lib/action-result';
-import { errorToResult, runAction, zodFieldErrors } from '@/lib/auth/run-action';
+import { errorToResult, runAction } from '@/lib/auth/run-action';
+import { zodFieldErrors } from '@/lib/errors';
 import {
   acceptInvitationSchema,
   createUserSchema,
@@ -11,6 +12,7 @@ import {
   setUserDisabledSchema,
   updateUserSchema,
   userIdSchema,
+  noInputSchema,
 } from './schema';
 import {
   acceptLink,
@@ -19,6 +21,7 @@ import {
   inviteUser,
   issuePasswordResetLink,
   reissueInvitation,
+  removeDemoAccounts,
   setTemporaryPassword,
   setUserDisabled,
   updateUser,
@@ -38,7 +41,7 @@ export async function createFirstAdminAction(input: unknown): Promise<ActionResu
   try {
     const parsed = firstAdminSchema.safeParse(input);
     if (!parsed.success) {
-      return { ok: false, fieldErrors: zodFieldErrors(parsed.error), formError: 'Some answers need correcting.' };
+      return { ok: false, code: 'invalid', fieldErrors: zodFieldErrors(parsed.error), formError: 'Some answers need correcting.' };
     }
     const user = await createFirstAdmin({ input: parsed.data, expectedToken: await readSetupCode() });
     await clearSetupCode();
@@ -107,10 +110,19 @@ export async function acceptInvitationAction(input: unknown): Promise<ActionResu
   try {
     const parsed = acceptInvitationSchema.safeParse(input);
     if (!parsed.success) {
-      return { ok: false, fieldErrors: zodFieldErrors(parsed.error), formError: 'Some answers need correcting.' };
+      return { ok: false, code: 'invalid', fieldErrors: zodFieldErrors(parsed.error), formError: 'Some answers need correcting.' };
     }
     return { ok: true, data: await acceptLink({ input: parsed.data }) };
   } catch (error) {
     return errorToResult(error);
   }
+}
+
+/** "Remove demo accounts": refused until a real administrator exists. */
+export async function removeDemoAccountsAction(input: unknown): Promise<ActionResult<{ removed: number }>> {
+  return runAction({ permission: 'users.manage', schema: noInputSchema, input }, async ({ actor }) => {
+    const result = await removeDemoAccounts({ actor });
+    revalidatePath('/admin/users');
+    return result;
+  });
 }

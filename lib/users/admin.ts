@@ -5,9 +5,10 @@ import 'server-only';
 import { assertCan, auditActorId, type Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { diffFields, recordAudit } from '@/lib/audit/service';
-import { db, type Tx } from '@/lib/db';
+import { db, type Tx, isForeignKeyViolation, isUniqueViolation } from '@/lib/db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { ROLES } from '@/lib/auth/permissions';
+import { retireDemoAccounts } from './demo-accounts';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { Prisma } from '@/lib/generated/prisma/client';
 import {
@@ -102,7 +103,8 @@ async function findUserForAdmin(id: string, now: Date) {
 
 export const sortRoles = (roles: readonly Role[]) => ROLES.filter((r) => roles.includes(r));
 
-export async function createUser({ actor, input }: { actor: Actor; input: CreateUserInput }) {
+/** `demo`: one of the embedded demo's accounts (lib/users/demo-accounts.ts), removed once a real admin exists. */
+export async function createUser({ actor, input, demo = false }: { actor: Actor; input: CreateUserInput; demo?: boolean }) {
   assertCan(actor, 'users.manage');
   const data = createUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
@@ -114,6 +116,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: Create
           email: data.email,
           passwordHash,
           roles: data.roles,
+          demo,
           sites: { create: data.siteIds.map((siteId) => ({ siteId })) },
         },
         select: { id: true, name: true, email: true, roles: true },
@@ -125,16 +128,12 @@ export async function createUser({ actor, input }: { actor: Actor; input: Create
         entityId: user.id,
         changes: { name: { to: data.name }, roles: { to: data.roles }, siteIds: { to: data.siteIds } },
       });
+      // A real administrator who can sign in now exists: the demo's accounts go in the same change.
+      if (data.roles.includes('ADMIN') && !demo) await retireDemoAccounts(tx, auditActorId(actor));
       return user;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new ValidationError({ email: ['A user with this email address already exists'] });
-    }
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
-      throw new ValidationError({ siteIds: ['Choose sites that exist'] });
-    }
-    throw error;
+    uniqueEmailError(error);
   }
 }
 
@@ -172,6 +171,7 @@ export async function createFirstAdmin({ input, expectedToken }: { input: FirstA
         entityId: user.id,
         changes: { roles: { to: ['ADMIN'] } },
       });
+      await retireDemoAccounts(tx, user.id);
       return user;
     },
     { isolationLevel: 'Serializable' },
@@ -179,14 +179,14 @@ export async function createFirstAdmin({ input, expectedToken }: { input: FirstA
 }
 
 /** Creates a user unless one with that email exists (start-up seeding and test fixtures). */
-export async function ensureUser({ actor, input }: { actor: Actor; input: CreateUserInput }) {
+export async function ensureUser({ actor, input, demo = false }: { actor: Actor; input: CreateUserInput; demo?: boolean }) {
   const existing = await db().user.findUnique({
     where: { email: input.email.trim().toLowerCase() },
     select: { id: true, name: true, email: true, roles: true },
   });
   if (existing) return { user: existing, created: false };
   try {
-    return { user: await createUser({ actor, input }), created: true };
+    return { user: await createUser({ actor, input, demo }), created: true };
   } catch (error) {
     if (error instanceof ValidationError && error.fieldErrors.email) {
       throw new ConflictError('A user with this email address was created at the same time');
@@ -221,12 +221,8 @@ export async function lockUser(tx: Tx, id: string) {
 }
 
 export function uniqueEmailError(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-    throw new ValidationError({ email: ['A user with this email address already exists'] });
-  }
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
-    throw new ValidationError({ siteIds: ['Choose sites that exist'] });
-  }
+  if (isUniqueViolation(error)) throw new ValidationError({ email: ['A user with this email address already exists'] });
+  if (isForeignKeyViolation(error)) throw new ValidationError({ siteIds: ['Choose sites that exist'] });
   throw error;
 }
 

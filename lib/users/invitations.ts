@@ -9,6 +9,7 @@ import { db, type Tx } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import type { UserTokenKind } from '@/lib/generated/prisma/enums';
 import { lockUser, sortRoles, uniqueEmailError } from './admin';
+import { retireDemoAccounts } from './demo-accounts';
 import { acceptInvitationSchema, inviteUserSchema, userIdSchema, type AcceptInvitationInput, type InviteUserInput } from './schema';
 
 /** Invitation and reset links last this long. */
@@ -102,7 +103,10 @@ export async function acceptLink({ input, now = new Date() }: { input: AcceptInv
   if (!(await findLink({ token: data.token, now }))) throw new ValidationError({ _form: [LINK_INVALID_MESSAGE] }, LINK_INVALID_MESSAGE);
   const passwordHash = await hashPassword(data.password);
   return db().$transaction(async (tx) => {
-    const link = await tx.userToken.findUnique({ where: { tokenHash: hashToken(data.token) }, include: { user: { select: { disabled: true, email: true } } } });
+    const link = await tx.userToken.findUnique({
+      where: { tokenHash: hashToken(data.token) },
+      include: { user: { select: { disabled: true, email: true, roles: true, demo: true } } },
+    });
     // The conditional update is the single-use guard: of two concurrent uses only one spends it.
     const spent =
       link && !link.user.disabled
@@ -117,6 +121,8 @@ export async function acceptLink({ input, now = new Date() }: { input: AcceptInv
       entityId: link.userId,
       changes: {},
     });
+    // An administrator who can now sign in: the demo's accounts go in the same change.
+    if (link.user.roles.includes('ADMIN') && !link.user.demo) await retireDemoAccounts(tx, link.userId);
     return { email: link.user.email };
   });
 }

@@ -55,3 +55,6 @@ export const acceptInvitationSchema = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords do not match' });
 export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
+
+/** An action that takes nothing (a button): anything else sent is refused. */
+export const noInputSchema = z.object({}).strict();

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { ExportControls } from '@/components/records/export-controls';
 import { RecordsView } from '@/components/records/records-view';
@@ -8,6 +7,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { filtersFromSearchParams, parseRecordFilters } from '@/lib/records/schema';
 import { listRecords } from '@/lib/records/service';
 import { listSites } from '@/lib/sites/service';
+import { ButtonLink } from '@/components/forms/button';
 
 export const metadata: Metadata = { title: 'Loads' };
 
@@ -24,9 +24,7 @@ export default async function LoadsPage({ searchParams }: { searchParams: Promis
       <PageHeading lead="Every load at your sites: filter, search and sort them.">Loads</PageHeading>
       {can(actor.roles, 'loads.create') && (
         <p className="mb-4">
-          <Link href="/loads/new" className="inline-block bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
-            Log a load
-          </Link>
+          <ButtonLink href="/loads/new">Log a load</ButtonLink>
         </p>
       )}
       <RecordsView

@@ -1,3 +1,4 @@
+import { Button } from '@/components/forms/button';
 // The address book's search and kind filter: a plain GET form, so the list is a shareable address.
 export function AddressBookFilters({ query, kind }: { query: string; kind: string }) {
   return (
@@ -27,9 +28,7 @@ export function AddressBookFilters({ query, kind }: { query: string; kind: strin
           <option value="BROKER_DEALER">Brokers and dealers</option>
         </select>
       </div>
-      <button type="submit" className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
-        Search
-      </button>
+      <Button type="submit">Search</Button>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { mergePartiesAction } from '@/lib/address-book/actions';
 import type { AdminPartyEntry } from '@/lib/address-book/schema';
+import { Button } from '@/components/forms/button';
 
 type Entry = Omit<AdminPartyEntry, 'updatedAt'> & { updatedAt: string };
 const th = 'p-2 text-left align-bottom';
@@ -146,14 +147,9 @@ export function AddressBookTable({ entries, total }: { entries: Entry[]; total: 
               </div>
             ))}
           </fieldset>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void merge()}
-            className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
-          >
+          <Button disabled={busy} onClick={() => void merge()}>
             Merge entries
-          </button>
+          </Button>
         </section>
       )}
     </>

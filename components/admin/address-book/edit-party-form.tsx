@@ -8,10 +8,11 @@ import { ErrorSummary } from '@/components/forms/error-summary';
 import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { fieldId } from '@/components/forms/field-id';
 import { adminSavePartyAction } from '@/lib/address-book/actions';
 import { adminSavePartySchema, type AdminPartyEntry, type SavePartyInput } from '@/lib/address-book/schema';
 import { MEANS_OF_TRANSPORT, MEANS_OF_TRANSPORT_LABELS, REASONS_FOR_NO_REGISTRATION_NUMBER, REASON_FOR_NO_REGISTRATION_NUMBER_LABELS } from '@/lib/dwt/schema';
+import { Button } from '@/components/forms/button';
+import { TextareaField } from '@/components/forms/textarea-field';
 
 type Entry = Omit<AdminPartyEntry, 'updatedAt'> & { updatedAt: string };
 interface Values {
@@ -142,34 +143,20 @@ export function EditPartyForm({ entry }: { entry: Entry }) {
             error={errors.meansOfTransport?.message}
             {...form.register('meansOfTransport')}
           />
-          <div className="mb-5">
-            <label htmlFor={fieldId('vehiclesText')} className="block font-semibold">
-              Vehicle registrations
-            </label>
-            <p id={`${fieldId('vehiclesText')}-hint`} className="text-sm text-slate-700">
-              One a line. Remove a line to remove the vehicle.
-            </p>
-            {errors.vehiclesText?.message && (
-              <p id={`${fieldId('vehiclesText')}-error`} className="font-semibold text-danger-700">
-                <span className="sr-only">Error: </span>
-                {errors.vehiclesText.message}
-              </p>
-            )}
-            <textarea
-              id={fieldId('vehiclesText')}
-              rows={4}
-              spellCheck={false}
-              aria-invalid={errors.vehiclesText ? true : undefined}
-              aria-describedby={`${fieldId('vehiclesText')}-hint${errors.vehiclesText ? ` ${fieldId('vehiclesText')}-error` : ''}`}
-              className={`mt-1 block w-full max-w-md border-2 bg-white px-2 py-1.5 font-mono ${errors.vehiclesText ? 'border-danger-700' : 'border-slate-700'}`}
-              {...form.register('vehiclesText')}
-            />
-          </div>
+          <TextareaField
+            label="Vehicle registrations"
+            hint="One a line. Remove a line to remove the vehicle."
+            rows={4}
+            spellCheck={false}
+            className="max-w-md font-mono"
+            error={errors.vehiclesText?.message}
+            {...form.register('vehiclesText')}
+          />
         </>
       )}
-      <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={isSubmitting}>
         Save changes
-      </button>
+      </Button>
     </form>
   );
 }

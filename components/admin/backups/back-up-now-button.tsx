@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { startBackupAction } from '@/lib/backup/actions';
+import { Button } from '@/components/forms/button';
 
 export function BackUpNowButton({ running }: { running: boolean }) {
   const router = useRouter();
@@ -10,8 +11,7 @@ export function BackUpNowButton({ running }: { running: boolean }) {
   const [busy, setBusy] = useState(false);
   return (
     <div className="mb-8">
-      <button
-        type="button"
+      <Button
         disabled={busy || running}
         onClick={async () => {
           setBusy(true);
@@ -24,10 +24,9 @@ export function BackUpNowButton({ running }: { running: boolean }) {
           );
           router.refresh();
         }}
-        className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
       >
         {running ? 'A backup is running…' : 'Back up now'}
-      </button>
+      </Button>
       <div role="status" className="mt-3">
         {message && <p className={message.ok ? 'border-l-4 border-brand-600 bg-brand-50 p-3' : 'border-l-4 border-red-700 bg-red-50 p-3'}>{message.text}</p>}
       </div>

@@ -8,6 +8,7 @@ import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { saveBackupSettingsAction } from '@/lib/backup/actions';
 import { backupSettingsSchema, type BackupSettings } from '@/lib/backup/schema';
+import { Button } from '@/components/forms/button';
 
 type Values = { time: string; folder: string; keepDays: string };
 
@@ -52,9 +53,9 @@ export function BackupSettingsForm({ settings, defaultFolder }: { settings: Back
         {...form.register('folder')}
       />
       <TextField label="Days to keep backups" inputMode="numeric" className="max-w-32" error={errors.keepDays?.message} {...form.register('keepDays')} />
-      <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={isSubmitting}>
         Save backup settings
-      </button>
+      </Button>
     </form>
   );
 }

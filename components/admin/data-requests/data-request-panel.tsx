@@ -11,6 +11,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import type { ActionResult } from '@/lib/action-result';
 import { erasePersonalDataAction, findPersonalDataAction } from '@/lib/data-rights/actions';
 import { FIND_BY, findByLabels, findSchema, loadRoleLabels, type EraseSummary, type FindInput, type FindResult } from '@/lib/data-rights/schema';
+import { Button } from '@/components/forms/button';
 
 const th = 'p-2 text-left align-bottom';
 const td = 'p-2 align-top';
@@ -56,9 +57,9 @@ export function DataRequestPanel() {
             error={errors.value?.message}
             {...form.register('value')}
           />
-          <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+          <Button type="submit" disabled={isSubmitting}>
             Search
-          </button>
+          </Button>
         </form>
       </section>
 
@@ -95,7 +96,6 @@ function Results({
 }) {
   const { entries, loads, users, query } = result;
   const nothing = entries.length + loads.length + users.length === 0;
-  const params = (format: string) => `/api/data-requests/export?${new URLSearchParams({ by: query.by, value: query.value, format })}`;
   return (
     <section aria-labelledby="results-heading" className="space-y-6">
       <h2 id="results-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
@@ -114,14 +114,19 @@ function Results({
             {entries.length} address-book {entries.length === 1 ? 'entry' : 'entries'}, {loads.length} {loads.length === 1 ? 'load' : 'loads'} and{' '}
             {users.length} staff {users.length === 1 ? 'account' : 'accounts'}.
           </p>
-          <p className="flex flex-wrap gap-4">
-            <a href={params('json')} download className="border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 underline-offset-2 hover:underline">
-              Download everything found (JSON)
-            </a>
-            <a href={params('csv')} download className="border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 underline-offset-2 hover:underline">
-              Download everything found (CSV)
-            </a>
-          </p>
+          <div className="flex flex-wrap gap-4">
+            {(['json', 'csv'] as const).map((format) => (
+              // A form POST, so the search (an email address, a phone number) stays out of the URL.
+              <form key={format} method="post" action="/api/data-requests/export">
+                <input type="hidden" name="by" value={query.by} />
+                <input type="hidden" name="value" value={query.value} />
+                <input type="hidden" name="format" value={format} />
+                <Button type="submit" variant="secondary">
+                  Download everything found ({format.toUpperCase()})
+                </Button>
+              </form>
+            ))}
+          </div>
         </>
       )}
 
@@ -287,16 +292,15 @@ function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: Era
 
   if (!open) {
     return (
-      <button
-        type="button"
+      <Button
         onClick={() => {
           setOpen(true);
           requestAnimationFrame(() => heading.current?.focus());
         }}
-        className="bg-danger-700 px-5 py-2 font-semibold text-white hover:bg-red-900"
+        variant="warning"
       >
         Erase this data…
-      </button>
+      </Button>
     );
   }
   return (
@@ -342,17 +346,12 @@ function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: Era
         </div>
       </div>
       <div className="flex gap-4">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => void erase()}
-          className="bg-danger-700 px-5 py-2 font-semibold text-white hover:bg-red-900 disabled:opacity-60"
-        >
+        <Button disabled={busy} onClick={() => void erase()} variant="warning">
           Erase now
-        </button>
-        <button type="button" onClick={() => setOpen(false)} className="px-5 py-2 font-semibold text-brand-700 underline">
+        </Button>
+        <Button onClick={() => setOpen(false)} variant="link">
           Cancel
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { saveRetentionAction } from '@/lib/data-rights/actions';
 import { retentionSchema, type RetentionInput, type RetentionSetting } from '@/lib/data-rights/schema';
+import { Button } from '@/components/forms/button';
 
 type Values = { enabled: boolean; months: string };
 
@@ -52,9 +53,9 @@ export function RetentionForm({ setting }: { setting: RetentionSetting }) {
       {enabled && (
         <TextField label="Months after sending" inputMode="numeric" className="max-w-32" error={errors.months?.message} {...form.register('months')} />
       )}
-      <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={isSubmitting}>
         Save retention setting
-      </button>
+      </Button>
     </form>
   );
 }

@@ -19,6 +19,7 @@ import {
   type DwtSettingsView,
 } from '@/lib/dwt-settings/schema';
 import { formatUkDateTime } from '@/lib/time/uk-time';
+import { Button } from '@/components/forms/button';
 
 const environmentOptions = DWT_ENVIRONMENTS.map((value) => ({ value, label: dwtEnvironmentLabels[value] }));
 
@@ -132,26 +133,16 @@ export function DwtSettingsForm({ settings }: { settings: DwtSettingsView }) {
           {...form.register('clientSecret')}
         />
         <div className="flex flex-wrap gap-3">
-          <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+          <Button type="submit" disabled={isSubmitting}>
             {isSubmitting ? 'Saving…' : 'Save'}
-          </button>
-          <button
-            type="button"
-            onClick={onTest}
-            disabled={testing}
-            className="border-2 border-brand-700 bg-white px-5 py-2 font-semibold text-brand-900 hover:bg-brand-50 disabled:opacity-60"
-          >
+          </Button>
+          <Button onClick={onTest} disabled={testing} variant="secondary">
             {testing ? 'Testing…' : 'Test connection'}
-          </button>
+          </Button>
           {saved && (
-            <button
-              type="button"
-              onClick={onRemove}
-              disabled={removing}
-              className="border-2 border-danger-700 bg-white px-5 py-2 font-semibold text-danger-700 hover:bg-slate-100 disabled:opacity-60"
-            >
+            <Button onClick={onRemove} disabled={removing} variant="warning">
               Remove saved settings and secret
-            </button>
+            </Button>
           )}
         </div>
       </form>

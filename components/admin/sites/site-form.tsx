@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { Checkbox, CheckboxGroup } from '@/components/admin/users/checkbox-group';
+import { Checkbox, CheckboxGroup } from '@/components/forms/checkbox-group';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
@@ -21,6 +21,7 @@ import {
   updateSiteSchema,
   weighbridgeUnitLabels,
 } from '@/lib/sites/schema';
+import { Button } from '@/components/forms/button';
 
 type Values = z.input<typeof updateSiteSchema>;
 
@@ -158,9 +159,9 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
           <Checkbox key={p.id} first={i === 0} label={`${p.name} (${p.email})`} value={p.id} {...form.register('userIds')} />
         ))}
       </CheckboxGroup>
-      <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={isSubmitting}>
         {site ? 'Save changes' : 'Add site'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { acceptInvitationAction } from '@/lib/users/actions';
 import { acceptInvitationSchema } from '@/lib/users/schema';
+import { Button } from '@/components/forms/button';
 
 type Values = z.input<typeof acceptInvitationSchema>;
 
@@ -56,9 +57,9 @@ export function AcceptInvitationForm({ token }: { token: string }) {
         error={errors.confirmPassword?.message}
         {...form.register('confirmPassword')}
       />
-      <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={isSubmitting}>
         Set password
-      </button>
+      </Button>
     </form>
   );
 }

@@ -13,9 +13,7 @@ import type { ActionResult } from '@/lib/action-result';
 import { issuePasswordResetLinkAction, reissueInvitationAction, setTemporaryPasswordAction, setUserDisabledAction } from '@/lib/users/actions';
 import { setTemporaryPasswordSchema } from '@/lib/users/schema';
 import { OneTimeLink } from './one-time-link';
-
-const buttonClass = 'border-2 border-brand-700 bg-white px-4 py-1.5 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60';
-const dangerClass = 'bg-danger-700 px-4 py-1.5 font-semibold text-white disabled:opacity-60';
+import { Button } from '@/components/forms/button';
 
 function Problem({ message }: { message: string | null }) {
   if (!message) return null;
@@ -59,9 +57,9 @@ export function DisableAccount({ user, isSelf }: { user: { id: string; name: str
       {user.disabled ? (
         <>
           <p className="mb-3">This account is disabled: they cannot sign in.</p>
-          <button type="button" className={buttonClass} disabled={busy} onClick={() => apply(false)}>
+          <Button variant="secondary" size="sm" disabled={busy} onClick={() => apply(false)}>
             Enable account
-          </button>
+          </Button>
         </>
       ) : isSelf ? (
         <p>This is your own account. Another administrator can disable it.</p>
@@ -69,18 +67,18 @@ export function DisableAccount({ user, isSelf }: { user: { id: string; name: str
         <div className="border-l-4 border-danger-700 pl-3">
           <p className="mb-3 font-semibold">Disable {user.name}’s account? They are signed out at once and cannot sign in until enabled again.</p>
           <div className="flex gap-3">
-            <button type="button" className={dangerClass} disabled={busy} onClick={() => apply(true)}>
+            <Button variant="warning" size="sm" disabled={busy} onClick={() => apply(true)}>
               Yes, disable the account
-            </button>
-            <button type="button" className={buttonClass} onClick={() => setConfirming(false)}>
+            </Button>
+            <Button variant="secondary" size="sm" onClick={() => setConfirming(false)}>
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
-        <button type="button" className={buttonClass} onClick={() => setConfirming(true)}>
+        <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>
           Disable account
-        </button>
+        </Button>
       )}
     </section>
   );
@@ -142,13 +140,13 @@ export function ResetPassword({ user, invited }: { user: { id: string; name: str
       )}
       <div className="mb-6 flex flex-wrap gap-3">
         {invited ? (
-          <button type="button" className={buttonClass} disabled={busy} onClick={() => issue(reissueInvitationAction, 'A new invitation link')}>
+          <Button variant="secondary" size="sm" disabled={busy} onClick={() => issue(reissueInvitationAction, 'A new invitation link')}>
             Create a new invitation link
-          </button>
+          </Button>
         ) : (
-          <button type="button" className={buttonClass} disabled={busy} onClick={() => issue(issuePasswordResetLinkAction, 'Password reset link')}>
+          <Button variant="secondary" size="sm" disabled={busy} onClick={() => issue(issuePasswordResetLinkAction, 'Password reset link')}>
             Create a password reset link
-          </button>
+          </Button>
         )}
       </div>
       <form onSubmit={onSubmit} noValidate aria-labelledby="temporary-password-heading">
@@ -165,9 +163,9 @@ export function ResetPassword({ user, invited }: { user: { id: string; name: str
           error={errors.password?.message}
           {...form.register('password')}
         />
-        <button type="submit" disabled={isSubmitting} className={buttonClass}>
+        <Button type="submit" variant="secondary" size="sm" disabled={isSubmitting}>
           Set temporary password
-        </button>
+        </Button>
       </form>
     </section>
   );

@@ -10,7 +10,8 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { ROLES, roleLabels } from '@/lib/auth/permissions';
 import { updateUserAction } from '@/lib/users/actions';
 import { updateUserSchema } from '@/lib/users/schema';
-import { Checkbox, CheckboxGroup } from './checkbox-group';
+import { Checkbox, CheckboxGroup } from '@/components/forms/checkbox-group';
+import { Button } from '@/components/forms/button';
 
 type Values = z.input<typeof updateUserSchema>;
 
@@ -65,9 +66,9 @@ export function EditUserForm({
           <Checkbox key={site.id} first={i === 0} label={site.name} value={site.id} {...form.register('siteIds')} />
         ))}
       </CheckboxGroup>
-      <button type="submit" disabled={isSubmitting} className="bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={isSubmitting}>
         Save changes
-      </button>
+      </Button>
     </form>
   );
 }

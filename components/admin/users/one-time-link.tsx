@@ -2,6 +2,7 @@
 // A one-time invitation or reset link, shown once to the admin to copy and send. Only its hash is
 // kept, so it cannot be shown again: a lost link is replaced by issuing a new one.
 import { useEffect, useState } from 'react';
+import { Button } from '@/components/forms/button';
 
 export function OneTimeLink({ path, heading, children }: { path: string; heading: string; children?: React.ReactNode }) {
   const [url, setUrl] = useState(path);
@@ -22,9 +23,9 @@ export function OneTimeLink({ path, heading, children }: { path: string; heading
           onFocus={(e) => e.currentTarget.select()}
           className="block w-full max-w-md border-2 border-slate-700 bg-white px-2 py-1.5 font-mono text-sm"
         />
-        <button
-          type="button"
-          className="border-2 border-brand-700 bg-white px-3 py-1 font-semibold text-brand-700 hover:bg-brand-50"
+        <Button
+          variant="secondary"
+          size="sm"
           onClick={async () => {
             try {
               await navigator.clipboard.writeText(url);
@@ -35,7 +36,7 @@ export function OneTimeLink({ path, heading, children }: { path: string; heading
           }}
         >
           Copy link
-        </button>
+        </Button>
       </div>
       {copied && <p className="mt-1 text-sm">Copied.</p>}
     </div>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { SitesTable } from '@/components/admin/sites/sites-table';
 import { requirePermission } from '@/lib/auth/session';
 import { listSitesForAdmin } from '@/lib/sites/service';
+import { ButtonLink } from '@/components/forms/button';
 
 export const metadata: Metadata = { title: 'Sites' };
 
@@ -14,9 +14,7 @@ export default async function SitesPage() {
     <>
       <PageHeading lead="Each site’s receiver details go on every load sent to DWT. People see only the loads of their sites.">Sites</PageHeading>
       <p className="mb-6">
-        <Link href="/admin/sites/new" className="inline-block bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
-          Add a site
-        </Link>
+        <ButtonLink href="/admin/sites/new">Add a site</ButtonLink>
       </p>
       <SitesTable sites={sites} />
     </>

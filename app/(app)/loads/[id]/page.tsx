@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { orNotFound } from '@/lib/not-found';
-import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { CheckNeededPanel } from '@/components/check-needed-panel';
 import { DwtMessages } from '@/components/load-detail/dwt-messages';
@@ -18,6 +17,8 @@ import { getLoadHistory } from '@/lib/loads/history';
 import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
+import { ButtonLink } from '@/components/forms/button';
+import { FORM_ERROR_KEY } from '@/lib/errors';
 
 export const metadata: Metadata = { title: 'Load' };
 
@@ -52,20 +53,18 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       {load.status !== 'DRAFT' && <LoadDeadline dueAt={load.dueAt ?? reportingDeadline(load.receivedAt, load.site.nation)} sent={load.status === 'SENT'} />}
       {manager && load.status === 'CHECK_NEEDED' && <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={receivedAt} />}
       {dwtLostIt && <DwtNotFoundPanel loadId={load.id} ticketNumber={load.ticketNumber} wasteTrackingId={load.wasteTrackingId!} mayAct={manager} />}
-      <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== '_form') : errors} warnings={warnings} />
+      <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== FORM_ERROR_KEY) : errors} warnings={warnings} />
       <p className="mb-6 flex flex-wrap gap-3">
-        <Link href={`/loads/${load.id}/receipt`} className="bg-brand-700 px-4 py-2 font-semibold text-white">
-          Print the receipt
-        </Link>
+        <ButtonLink href={`/loads/${load.id}/receipt`}>Print the receipt</ButtonLink>
         {correction.ok && (
-          <Link href={`/loads/${load.id}/edit`} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+          <ButtonLink href={`/loads/${load.id}/edit`} variant="secondary">
             Correct this load
-          </Link>
+          </ButtonLink>
         )}
         {can(actor.roles, 'loads.create') && (
-          <Link href={`/loads/new?copy=${load.id}`} className="border-2 border-slate-700 bg-white px-4 py-2 font-semibold">
+          <ButtonLink href={`/loads/new?copy=${load.id}`} variant="secondary">
             Log a similar load
-          </Link>
+          </ButtonLink>
         )}
       </p>
       {!correction.ok && can(actor.roles, 'loads.create') && <p className="mb-6 max-w-3xl">{correction.reason}</p>}

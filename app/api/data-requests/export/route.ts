@@ -1,9 +1,11 @@
 import { getActor } from '@/lib/auth/session';
-import { exportResponse } from '@/lib/data-rights/export-response';
+import { exportResponse, readExportForm } from '@/lib/data-rights/export-response';
 
 export const dynamic = 'force-dynamic';
 
-/** A person's data as a JSON or CSV download (?by=email&value=…&format=csv). Admins only; never cached. */
-export async function GET(request: Request) {
-  return exportResponse(await getActor(), new URL(request.url));
+/** A person's data as a JSON or CSV download (a form POST of by, value and format). Admins only; never cached. */
+export async function POST(request: Request) {
+  const form = await readExportForm(request);
+  if ('error' in form) return Response.json({ error: form.error }, { status: form.status, headers: { 'Cache-Control': 'no-store' } });
+  return exportResponse(await getActor(), form.params);
 }

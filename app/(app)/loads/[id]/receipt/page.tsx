@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { orNotFound } from '@/lib/not-found';
-import Link from 'next/link';
 import { PrintButton } from '@/components/print-button';
 import { requirePermission } from '@/lib/auth/session';
 import { netWeight } from '@/lib/loads/schema';
 import { getLoad } from '@/lib/loads/service';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
+import { ButtonLink } from '@/components/forms/button';
 
 export const metadata: Metadata = { title: 'Receipt' };
 
@@ -117,9 +117,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
       </table>
       <p className="no-print flex gap-3">
         <PrintButton />
-        <Link href={`/loads/${load.id}`} className="border-2 border-slate-700 px-4 py-2 font-semibold">
+        <ButtonLink href={`/loads/${load.id}`} variant="secondary">
           Back to the load
-        </Link>
+        </ButtonLink>
       </p>
     </article>
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { logger } from '@/lib/logger';
+import { readBodyCapped } from '@/lib/request-body';
 import { pushAgentBytes } from '@/lib/weighbridge/hub';
 import { readerConfigForAgent } from '@/lib/weighbridge/service';
 
@@ -21,10 +22,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const token = /^Bearer (\S{1,200})$/.exec(request.headers.get('authorization') ?? '')?.[1];
   const config = token ? await readerConfigForAgent({ id: (await params).id, token }) : null;
   if (!config) return Response.json({ error: 'Unknown weighbridge or wrong agent token.' }, { status: 401 });
-  const length = Number(request.headers.get('content-length') ?? 'NaN');
-  if (!(length <= MAX_BODY)) return Response.json({ error: `Send at most ${MAX_BODY} bytes at a time, with a Content-Length.` }, { status: 413 });
-  const text = await request.text();
-  if (text.length > MAX_BODY) return Response.json({ error: `Send at most ${MAX_BODY} bytes at a time.` }, { status: 413 });
+  const text = await readBodyCapped(request, MAX_BODY);
+  if (text === null) return Response.json({ error: `Send at most ${MAX_BODY} bytes at a time.` }, { status: 413 });
   let parsed;
   try {
     parsed = bodySchema.safeParse(JSON.parse(text));

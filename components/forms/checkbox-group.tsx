@@ -2,8 +2,8 @@
 // A fieldset of checkboxes (roles, sites, people) with its error tied to it. The first box carries the
 // field's id, so the error summary's link lands on it.
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import { describedBy, HintAndError } from '@/components/forms/field-frame';
-import { fieldId } from '@/components/forms/field-id';
+import { describedBy, HintAndError } from './field-frame';
+import { fieldId } from './field-id';
 
 export function CheckboxGroup({ legend, name, hint, error, children }: { legend: string; name: string; hint?: string; error?: string; children: ReactNode }) {
   const id = fieldId(name);
