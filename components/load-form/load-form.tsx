@@ -15,7 +15,7 @@ import { REASONS_FOR_NO_CONSIGNMENT_CODE, REASON_FOR_NO_CONSIGNMENT_CODE_LABELS 
 import type { WeightMetric } from '@/lib/dwt/schema';
 import { lastLoadForCarrierAction, submitLoadAction, type SubmitLoadResult } from '@/lib/loads/actions';
 import { receivedForDisplay, receivedFromTyping } from '@/lib/loads/received-time';
-import { checkLoadForm, emptyWasteItemIn, type LoadFormValues, type SiteWeightHistory } from '@/lib/loads/schema';
+import { checkLoadForm, emptyWasteItemIn, withoutWeights, type LoadFormValues, type SiteWeightHistory } from '@/lib/loads/schema';
 import type { ReceivingSite } from '@/lib/sites/receiving-site';
 import { instantToUkLocal } from '@/lib/time/uk-time';
 import { clearAutosave, readAutosave, typedSomething, writeAutosave } from './autosave';
@@ -335,7 +335,8 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
               topEwcCodes={site.topEwcCodes}
               count={items.fields.length}
               onRemove={() => items.remove(i)}
-              onDuplicate={() => items.insert(i + 1, structuredClone(form.getValues(`wasteItems.${i}`)))}
+              // A second item is weighed on its own: its copy never carries the first one's weights.
+              onDuplicate={() => items.insert(i + 1, withoutWeights([form.getValues(`wasteItems.${i}`)])[0]!)}
             />
           ))}
           {e('wasteItems') && <p className="mb-2 font-semibold text-danger-700">{e('wasteItems')}</p>}

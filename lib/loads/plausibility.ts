@@ -96,11 +96,11 @@ export function weightQuestion(item: PlausibilityItem, ctx: PlausibilityContext)
     }
     return undefined;
   }
+  if (netKg > ceiling) return `${capitalise(said)} is more than a road vehicle can carry — is the unit right?`;
   const containerMax = CONTAINER_MAX_KG[item.typeOfContainers];
   if (containerMax !== undefined && netKg > containerMax) {
     return `${capitalise(said)} is more than a load in this type of container usually weighs — is the unit right?`;
   }
-  if (netKg > ceiling) return `${capitalise(said)} is more than a road vehicle can carry — is the unit right?`;
   if (item.weightMode === 'weighbridge' && netKg < MIN_NET_KG) {
     return `${capitalise(said)} is less than a weighbridge can weigh — is the unit right?`;
   }
