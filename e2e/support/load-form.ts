@@ -110,7 +110,7 @@ export class LoadFormPage {
 
   async expectSent(): Promise<string> {
     await expect(this.page.getByRole('heading', { level: 2, name: 'Sent to DWT' })).toBeVisible({ timeout: 20_000 });
-    const id = (await this.page.getByTestId('waste-tracking-id').textContent())!.trim();
+    const id = (await this.page.getByTestId('waste-tracking-id').getAttribute('data-id'))!;
     expect(id).toMatch(/^\d{2}[A-Z0-9]{6,}$/);
     return id;
   }

@@ -12,7 +12,7 @@ export async function logSentLoad(page: Page, { weight = '1.5' }: { weight?: str
   await form.fillItem(0, { ewc: ['170504'], description: 'Soil and stones', single: { amount: weight }, codes: [{ code: 'R5', weight }] });
   await form.send();
   const wasteTrackingId = await form.expectSent();
-  const receipt = (await page.getByRole('link', { name: 'Print the receipt' }).getAttribute('href'))!;
+  const receipt = (await page.getByRole('link', { name: 'Print the weighbridge ticket' }).getAttribute('href'))!;
   const id = /\/loads\/([^/]+)\/receipt$/.exec(receipt)![1]!;
   const load = await loadRow(id);
   expect(load.wasteTrackingId).toBe(wasteTrackingId);

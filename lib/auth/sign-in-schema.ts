@@ -6,9 +6,10 @@ export const signInSchema = z.object({
   email: z.string().check(
     z.trim(),
     z.minLength(1, 'Enter your email address'),
+    z.maxLength(254, 'Enter an email address like name@example.com'),
     // zod's own email pattern, the one `z.string().email()` uses.
     z.regex(z.regexes.email, 'Enter an email address like name@example.com'),
   ),
-  password: z.string().check(z.minLength(1, 'Enter your password')),
+  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(1_000, 'The email address or password is not right.')),
 });
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -13,6 +13,7 @@ import { logger } from '@/lib/logger';
 import { partiesToSave } from './parties';
 import { lastLoadForCarrier, lastLoadForVehicle, saveLoad } from './service';
 import { submitLoadSchema } from './submit-schema';
+import { loadNet, type TicketWeight } from './ticket';
 
 export interface SubmitLoadResult {
   loadId: string;
@@ -20,6 +21,9 @@ export interface SubmitLoadResult {
   version: number;
   status: LoadStatus;
   wasteTrackingId: string | null;
+  /** Repeated on the confirmation, so the clerk checks them with the driver. */
+  vehicleRegistration: string | null;
+  netWeight: TicketWeight | null;
   warnings: DwtValidationError[];
   /** DWT's errors on the form's fields (status NEEDS_ATTENTION). */
   dwtFieldErrors: FieldErrors;
@@ -59,7 +63,13 @@ export async function submitLoadAction(input: unknown): Promise<ActionResult<Sub
         }
       }
     }
-    const base = { loadId: saved.id, ticketNumber: saved.ticketNumber, version: saved.version };
+    const base = {
+      loadId: saved.id,
+      ticketNumber: saved.ticketNumber,
+      version: saved.version,
+      vehicleRegistration: form.carrier.meansOfTransport === 'Road' ? form.carrier.vehicleRegistration.trim().toUpperCase() || null : null,
+      netWeight: loadNet(form),
+    };
     if (input.intent === 'draft') {
       return {
         ...base,

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLookups } from '@/lib/reference-data/catalogue';
 import { loadForm } from '@/test/load-fixtures';
-import { EMPTY_HISTORY, checkLoadForm, emptyLoadForm, loadFormSchema, netWeight, toMovement, withoutWeights, type LoadFormValues } from './schema';
+import {
+  EMPTY_HISTORY,
+  LOAD_TEXT_MAX,
+  checkLoadForm,
+  emptyLoadForm,
+  loadFormSchema,
+  netWeight,
+  toMovement,
+  withoutWeights,
+  type LoadFormValues,
+} from './schema';
 
 const site = { siteName: 'Riverside', authorisationNumber: 'EPR/AB1234CD', fullAddress: '1 Riverside Way, Anytown', postcode: 'AB1 2CD' };
 const now = new Date('2026-11-22T12:00:00Z');
@@ -17,6 +27,19 @@ function goodForm(): LoadFormValues {
   f.wasteItems[0]!.disposalOrRecoveryCodes = [{ code: 'R5', weight: { metric: 'Tonnes', amount: '8.32', isEstimate: false } }];
   return f;
 }
+
+describe('the load form: bounds (drafts too)', () => {
+  it('refuses an over-long box and over-long lists, naming the field', () => {
+    const long = loadFormSchema.safeParse({ carrier: { organisationName: 'x'.repeat(LOAD_TEXT_MAX + 1) } });
+    expect(long.success).toBe(false);
+    expect(long.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['carrier.organisationName', 'Must be 5,000 characters or fewer']]);
+    const many = loadFormSchema.safeParse({ wasteItems: Array.from({ length: 101 }, () => ({})) });
+    expect(many.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['wasteItems', 'Give no more than 100 waste items']]);
+    const codes = loadFormSchema.safeParse({ wasteItems: [{ disposalOrRecoveryCodes: Array.from({ length: 31 }, () => ({ code: 'R5' })) }] });
+    expect(codes.error!.issues[0]!.path.join('.')).toBe('wasteItems.0.disposalOrRecoveryCodes');
+    expect(loadFormSchema.safeParse({ wasteItems: [{ ewcCodes: ['170504'] }] }).success).toBe(true);
+  });
+});
 
 describe('the load form', () => {
   it('fills every default from nothing', () => {

@@ -29,7 +29,15 @@ import { EMPTY_HISTORY, weightQuestion, type SiteWeightHistory } from './plausib
 import { receivedInstant } from './received-time';
 import { convertWeight, formatWeight, parseWeight, roundWeight } from './weights';
 
-const str = z.string().default('');
+// Bounds against hostile or runaway input (drafts too), far above anything real and above DWT's own
+// limits, so DWT's rules (not these) are what a clerk meets: a box holds at most 5,000 characters.
+export const LOAD_TEXT_MAX = 5_000;
+const str = z
+  .string()
+  .max(LOAD_TEXT_MAX, `Must be ${LOAD_TEXT_MAX.toLocaleString('en-GB')} characters or fewer`)
+  .default('');
+/** A list of at most `max` entries: "Give no more than N …". */
+const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `Give no more than ${max} ${what}`).default([]);
 const maybe = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), z.literal('')]).default('');
 
 const weightForm = z.object({
@@ -41,7 +49,7 @@ const weightForm = z.object({
 const addressForm = z.object({ fullAddress: str, postcode: str });
 
 export const wasteItemFormSchema = z.object({
-  ewcCodes: z.array(z.string()).default([]),
+  ewcCodes: list(z.string().max(20), 20, 'EWC codes'),
   wasteDescription: str,
   physicalForm: maybe(PHYSICAL_FORMS),
   numberOfContainers: str,
@@ -58,27 +66,27 @@ export const wasteItemFormSchema = z.object({
   pops: z
     .object({
       sourceOfComponents: maybe(SOURCES_OF_COMPONENTS),
-      components: z.array(z.object({ code: str, concentration: str })).default([]),
+      components: list(z.object({ code: str, concentration: str }), 50, 'components'),
     })
     .default({ sourceOfComponents: '', components: [] }),
   containsHazardous: z.boolean().default(false),
   hazardous: z
     .object({
       sourceOfComponents: maybe(SOURCES_OF_COMPONENTS),
-      hazCodes: z.array(z.string()).default([]),
-      components: z.array(z.object({ name: str, concentration: str })).default([]),
+      hazCodes: list(z.string().max(20), 20, 'hazardous property codes'),
+      components: list(z.object({ name: str, concentration: str }), 50, 'components'),
     })
     .default({ sourceOfComponents: '', hazCodes: [], components: [] }),
-  disposalOrRecoveryCodes: z
-    .array(
-      z.object({
-        code: str,
-        weight: weightForm,
-        /** True until the clerk types this code's weight: it then follows the item's net weight. */
-        followsNet: z.boolean().optional(),
-      }),
-    )
-    .default([]),
+  disposalOrRecoveryCodes: list(
+    z.object({
+      code: str,
+      weight: weightForm,
+      /** True until the clerk types this code's weight: it then follows the item's net weight. */
+      followsNet: z.boolean().optional(),
+    }),
+    30,
+    'disposal or recovery codes',
+  ),
 });
 
 const partyForm = {
@@ -102,7 +110,7 @@ export const loadFormSchema = z.object({
   yourUniqueReference: str,
   /** True while the ticket number is the one suggested: the server then assigns the next in sequence. */
   ticketNumberIsSuggested: z.boolean().default(true),
-  otherReferencesForMovement: z.array(z.object({ label: str, reference: str })).default([]),
+  otherReferencesForMovement: list(z.object({ label: str, reference: str }), 20, 'other references'),
   carrier: z
     .object({
       ...partyForm,
@@ -115,7 +123,7 @@ export const loadFormSchema = z.object({
     .default(() => emptyCarrier()),
   hasBrokerOrDealer: z.boolean().default(false),
   brokerOrDealer: z.object(partyForm).default(() => emptyParty()),
-  wasteItems: z.array(wasteItemFormSchema).default([]),
+  wasteItems: list(wasteItemFormSchema, 100, 'waste items'),
   hazardousWasteConsignmentCode: str,
   reasonForNoConsignmentCode: maybe(REASONS_FOR_NO_CONSIGNMENT_CODE),
   specialHandlingRequirements: str,

@@ -216,6 +216,18 @@ describe('sending a saved load to DWT', () => {
     ]);
   });
 
+  it('checks a correction saved "as a draft" to a load DWT holds, since it will be sent all the same', async () => {
+    const saved = await send(clerk, form());
+    await deliverLoad({ loadId: saved.id });
+    const draft = (mutate: (f: ReturnType<typeof form>) => void, expectedVersion: number) =>
+      saveLoad({ actor: manager, input: { id: saved.id, siteId, expectedVersion, intent: 'draft', form: form(mutate) } });
+    await expect(draft((f) => (f.carrier.organisationName = ''), 1)).rejects.toMatchObject({
+      fieldErrors: { 'carrier.organisationName': [expect.any(String)] },
+    });
+    expect((await db().load.findUniqueOrThrow({ where: { id: saved.id } })).version).toBe(1);
+    expect(await draft((f) => (f.wasteItems[0]!.wasteDescription = 'Mixed rubble, corrected'), 1)).toMatchObject({ status: 'PENDING', version: 2 });
+  });
+
   it('collapses corrections made while waiting into one PUT of the latest version', async () => {
     const saved = await send(clerk, form());
     const { wasteTrackingId } = await deliverLoad({ loadId: saved.id });

@@ -20,6 +20,7 @@ import type { SiteWeightHistory, WeightStats } from './plausibility';
 import { receivedInstant } from './received-time';
 import { checkLoadForm, loadFormSchema, toMovement, withoutWeights, type LoadFormValues } from './schema';
 import { submitLoadSchema, type SubmitLoadInput } from './submit-schema';
+import { loadNet } from './ticket';
 
 export function formatTicketNumber(n: number): string {
   return String(n).padStart(6, '0');
@@ -60,11 +61,16 @@ async function passTicket(tx: Tx, siteId: string, ticket: string): Promise<void>
 
 function denormalised(form: LoadFormValues, isHazardous: (code: string) => boolean) {
   const ewcCodes = [...new Set(form.wasteItems.flatMap((i) => i.ewcCodes))];
+  const net = loadNet(form);
   return {
     vehicleRegistration: form.carrier.vehicleRegistration.trim().toUpperCase() || null,
     carrierName: form.carrier.organisationName.trim() || null,
     ewcCodes,
     isHazardous: ewcCodes.some(isHazardous),
+    // Sent without a disposal or recovery code on some item: the codes must follow by the same deadline.
+    codesToFollow: form.wasteItems.some((i) => !i.disposalOrRecoveryCodes.some((d) => d.code.trim() !== '')),
+    netWeight: net?.amount ?? null,
+    weightUnit: net?.unit ?? null,
   };
 }
 
@@ -186,6 +192,11 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
         },
       });
       if (changed.count === 0) throw new ConflictError('Someone else changed this load at the same moment. Open it again and retry.');
+      // "Save as draft" on a load DWT already holds is a correction that will be sent: DWT's checks first.
+      if (nextStatus === 'PENDING' && data.intent === 'draft') {
+        const check = checkLoadForm(form, { lookups, site: receivingSiteOf(site), now, history: await siteWeightHistory(site.id) });
+        if (!check.ok) throw new ValidationError(check.fieldErrors);
+      }
       if (nextStatus === 'PENDING') await enqueueDelivery(tx, existing.id);
       else await dequeueDelivery(tx, existing.id);
       const diff = formDiff(before, saved);

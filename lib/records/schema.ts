@@ -52,6 +52,7 @@ export const recordFiltersSchema = z
     ewc: optional(
       z
         .string()
+        .max(40, 'Enter a 6-digit EWC code, like 17 01 01')
         .transform((v) => v.replace(/[\s*]/g, ''))
         .pipe(z.string().regex(/^\d{6}$/, 'Enter a 6-digit EWC code, like 17 01 01')),
     ),

@@ -20,6 +20,15 @@ export const WEIGHBRIDGE_UNITS = ['Kilograms', 'Tonnes'] as const;
 export type WeighbridgeUnit = (typeof WEIGHBRIDGE_UNITS)[number];
 export const weighbridgeUnitLabels: Record<WeighbridgeUnit, string> = { Kilograms: 'Kilograms (kg)', Tonnes: 'Tonnes (t)' };
 
+/** How the site's weighbridge tickets print by default: an A4 sheet or an 80 mm thermal roll. */
+export const TICKET_LAYOUTS = ['a4', 'thermal-80'] as const;
+export type TicketLayout = (typeof TICKET_LAYOUTS)[number];
+export const ticketLayoutLabels: Record<TicketLayout, string> = { a4: 'A4 sheet', 'thermal-80': '80 mm thermal roll' };
+
+export function isTicketLayout(value: unknown): value is TicketLayout {
+  return typeof value === 'string' && (TICKET_LAYOUTS as readonly string[]).includes(value);
+}
+
 const blankOr = (check: (v: string) => boolean) => (v: string) => v === '' || check(v);
 
 /** "12, 345 7" → [12, 345, 7]; anything that is not a list of whole numbers above 0 is refused. */
@@ -42,9 +51,16 @@ const siteFields = {
     .refine(blankOr(isValidAuthorisationNumber), `Authorisation number must be in a permit format DWT accepts, such as ${AUTHORISATION_NUMBER_EXAMPLES}`)
     .default(''),
   fullAddress: z.string().trim().max(500, 'Address must be 500 characters or fewer').default(''),
-  postcode: z.string().transform(normaliseUkPostcode).refine(blankOr(isUkPostcode), 'Postcode must be a UK postcode, like W12 7ZL').default(''),
+  postcode: z
+    .string()
+    .max(20, 'Postcode must be 20 characters or fewer')
+    .transform(normaliseUkPostcode)
+    .refine(blankOr(isUkPostcode), 'Postcode must be a UK postcode, like W12 7ZL')
+    .default(''),
   nation: z.enum(NATIONS, 'Choose the nation the site is in').default('ENGLAND'),
   weighbridgeUnit: z.enum(WEIGHBRIDGE_UNITS, 'Choose the unit the weighbridge reads in').default('Tonnes'),
+
+  ticketLayout: z.enum(TICKET_LAYOUTS, 'Choose how the weighbridge tickets print').default('a4'),
   contactName: z.string().trim().max(200, 'Contact name must be 200 characters or fewer').default(''),
   contactEmail: z
     .string()
@@ -66,7 +82,10 @@ const siteFields = {
     )
     .default(''),
   regulatoryPositionStatements: z
-    .union([z.string(), z.array(z.number())])
+    .union([
+      z.string().max(2_000, 'Regulatory position statements must be 2,000 characters or fewer'),
+      z.array(z.number()).max(100, 'Give no more than 100 regulatory position statements'),
+    ])
     .transform(parseStatements)
     .default([]),
   apiCode: z
@@ -78,7 +97,7 @@ const siteFields = {
     .nullish()
     .transform((v) => v ?? null),
   /** The people who work at the site; left out, they are not changed. */
-  userIds: z.array(z.uuid('Choose people from the list')).optional(),
+  userIds: z.array(z.uuid('Choose people from the list')).max(1_000, 'Choose no more than 1,000 people').optional(),
 };
 
 export const createSiteSchema = z.object(siteFields);

@@ -37,6 +37,7 @@ const AUDITED = [
   'postcode',
   'nation',
   'weighbridgeUnit',
+  'ticketLayout',
   'contactName',
   'contactEmail',
   'contactPhone',

@@ -15,9 +15,12 @@ import { createSiteAction, updateSiteAction } from '@/lib/sites/actions';
 import {
   AUTHORISATION_NUMBER_EXAMPLES,
   NATIONS,
+  TICKET_LAYOUTS,
   WEIGHBRIDGE_UNITS,
   createSiteSchema,
+  isTicketLayout,
   nationLabels,
+  ticketLayoutLabels,
   updateSiteSchema,
   weighbridgeUnitLabels,
 } from '@/lib/sites/schema';
@@ -33,6 +36,7 @@ export interface SiteFormSite {
   postcode: string;
   nation: Values['nation'];
   weighbridgeUnit: string;
+  ticketLayout: string;
   contactName: string;
   contactEmail: string;
   contactPhone: string;
@@ -55,6 +59,7 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
       postcode: site?.postcode ?? '',
       nation: site?.nation ?? 'ENGLAND',
       weighbridgeUnit: (site?.weighbridgeUnit as Values['weighbridgeUnit']) ?? 'Tonnes',
+      ticketLayout: isTicketLayout(site?.ticketLayout) ? site.ticketLayout : 'a4',
       contactName: site?.contactName ?? '',
       contactEmail: site?.contactEmail ?? '',
       contactPhone: site?.contactPhone ?? '',
@@ -122,6 +127,13 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
           options={WEIGHBRIDGE_UNITS.map((u) => ({ value: u, label: weighbridgeUnitLabels[u] }))}
           error={errors.weighbridgeUnit?.message}
           {...form.register('weighbridgeUnit')}
+        />
+        <SelectField
+          label="Weighbridge tickets print on"
+          hint="The usual paper for this site’s tickets; the ticket page offers the other too."
+          options={TICKET_LAYOUTS.map((l) => ({ value: l, label: ticketLayoutLabels[l] }))}
+          error={errors.ticketLayout?.message}
+          {...form.register('ticketLayout')}
         />
         <TextField
           label="Regulatory position statements (optional)"

@@ -9,6 +9,7 @@ import { LoadHistory } from '@/components/load-detail/load-history';
 import { LoadRecord } from '@/components/load-detail/load-record';
 import { SendAttempts } from '@/components/load-detail/send-attempts';
 import { LoadStatusBadge } from '@/components/load-status';
+import { TrackingId } from '@/components/tracking-id';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { reportingDeadline } from '@/lib/deadline';
@@ -47,7 +48,7 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       {load.wasteTrackingId && (
         <p className="mb-4">
           <span className="block text-sm font-semibold uppercase tracking-wide">Waste tracking ID</span>
-          <span className="font-mono text-3xl font-bold">{load.wasteTrackingId}</span>
+          <TrackingId id={load.wasteTrackingId} size="medium" />
         </p>
       )}
       {load.status !== 'DRAFT' && <LoadDeadline dueAt={load.dueAt ?? reportingDeadline(load.receivedAt, load.site.nation)} sent={load.status === 'SENT'} />}
@@ -55,7 +56,7 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       {dwtLostIt && <DwtNotFoundPanel loadId={load.id} ticketNumber={load.ticketNumber} wasteTrackingId={load.wasteTrackingId!} mayAct={manager} />}
       <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== FORM_ERROR_KEY) : errors} warnings={warnings} />
       <p className="mb-6 flex flex-wrap gap-3">
-        <ButtonLink href={`/loads/${load.id}/receipt`}>Print the receipt</ButtonLink>
+        <ButtonLink href={`/loads/${load.id}/receipt`}>Print the weighbridge ticket</ButtonLink>
         {correction.ok && (
           <ButtonLink href={`/loads/${load.id}/edit`} variant="secondary">
             Correct this load

@@ -1,0 +1,31 @@
+// The weighbridge ticket of a saved load (lib/loads/ticket.ts builds it): the load, the site, the
+// reference data for code names, and who weighed it.
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { getReferenceLookups } from '@/lib/reference-data/service';
+import { namesOfUsers } from '@/lib/users/service';
+import { getLoad } from './service';
+import { buildTicket, isTicketLayout, type Ticket, type TicketLayout } from './ticket';
+
+export async function getLoadTicket({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: { id: string };
+}): Promise<{ loadId: string; ticket: Ticket; siteLayout: TicketLayout }> {
+  const load = await getLoad({ actor, input });
+  const [lookups, names] = await Promise.all([getReferenceLookups(), namesOfUsers(load.createdById ? [load.createdById] : [])]);
+  const ticket = buildTicket(
+    {
+      ticketNumber: load.ticketNumber,
+      receivedAt: load.receivedAt,
+      wasteTrackingId: load.wasteTrackingId,
+      site: load.site,
+      form: load.form,
+      weighedBy: load.createdById ? (names.get(load.createdById) ?? null) : null,
+    },
+    lookups,
+  );
+  return { loadId: load.id, ticket, siteLayout: isTicketLayout(load.site.ticketLayout) ? load.site.ticketLayout : 'a4' };
+}
