@@ -35,6 +35,8 @@ export interface EwcCodesFieldProps {
   disabled?: boolean;
   /** The text input, for react-hook-form's focus handling. */
   ref?: Ref<HTMLInputElement>;
+  /** Codes to rank first (the site's most used). */
+  preferred?: readonly string[];
 }
 
 export function EwcCodesField({
@@ -50,6 +52,7 @@ export function EwcCodesField({
   max = DEFAULT_MAX_EWC_CODES,
   disabled,
   ref,
+  preferred,
 }: EwcCodesFieldProps) {
   const id = fieldId(name);
   const listboxId = `${id}-listbox`;
@@ -64,7 +67,7 @@ export function EwcCodesField({
   useImperativeHandle(ref, () => inputRef.current as HTMLInputElement, []);
 
   // One more than shown, so "more than 20 match" can be told without counting every match.
-  const found = useMemo(() => lookups?.searchEwc(state.query, SHOWN_OPTIONS + 1) ?? [], [lookups, state.query]);
+  const found = useMemo(() => lookups?.searchEwc(state.query, SHOWN_OPTIONS + 1, preferred) ?? [], [lookups, state.query, preferred]);
   const options = found.slice(0, SHOWN_OPTIONS);
   const expanded = state.open && options.length > 0;
   const active = expanded ? options[state.activeIndex] : undefined;

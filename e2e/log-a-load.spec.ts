@@ -30,7 +30,8 @@ const scenarios: {
         containerType: 'BAL',
         containers: '3',
         single: { amount: '450', unit: 'Kilograms' },
-        codes: [{ code: 'R3', weight: '0.45' }],
+        // A code's weight is in the item's unit, and the codes add up to the net weight (issue 12).
+        codes: [{ code: 'R3', weight: '450' }],
       },
     ],
   },
@@ -156,9 +157,9 @@ test('the form’s states pass the axe scan: empty, with errors, sent, and the r
   await expectNoAxeViolations(page);
   await form.send();
   await expect(errorSummary(page)).toBeFocused();
-  await expect(errorSummary(page).getByRole('link', { name: 'Carrier name is required' })).toBeVisible();
+  await expect(errorSummary(page).getByRole('link', { name: 'Enter the carrier’s name' })).toBeVisible();
   await expectNoAxeViolations(page);
-  await errorSummary(page).getByRole('link', { name: 'Carrier name is required' }).click();
+  await errorSummary(page).getByRole('link', { name: 'Enter the carrier’s name' }).click();
   await expect(page.getByLabel('Carrier name')).toBeFocused();
 
   await form.fillCarrier(carrier);

@@ -11,6 +11,24 @@ export interface Autosaved {
 
 const key = (siteId: string) => `weighbook:new-load:${siteId}`;
 
+/** What the form fills in by itself (the time, the suggested ticket number): not "typed". */
+function typedPart(values: LoadFormValues) {
+  const { dateTimeReceived: _time, dateTimeIsNow, yourUniqueReference, ticketNumberIsSuggested, ...rest } = values;
+  return { ...rest, ...(dateTimeIsNow ? {} : { dateTimeReceived: _time }), ...(ticketNumberIsSuggested ? {} : { yourUniqueReference }) };
+}
+
+/** Whether the clerk has typed anything into a new load (so there is something worth keeping). */
+export function typedSomething(values: LoadFormValues, initial: LoadFormValues): boolean {
+  return stable(typedPart(values)) !== stable(typedPart(initial));
+}
+
+/** JSON with object keys sorted, so two forms holding the same values compare equal. */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 export function readAutosave(siteId: string): Autosaved | null {
   try {
     const raw = window.localStorage.getItem(key(siteId));

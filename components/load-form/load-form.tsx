@@ -3,7 +3,7 @@
 // driver waits, and again on the server. Save commits the load to PostgreSQL, then sends it to DWT.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
+import { Controller, FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { fieldId } from '@/components/forms/field-id';
 import { SelectField } from '@/components/forms/select-field';
@@ -12,22 +12,36 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { addressBookQueryKeys } from '@/components/party-picker';
 import { useReferenceLookups } from '@/components/reference-data/use-reference-data';
 import { REASONS_FOR_NO_CONSIGNMENT_CODE, REASON_FOR_NO_CONSIGNMENT_CODE_LABELS } from '@/lib/dwt/schema';
+import type { WeightMetric } from '@/lib/dwt/schema';
 import { lastLoadForCarrierAction, submitLoadAction, type SubmitLoadResult } from '@/lib/loads/actions';
-import { checkLoadForm, emptyWasteItem, type LoadFormValues } from '@/lib/loads/schema';
+import { receivedForDisplay, receivedFromTyping } from '@/lib/loads/received-time';
+import { checkLoadForm, emptyWasteItemIn, withoutWeights, type LoadFormValues, type SiteWeightHistory } from '@/lib/loads/schema';
 import type { ReceivingSite } from '@/lib/sites/receiving-site';
-import { clearAutosave, readAutosave, writeAutosave } from './autosave';
+import { instantToUkLocal } from '@/lib/time/uk-time';
+import { clearAutosave, readAutosave, typedSomething, writeAutosave } from './autosave';
 import { CorrectionReasonField, correctionReasonErrors, correctionReasonOf } from './correction-reason-field';
 import { errorAt, formFieldName, toErrorTree } from './form-errors';
 import { OutcomePanel } from './outcome-panel';
 import { BrokerFields, CarrierFields } from './party-fields';
 import { uuidV4 } from './uuid';
+import { VehicleRepeatOffer } from './vehicle-repeat-offer';
 import { WasteItemFields } from './waste-item-fields';
 import { Button } from '@/components/forms/button';
 import { TextareaField } from '@/components/forms/textarea-field';
 import { FORM_ERROR_KEY } from '@/lib/errors';
 
 export interface LoadFormProps {
-  site: { id: string; name: string; receiving: ReceivingSite };
+  site: {
+    id: string;
+    name: string;
+    receiving: ReceivingSite;
+    /** The unit the site's weighbridge reads in: new waste items start in it. */
+    unit: WeightMetric;
+    /** The site's past weights, for the plausibility check. */
+    history: SiteWeightHistory;
+    /** The EWC codes the site takes most, ranked first in the search. */
+    topEwcCodes: string[];
+  };
   initial: LoadFormValues;
   /** Set when correcting a saved load (`reasonRequired`: the correction must say why). */
   existing?: { id: string; version: number; ticketNumber: string; reasonRequired?: boolean };
@@ -61,34 +75,53 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
   const resolver = useMemo<Resolver<LoadFormValues>>(
     () => async (values) => {
       if (!lookups) return { values, errors: {} }; // the server checks everything anyway
-      const check = checkLoadForm(values, { lookups, site: site.receiving });
+      const check = checkLoadForm(values, { lookups, site: site.receiving, history: site.history });
       const fieldErrors = { ...(check.ok ? {} : check.fieldErrors), ...correctionReasonErrors(values, Boolean(existing?.reasonRequired)) };
       return Object.keys(fieldErrors).length === 0 ? { values, errors: {} } : { values: {}, errors: toErrorTree(fieldErrors) };
     },
-    [lookups, site.receiving, existing?.reasonRequired],
+    [lookups, site.receiving, site.history, existing?.reasonRequired],
   );
   const form = useForm<LoadFormValues>({ defaultValues: initial, resolver, shouldFocusError: false, mode: 'onSubmit', reValidateMode: 'onChange' });
   const { applyResult, summary, setFormError } = useActionForm(form, { fieldName: formFieldName });
   const items = useFieldArray({ control: form.control, name: 'wasteItems' });
   const values = useWatch({ control: form.control }) as LoadFormValues;
 
-  // Keep a new load in the browser until the server has it.
+  // Keep a new load in the browser until the server has it: only once something is typed, and a
+  // restored load gets a fresh time unless the clerk had set one.
   useEffect(() => {
     if (existing) return;
     const saved = readAutosave(site.id);
-    if (saved && saved.values) {
-      form.reset(saved.values);
+    if (saved && saved.values && typedSomething(saved.values, initial)) {
+      const values = saved.values.dateTimeIsNow ? { ...saved.values, dateTimeReceived: initial.dateTimeReceived } : saved.values;
+      // The ticket number suggested then may be taken now: suggest today's.
+      form.reset(saved.values.ticketNumberIsSuggested ? { ...values, yourUniqueReference: initial.yourUniqueReference } : values);
       setIdentity({ id: saved.id, version: null });
       setRestored(saved.savedAt);
+    } else if (saved) {
+      clearAutosave(site.id);
     }
+    // A new load starts at the vehicle registration, the first thing the clerk reads off the lorry.
+    document.getElementById(fieldId('carrier.vehicleRegistration'))?.focus();
     // Once, on opening the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     if (existing || outcome) return;
-    const timer = setTimeout(() => writeAutosave(site.id, { id: identity.id, savedAt: new Date().toISOString(), values }), 400);
+    const timer = setTimeout(() => {
+      if (typedSomething(values, initial)) writeAutosave(site.id, { id: identity.id, savedAt: new Date().toISOString(), values });
+      else clearAutosave(site.id);
+    }, 400);
     return () => clearTimeout(timer);
-  }, [values, existing, outcome, identity.id, site.id]);
+  }, [values, existing, outcome, identity.id, site.id, initial]);
+
+  /** The suggested time is "now": it moves to when the clerk starts typing, as the load is then at the window. */
+  const timeRefreshed = useRef(false);
+  function onFirstTyping(event: React.FormEvent<HTMLFormElement>) {
+    if (timeRefreshed.current || existing) return;
+    timeRefreshed.current = true;
+    if ((event.target as HTMLElement).id === fieldId('dateTimeReceived')) return;
+    if (form.getValues('dateTimeIsNow')) form.setValue('dateTimeReceived', instantToUkLocal(new Date()));
+  }
 
   const anyHazardous = Boolean(lookups && values.wasteItems?.some((i) => i.ewcCodes?.some((c) => lookups.isHazardousEwcCode(c))));
   const showConsignment = anyHazardous || Boolean(values.hazardousWasteConsignmentCode || values.reasonForNoConsignmentCode);
@@ -150,7 +183,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     if (!result.ok) return setNotice(result.formError ?? 'Could not find their last load.');
     if (!result.data) return setNotice(`No earlier load from ${carrierName} at this site.`);
     form.setValue('wasteItems', result.data.wasteItems, { shouldDirty: true });
-    setNotice(`Waste items copied from ticket ${result.data.ticketNumber}. Check the weights.`);
+    setNotice(`Waste items copied from ticket ${result.data.ticketNumber}, without its weights: weigh this load.`);
   }
 
   const partyApi: PartyApi = {
@@ -198,7 +231,14 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
         </div>
       )}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the form's keyboard shortcuts, caught as they bubble from its fields. */}
-      <form ref={formRef} onSubmit={onSend} onKeyDown={onKeyDown} noValidate aria-label={existing ? `Correct load ${existing.ticketNumber}` : 'Log a load'}>
+      <form
+        ref={formRef}
+        onSubmit={onSend}
+        onKeyDown={onKeyDown}
+        onInput={onFirstTyping}
+        noValidate
+        aria-label={existing ? `Correct load ${existing.ticketNumber}` : 'Log a load'}
+      >
         <ErrorSummary errors={summary} />
         {conflict && existing && (
           <div className="mb-6 border-l-4 border-danger-700 bg-white p-4">
@@ -220,7 +260,31 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
             Arrival
           </h2>
           <div className="grid gap-x-6 md:grid-cols-2">
-            <TextField label="Date and time received (UK time)" type="datetime-local" error={e('dateTimeReceived')} {...form.register('dateTimeReceived')} />
+            <Controller
+              control={form.control}
+              name="dateTimeReceived"
+              render={({ field }) => (
+                <TextField
+                  label="Date and time received (UK time)"
+                  hint={
+                    values.dateTimeIsNow
+                      ? 'Now: it is set as you start typing. Type over it for another time, like 22/11/2026 09:15.'
+                      : 'Like 22/11/2026 09:15.'
+                  }
+                  autoComplete="off"
+                  inputMode="numeric"
+                  error={e('dateTimeReceived')}
+                  name={field.name}
+                  ref={field.ref}
+                  onBlur={field.onBlur}
+                  value={receivedForDisplay(field.value)}
+                  onChange={(ev) => {
+                    field.onChange(receivedFromTyping(ev.target.value));
+                    form.setValue('dateTimeIsNow', false);
+                  }}
+                />
+              )}
+            />
             <TextField
               label="Weighbridge ticket number"
               hint={
@@ -240,7 +304,15 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
           <h2 id="carrier-heading" className="mb-3 text-xl font-bold">
             Carrier
           </h2>
-          <CarrierFields vehicleLookupSlot={renderVehicleLookup?.(partyApi)} pickerSlot={renderCarrierPicker?.(partyApi)} />
+          <CarrierFields
+            vehicleLookupSlot={
+              <>
+                {!existing && <VehicleRepeatOffer siteId={site.id} unit={site.unit} />}
+                {renderVehicleLookup?.(partyApi)}
+              </>
+            }
+            pickerSlot={renderCarrierPicker?.(partyApi)}
+          />
           <Button variant="secondary" className="mb-4" disabled={!values.carrier?.organisationName?.trim()} onClick={() => void repeatLastLoad()}>
             Repeat the last load from this carrier
           </Button>
@@ -269,13 +341,23 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
               index={i}
               lookups={lookups}
               lookupsFailed={Boolean(lookupsError)}
+              history={site.history}
+              topEwcCodes={site.topEwcCodes}
               count={items.fields.length}
               onRemove={() => items.remove(i)}
-              onDuplicate={() => items.insert(i + 1, structuredClone(form.getValues(`wasteItems.${i}`)))}
+              // A second item is weighed on its own: its copy never carries the first one's weights.
+              onDuplicate={() => items.insert(i + 1, withoutWeights([form.getValues(`wasteItems.${i}`)])[0]!)}
             />
           ))}
           {e('wasteItems') && <p className="mb-2 font-semibold text-danger-700">{e('wasteItems')}</p>}
-          <Button variant="secondary" id={fieldId('wasteItems')} onClick={() => items.append(emptyWasteItem())}>
+          <Button
+            variant="secondary"
+            id={fieldId('wasteItems')}
+            onClick={() => {
+              items.append(emptyWasteItemIn(form.getValues('wasteItems.0.weight.metric') ?? site.unit), { shouldFocus: false });
+              focusSoon(`${fieldId(`wasteItems.${items.fields.length}.ewcCodes`)}`);
+            }}
+          >
             Add another waste item
           </Button>
         </section>
@@ -321,7 +403,8 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
 
         {existing?.reasonRequired && <CorrectionReasonField error={e('correctionReason')} />}
 
-        <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t-2 border-slate-300 bg-slate-50 py-3">
+        {/* Sticky only where there is room: at high zoom it would hide what has focus (WCAG 2.4.11). */}
+        <div className="save-bar flex flex-wrap items-center gap-3 border-t-2 border-slate-300 bg-slate-50 py-3" data-testid="save-bar">
           <Button type="submit" disabled={busy !== null}>
             {busy === 'send' ? 'Saving and sending…' : existing ? 'Save and send the correction' : 'Save and send to DWT'}
           </Button>
@@ -333,6 +416,11 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       </form>
     </FormProvider>
   );
+}
+
+/** Focus a field added a moment ago (once React has rendered it). */
+export function focusSoon(id: string) {
+  requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(id)?.focus()));
 }
 
 function OtherReferences() {
@@ -361,7 +449,13 @@ function OtherReferences() {
           </Button>
         </div>
       ))}
-      <Button variant="secondary" onClick={() => refs.append({ label: '', reference: '' })}>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          refs.append({ label: '', reference: '' }, { shouldFocus: false });
+          focusSoon(fieldId(`otherReferencesForMovement.${refs.fields.length}.label`));
+        }}
+      >
         Add a reference
       </Button>
     </fieldset>

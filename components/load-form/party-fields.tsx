@@ -93,7 +93,9 @@ export function BrokerFields() {
 }
 
 function PartyDetails({ prefix, noun }: { prefix: 'carrier' | 'brokerOrDealer'; noun: string }) {
-  const { register, formState } = useFormContext<LoadFormValues>();
+  const { register, formState, control } = useFormContext<LoadFormValues>();
+  // DWT needs a postcode with an address: said as soon as an address is typed, not after a failed save.
+  const addressTyped = (useWatch({ control, name: `${prefix}.address.fullAddress` }) ?? '').trim() !== '';
   const e = (name: string) => errorAt(formState.errors, `${prefix}.${name}`);
   return (
     <>
@@ -101,8 +103,8 @@ function PartyDetails({ prefix, noun }: { prefix: 'carrier' | 'brokerOrDealer'; 
       <div className="grid gap-x-6 md:grid-cols-[2fr_1fr]">
         <TextField label={`${noun} address (optional)`} autoComplete="off" error={e('address.fullAddress')} {...register(`${prefix}.address.fullAddress`)} />
         <TextField
-          label={`${noun} postcode`}
-          hint="UK postcode or Irish Eircode"
+          label={`${noun} postcode${addressTyped ? '' : ' (optional)'}`}
+          hint={addressTyped ? 'Needed with the address. A UK postcode or Irish Eircode.' : 'UK postcode or Irish Eircode'}
           autoComplete="off"
           className="uppercase"
           error={e('address.postcode')}

@@ -15,6 +15,7 @@ const saved = [];
 for (const seed of seeds) {
   const form = loadForm();
   form.carrier.organisationName = seed.carrier;
+  if (seed.vehicle) form.carrier.vehicleRegistration = seed.vehicle;
   form.dateTimeReceived = seed.received;
   const template = form.wasteItems[0]!;
   form.wasteItems = seed.items.map((i) =>

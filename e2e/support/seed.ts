@@ -18,6 +18,20 @@ export async function seedUser(input: { name: string; email: string; role: Role;
   return user;
 }
 
+/**
+ * A site whose weighbridge reads in kilograms, and a clerk who works only there (so the shared e2e
+ * site and its clerk are untouched). Returns the clerk's sign-in details.
+ */
+export async function seedKilogramSiteClerk(tag: string) {
+  const site = await createSite({
+    actor: systemActor(),
+    input: { ...E2E_SITE, name: `E2E Kilogram Site ${tag}`, weighbridgeUnit: 'Kilograms' },
+  });
+  const email = `kg-clerk-${tag}@e2e.weighbook.test`.toLowerCase();
+  await ensureUser({ actor: systemActor([site.id]), input: { name: 'Kim Kilo', email, password: PASSWORD, roles: ['CLERK'], siteIds: [site.id] } });
+  return { siteId: site.id, email, password: PASSWORD };
+}
+
 /** An address-book carrier at the e2e site (seeded through the service, as the app would save it). */
 export async function seedCarrier(input: { organisationName: string; registrationNumber: string; vehicles: string[]; postcode?: string }) {
   const { saveParty } = await import('@/lib/address-book/service');
@@ -40,6 +54,7 @@ export async function seedCarrier(input: { organisationName: string; registratio
 /** What a seeded load differs in from test/load-fixtures loadForm(). */
 export interface LoadSeed {
   carrier: string;
+  vehicle?: string;
   /** UK time, "YYYY-MM-DDTHH:mm". */
   received: string;
   items: { description: string; ewc?: string; kilograms?: string }[];

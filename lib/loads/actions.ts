@@ -11,7 +11,7 @@ import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { loadErrorsToFieldErrors, loadFormSchema, type LoadFormValues } from './schema';
 import { logger } from '@/lib/logger';
 import { partiesToSave } from './parties';
-import { lastLoadForCarrier, saveLoad } from './service';
+import { lastLoadForCarrier, lastLoadForVehicle, saveLoad } from './service';
 import { submitLoadSchema } from './submit-schema';
 import { loadNet, type TicketWeight } from './ticket';
 
@@ -101,5 +101,33 @@ export async function lastLoadForCarrierAction(
   return runAction({ permission: 'loads.create', schema: lastLoadSchema, input }, async ({ actor, input }) => {
     const last = await lastLoadForCarrier({ actor, input });
     return last ? { ticketNumber: last.ticketNumber, wasteItems: last.form.wasteItems } : null;
+  });
+}
+
+const lastForVehicleSchema = z.object({ siteId: z.uuid(), vehicleRegistration: z.string().trim().min(2).max(20) });
+
+/** What the form offers when a known vehicle's registration is typed: its last load here, without weights. */
+export interface VehicleLastLoad {
+  ticketNumber: string;
+  carrier: LoadFormValues['carrier'];
+  hasBrokerOrDealer: boolean;
+  brokerOrDealer: LoadFormValues['brokerOrDealer'];
+  wasteItems: LoadFormValues['wasteItems'];
+  specialHandlingRequirements: string;
+}
+
+export async function lastLoadForVehicleAction(input: unknown): Promise<ActionResult<VehicleLastLoad | null>> {
+  return runAction({ permission: 'loads.create', schema: lastForVehicleSchema, input }, async ({ actor, input }) => {
+    const last = await lastLoadForVehicle({ actor, input });
+    if (!last) return null;
+    const f = last.form;
+    return {
+      ticketNumber: last.ticketNumber,
+      carrier: f.carrier,
+      hasBrokerOrDealer: f.hasBrokerOrDealer,
+      brokerOrDealer: f.brokerOrDealer,
+      wasteItems: f.wasteItems,
+      specialHandlingRequirements: f.specialHandlingRequirements,
+    };
   });
 }

@@ -52,7 +52,13 @@ beforeEach(async () => {
 
 function form(weight = '1.5', change: (f: LoadFormValues) => void = () => {}): LoadFormValues {
   const f = loadForm();
-  f.wasteItems[0] = { ...f.wasteItems[0]!, weightMode: 'single', weight: { metric: 'Tonnes', amount: weight, isEstimate: false } };
+  f.wasteItems[0] = {
+    ...f.wasteItems[0]!,
+    weightMode: 'single',
+    weight: { metric: 'Tonnes', amount: weight, isEstimate: false },
+    // The codes' weights add up to the net weight (issue 12).
+    disposalOrRecoveryCodes: [{ code: 'R5', weight: { metric: 'Tonnes', amount: weight, isEstimate: false } }],
+  };
   change(f);
   return f;
 }

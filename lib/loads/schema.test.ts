@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLookups } from '@/lib/reference-data/catalogue';
 import { loadForm } from '@/test/load-fixtures';
-import { LOAD_TEXT_MAX, checkLoadForm, loadFormSchema, netWeight, toMovement, type LoadFormValues } from './schema';
+import {
+  EMPTY_HISTORY,
+  LOAD_TEXT_MAX,
+  checkLoadForm,
+  emptyLoadForm,
+  loadFormSchema,
+  netWeight,
+  toMovement,
+  withoutWeights,
+  type LoadFormValues,
+} from './schema';
 
 const site = { siteName: 'Riverside', authorisationNumber: 'EPR/AB1234CD', fullAddress: '1 Riverside Way, Anytown', postcode: 'AB1 2CD' };
 const now = new Date('2026-11-22T12:00:00Z');
@@ -127,7 +137,8 @@ describe('the load form', () => {
     const f = goodForm();
     f.wasteItems[0]!.ewcCodes = ['170503'];
     const r = checkLoadForm(f, ctx);
-    expect(!r.ok && Object.keys(r.fieldErrors)).toEqual(['reasonForNoConsignmentCode']);
+    // Reported on the code's box (the clerk usually has the code), in GOV.UK's words.
+    expect(!r.ok && r.fieldErrors).toEqual({ hazardousWasteConsignmentCode: ['Enter the consignment code, or select the reason there is none'] });
     f.reasonForNoConsignmentCode = 'NO_DOC_WITH_WASTE';
     expect(checkLoadForm(f, ctx).ok).toBe(true);
   });
@@ -152,5 +163,66 @@ describe('the load form', () => {
     f.wasteItems[0]!.disposalOrRecoveryCodes = [];
     const r = checkLoadForm(f, ctx);
     expect(r.ok && r.warnings.map((w) => w.key)).toEqual(['wasteItems.0.disposalOrRecoveryCodes']);
+  });
+});
+
+describe('weights (issue 12)', () => {
+  it('reads weights with separators and units, in the item’s unit', () => {
+    const f = goodForm();
+    f.wasteItems[0]!.weight.metric = 'Kilograms';
+    f.wasteItems[0]!.weighbridge = { gross: '14,320 kg', tare: '8.1 t' };
+    f.wasteItems[0]!.disposalOrRecoveryCodes = [{ code: 'R5', weight: { metric: 'Kilograms', amount: '6,220', isEstimate: false } }];
+    expect(toMovement(f).wasteItems[0]!.weight).toEqual({ metric: 'Kilograms', amount: 6220, isEstimate: false });
+    expect(checkLoadForm(f, ctx).ok).toBe(true);
+  });
+
+  it('asks for the codes’ weights to add up to the net weight, or a reason', () => {
+    const f = goodForm();
+    f.wasteItems[0]!.disposalOrRecoveryCodes[0]!.weight.amount = '6.22';
+    const r = checkLoadForm(f, ctx);
+    expect(!r.ok && r.fieldErrors['wasteItems.0.codesWeightReason']).toEqual([
+      'Waste item 1: The disposal or recovery codes add up to 6.22 t but the net weight is 8.32 t: change their weights, or say why they differ',
+    ]);
+    f.wasteItems[0]!.codesWeightReason = 'Part of the load was rejected and taken away';
+    expect(checkLoadForm(f, ctx).ok).toBe(true);
+  });
+
+  it('asks the clerk to confirm an implausible weight, and accepts it once confirmed', () => {
+    const f = goodForm();
+    f.wasteItems[0]!.weighbridge = { gross: '14320', tare: '8100' };
+    f.wasteItems[0]!.disposalOrRecoveryCodes = [];
+    const r = checkLoadForm(f, { ...ctx, history: EMPTY_HISTORY });
+    expect(!r.ok && r.fieldErrors['wasteItems.0.weightConfirmed']?.[0]).toMatch(/^Waste item 1: 6,220 tonnes is more than .* is the unit right\?/);
+    f.wasteItems[0]!.weightConfirmed = true;
+    expect(checkLoadForm(f, { ...ctx, history: EMPTY_HISTORY }).ok).toBe(true);
+  });
+
+  it('copies never carry weights; copied codes follow the net again', () => {
+    const [item] = withoutWeights(goodForm().wasteItems);
+    expect(item!.weighbridge).toEqual({ gross: '', tare: '' });
+    expect(item!.weight.amount).toBe('');
+    expect(item!.disposalOrRecoveryCodes).toEqual([{ code: 'R5', weight: { metric: 'Tonnes', amount: '', isEstimate: false }, followsNet: true }]);
+    expect(item!.ewcCodes).toEqual(['170504']);
+  });
+
+  it('starts a new load in the site’s unit, the time marked as "now"', () => {
+    const f = emptyLoadForm({ dateTimeReceived: '2026-11-22T09:15', yourUniqueReference: '1', unit: 'Kilograms' });
+    expect(f.wasteItems[0]!.weight.metric).toBe('Kilograms');
+    expect(f.dateTimeIsNow).toBe(true);
+  });
+
+  it('speaks GOV.UK: "Enter the carrier’s name", a postcode asked for with an address', () => {
+    const f = goodForm();
+    f.carrier.organisationName = '';
+    f.carrier.address = { fullAddress: '1 Haul Road, Leeds', postcode: '' };
+    const r = checkLoadForm(f, ctx);
+    expect(!r.ok && r.fieldErrors['carrier.organisationName']).toEqual(['Enter the carrier’s name']);
+    expect(!r.ok && r.fieldErrors['carrier.address.postcode']).toEqual(['Enter the carrier’s postcode: it is needed with an address']);
+  });
+
+  it('takes the received time typed as 22/11/2026 09:15', () => {
+    const f = goodForm();
+    f.dateTimeReceived = '22/11/2026 9:15';
+    expect(toMovement(f).dateTimeReceived).toBe('2026-11-22T09:15:00.000Z');
   });
 });

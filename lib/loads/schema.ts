@@ -18,12 +18,16 @@ import {
   warningsFor,
   type DwtValidationError,
   type ReceiveMovement,
+  type WeightMetric,
 } from '@/lib/dwt/schema';
 import { dwtErrorsToFieldErrors } from '@/lib/dwt/errors';
 import { FORM_ERROR_KEY, type FieldErrors } from '@/lib/errors';
 import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
 import { toReceiveMovementBody, type ReceivingSite } from '@/lib/sites/receiving-site';
-import { ukLocalToInstant } from '@/lib/time/uk-time';
+import { govukMessage } from './messages';
+import { EMPTY_HISTORY, weightQuestion, type SiteWeightHistory } from './plausibility';
+import { receivedInstant } from './received-time';
+import { convertWeight, formatWeight, parseWeight, roundWeight } from './weights';
 
 // Bounds against hostile or runaway input (drafts too), far above anything real and above DWT's own
 // limits, so DWT's rules (not these) are what a clerk meets: a box holds at most 5,000 characters.
@@ -54,6 +58,10 @@ export const wasteItemFormSchema = z.object({
   weightMode: z.enum(['single', 'weighbridge']).default('weighbridge'),
   weight: weightForm.default({ metric: 'Tonnes', amount: '', isEstimate: false }),
   weighbridge: z.object({ gross: str, tare: str }).default({ gross: '', tare: '' }),
+  /** The clerk confirmed a weight the plausibility check asked about (kept on the load). */
+  weightConfirmed: z.boolean().default(false),
+  /** Why the disposal or recovery codes' weights do not add up to the net weight, when they do not. */
+  codesWeightReason: str,
   containsPops: z.boolean().default(false),
   pops: z
     .object({
@@ -69,7 +77,16 @@ export const wasteItemFormSchema = z.object({
       components: list(z.object({ name: str, concentration: str }), 50, 'components'),
     })
     .default({ sourceOfComponents: '', hazCodes: [], components: [] }),
-  disposalOrRecoveryCodes: list(z.object({ code: str, weight: weightForm }), 30, 'disposal or recovery codes'),
+  disposalOrRecoveryCodes: list(
+    z.object({
+      code: str,
+      weight: weightForm,
+      /** True until the clerk types this code's weight: it then follows the item's net weight. */
+      followsNet: z.boolean().optional(),
+    }),
+    30,
+    'disposal or recovery codes',
+  ),
 });
 
 const partyForm = {
@@ -87,6 +104,8 @@ const partyForm = {
 export const loadFormSchema = z.object({
   /** UK wall-clock time, "YYYY-MM-DDTHH:mm" (a datetime-local input). */
   dateTimeReceived: str,
+  /** True while the time is the one the form suggested: it is refreshed when the clerk starts typing. */
+  dateTimeIsNow: z.boolean().default(false),
   /** The weighbridge ticket number. */
   yourUniqueReference: str,
   /** True while the ticket number is the one suggested: the server then assigns the next in sequence. */
@@ -112,6 +131,7 @@ export const loadFormSchema = z.object({
 
 export type LoadFormValues = z.output<typeof loadFormSchema>;
 export type WasteItemFormValues = z.output<typeof wasteItemFormSchema>;
+export { EMPTY_HISTORY, type SiteWeightHistory };
 
 function emptyParty() {
   return {
@@ -132,8 +152,32 @@ export function emptyWasteItem(): WasteItemFormValues {
   return wasteItemFormSchema.parse({});
 }
 
-export function emptyLoadForm(init: { dateTimeReceived: string; yourUniqueReference: string }): LoadFormValues {
-  return loadFormSchema.parse({ ...init, wasteItems: [{}] });
+export function emptyWasteItemIn(metric: WeightMetric): WasteItemFormValues {
+  return wasteItemFormSchema.parse({ weight: { metric, amount: '', isEstimate: false } });
+}
+
+export function emptyLoadForm(init: { dateTimeReceived: string; yourUniqueReference: string; unit?: WeightMetric }): LoadFormValues {
+  const { unit = 'Tonnes', ...rest } = init;
+  return loadFormSchema.parse({ ...rest, dateTimeIsNow: true, wasteItems: [emptyWasteItemIn(unit)] });
+}
+
+/**
+ * A copy of a load's form to start another from ("Log a similar load", "Repeat the last load"):
+ * never its weights (the new load is weighed afresh), never its weight confirmations.
+ */
+export function withoutWeights(items: readonly WasteItemFormValues[]): WasteItemFormValues[] {
+  return items.map((item) => ({
+    ...item,
+    weight: { ...item.weight, amount: '' },
+    weighbridge: { gross: '', tare: '' },
+    weightConfirmed: false,
+    codesWeightReason: '',
+    disposalOrRecoveryCodes: item.disposalOrRecoveryCodes.map((d) => ({
+      ...d,
+      weight: { ...d.weight, metric: item.weight.metric, amount: '' },
+      followsNet: true,
+    })),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,10 +188,12 @@ const trimmed = (v: string) => v.trim();
 /** Trimmed text, or undefined for a blank box (left out of the DWT body and the address-book entry). */
 export const orUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
-/** "" → absent (DWT then says it is required); "abc" → NaN (DWT: must be a number). */
+/** "" → absent (DWT then says it is required); "abc" → NaN (DWT: must be a number). "1,250" → 1250. */
 function number(v: string): number | undefined {
-  const t = v.trim().replace(/,/g, '');
+  const t = v.trim();
   if (t === '') return undefined;
+  if (t.length > 40) return Number.NaN;
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
   return /^-?\d*\.?\d+$/.test(t) ? Number(t) : Number.NaN;
 }
 
@@ -164,23 +210,30 @@ function normaliseUkPostcodeIfUk(value: string): string {
   return /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/.test(n) ? n : value.trim().toUpperCase();
 }
 
-/** Net weight from the weighbridge, or undefined/NaN when it cannot be worked out. */
-export function netWeight(gross: string, tare: string): number | undefined {
-  const g = number(gross);
-  const t = number(tare);
+/** Net weight from the weighbridge in `metric`, or undefined/NaN when it cannot be worked out. */
+export function netWeight(gross: string, tare: string, metric: WeightMetric = 'Tonnes'): number | undefined {
+  const g = parseWeight(gross, metric);
+  const t = parseWeight(tare, metric);
   if (g === undefined || t === undefined) return undefined;
   if (Number.isNaN(g) || Number.isNaN(t)) return Number.NaN;
-  return Math.round((g - t) * 1e6) / 1e6;
+  return roundWeight(g - t);
 }
 
-function weight(w: { metric: string; amount: string; isEstimate: boolean }) {
-  return { metric: w.metric, amount: number(w.amount), isEstimate: w.isEstimate };
+/** An item's weight in its unit: the weighbridge's net, or the one weight typed. */
+export function itemNet(item: WasteItemFormValues): number | undefined {
+  return item.weightMode === 'weighbridge'
+    ? netWeight(item.weighbridge.gross, item.weighbridge.tare, item.weight.metric)
+    : parseWeight(item.weight.amount, item.weight.metric);
+}
+
+function weight(w: { metric: WeightMetric; amount: string; isEstimate: boolean }) {
+  return { metric: w.metric, amount: parseWeight(w.amount, w.metric), isEstimate: w.isEstimate };
 }
 
 function wasteItem(item: WasteItemFormValues) {
   const itemWeight =
     item.weightMode === 'weighbridge'
-      ? { metric: item.weight.metric, amount: netWeight(item.weighbridge.gross, item.weighbridge.tare), isEstimate: false }
+      ? { metric: item.weight.metric, amount: netWeight(item.weighbridge.gross, item.weighbridge.tare, item.weight.metric), isEstimate: false }
       : weight(item.weight);
   // A blank box in the form means "not given": it is left out, so the clerk reads DWT's "X is required"
   // rather than its "X cannot be blank", which is about a body that sends an empty string.
@@ -233,7 +286,7 @@ function wasteItem(item: WasteItemFormValues) {
 /** The movement as the clerk described it: DWT's body without apiCode, receiver and receipt. */
 export function toMovement(form: LoadFormValues) {
   const c = form.carrier;
-  const instant = ukLocalToInstant(form.dateTimeReceived);
+  const instant = receivedInstant(form.dateTimeReceived);
   const b = form.brokerOrDealer;
   return {
     dateTimeReceived: instant ? instant.toISOString() : form.dateTimeReceived,
@@ -281,27 +334,63 @@ export type Movement = ReturnType<typeof toMovement>;
 const PLACEHOLDER_API_CODE = '00000000-0000-4000-8000-000000000000';
 
 /** Our own rules on top of DWT's, for what only the form knows. */
-function formRules(form: LoadFormValues, now: Date): DwtValidationError[] {
+function formRules(form: LoadFormValues, now: Date, history: SiteWeightHistory | undefined): DwtValidationError[] {
   const errors: DwtValidationError[] = [];
   const add = (key: string, message: string) => errors.push({ key, errorType: 'BusinessRuleViolation', message });
-  const instant = ukLocalToInstant(form.dateTimeReceived);
+  const instant = receivedInstant(form.dateTimeReceived);
   if (form.dateTimeReceived.trim() === '') add('dateTimeReceived', 'Enter the date and time the load arrived');
   else if (!instant) add('dateTimeReceived', 'Enter the date and time the load arrived, like 22/11/2026 09:15');
   else if (instant.getTime() > now.getTime() + 10 * 60_000) add('dateTimeReceived', 'The date and time received cannot be in the future');
+  for (const [prefix, party] of [
+    ['carrier', form.carrier],
+    ['brokerOrDealer', form.hasBrokerOrDealer ? form.brokerOrDealer : null],
+  ] as const) {
+    if (party && party.address.fullAddress.trim() !== '' && party.address.postcode.trim() === '') {
+      add(`${prefix}.address.postcode`, `Enter the ${prefix === 'carrier' ? 'carrier’s' : 'broker or dealer’s'} postcode: it is needed with an address`);
+    }
+  }
   form.wasteItems.forEach((item, i) => {
-    if (item.weightMode !== 'weighbridge') return;
     const prefix = `Waste item ${i + 1}: `;
-    const g = number(item.weighbridge.gross);
-    const t = number(item.weighbridge.tare);
-    if (g === undefined) add(`wasteItems.${i}.weighbridge.gross`, `${prefix}Enter the gross weight from the weighbridge`);
-    else if (Number.isNaN(g) || g <= 0) add(`wasteItems.${i}.weighbridge.gross`, `${prefix}Gross weight must be a number greater than 0`);
-    if (t === undefined) add(`wasteItems.${i}.weighbridge.tare`, `${prefix}Enter the tare weight (the empty vehicle)`);
-    else if (Number.isNaN(t) || t < 0) add(`wasteItems.${i}.weighbridge.tare`, `${prefix}Tare weight must be a number, 0 or more`);
-    else if (g !== undefined && !Number.isNaN(g) && g - t <= 0) {
-      add(
-        `wasteItems.${i}.weighbridge.tare`,
-        `${prefix}Tare weight must be less than the gross weight (the net weight cannot be ${g - t === 0 ? 'zero' : 'negative'})`,
+    const unit = item.weight.metric;
+    if (item.weightMode === 'weighbridge') {
+      const g = parseWeight(item.weighbridge.gross, unit);
+      const t = parseWeight(item.weighbridge.tare, unit);
+      if (g === undefined) add(`wasteItems.${i}.weighbridge.gross`, `${prefix}Enter the gross weight from the weighbridge`);
+      else if (Number.isNaN(g) || g <= 0) add(`wasteItems.${i}.weighbridge.gross`, `${prefix}Enter the gross weight as a number above 0, like 14,320`);
+      if (t === undefined) add(`wasteItems.${i}.weighbridge.tare`, `${prefix}Enter the tare weight (the empty vehicle)`);
+      else if (Number.isNaN(t) || t < 0) add(`wasteItems.${i}.weighbridge.tare`, `${prefix}Enter the tare weight as a number, like 8,100`);
+      else if (g !== undefined && !Number.isNaN(g) && g - t <= 0) {
+        add(
+          `wasteItems.${i}.weighbridge.tare`,
+          `${prefix}Tare weight must be less than the gross weight (the net weight cannot be ${g - t === 0 ? 'zero' : 'negative'})`,
+        );
+      }
+    }
+    const net = itemNet(item);
+    if (net === undefined || Number.isNaN(net) || net <= 0) return;
+    if (history && !item.weightConfirmed) {
+      const question = weightQuestion(
+        {
+          weightMode: item.weightMode,
+          metric: unit,
+          amount: item.weight.amount,
+          gross: item.weighbridge.gross,
+          tare: item.weighbridge.tare,
+          typeOfContainers: item.typeOfContainers,
+        },
+        { history, meansOfTransport: form.carrier.meansOfTransport, vehicleRegistration: form.carrier.vehicleRegistration },
       );
+      if (question) add(`wasteItems.${i}.weightConfirmed`, `${prefix}${question} Check the unit and the weights, or confirm the weight is right`);
+    }
+    const codes = item.disposalOrRecoveryCodes.map((d) => (d.weight.amount.trim() === '' ? undefined : parseWeight(d.weight.amount, d.weight.metric)));
+    if (codes.length > 0 && codes.every((w): w is number => w !== undefined && !Number.isNaN(w))) {
+      const sum = roundWeight(codes.reduce((acc, w, j) => acc + convertWeight(w, item.disposalOrRecoveryCodes[j]!.weight.metric, unit), 0));
+      if (Math.abs(sum - net) > Math.max(1e-6, net * 1e-6) && item.codesWeightReason.trim() === '') {
+        add(
+          `wasteItems.${i}.codesWeightReason`,
+          `${prefix}The disposal or recovery codes add up to ${formatWeight(sum, unit)} but the net weight is ${formatWeight(net, unit)}: change their weights, or say why they differ`,
+        );
+      }
     }
   });
   return errors;
@@ -309,6 +398,8 @@ function formRules(form: LoadFormValues, now: Date): DwtValidationError[] {
 
 /** Where DWT's key for a weighbridge item's weight should show on the form. */
 function formKey(key: string, form: LoadFormValues): string {
+  // "A consignment code or a reason": the clerk usually has the code, so the link goes to its box.
+  if (key === 'reasonForNoConsignmentCode' && !form.reasonForNoConsignmentCode) return 'hazardousWasteConsignmentCode';
   const m = /^wasteItems\.(\d+)\.weight(\..*)?$/.exec(key);
   if (m && form.wasteItems[Number(m[1])]?.weightMode === 'weighbridge') {
     return m[2] === '.metric' ? key : `wasteItems.${m[1]}.weighbridge.gross`;
@@ -342,17 +433,23 @@ export type LoadCheck =
  * Every check DWT makes, plus the form's own, on a filled-in form. Used by the form on submit and by
  * the server before saving a load to send.
  */
-export function checkLoadForm(form: LoadFormValues, ctx: { lookups: ReferenceLookups; site: ReceivingSite; now?: Date }): LoadCheck {
-  const own = formRules(form, ctx.now ?? new Date());
+export function checkLoadForm(
+  form: LoadFormValues,
+  ctx: { lookups: ReferenceLookups; site: ReceivingSite; now?: Date; history?: SiteWeightHistory },
+): LoadCheck {
+  const own = formRules(form, ctx.now ?? new Date(), ctx.history);
   const body = toReceiveMovementBody(toMovement(form), ctx.site, PLACEHOLDER_API_CODE);
   const result = validateReceiveMovement(body, ctx.lookups);
   // Weighbridge problems are reported on gross/tare by our rules; DWT's word on the computed weight would repeat them.
   const dwtErrors = result.ok
     ? []
     : result.errors.filter(
-        (e) => !(/^wasteItems\.(\d+)\.weight\.amount$/.test(e.key) && own.some((o) => o.key.startsWith(e.key.replace('weight.amount', 'weighbridge')))),
+        (e) =>
+          !(/^wasteItems\.(\d+)\.weight\.amount$/.test(e.key) && own.some((o) => o.key.startsWith(e.key.replace('weight.amount', 'weighbridge')))) &&
+          // Our postcode rule says it plainly; DWT's would quote an empty postcode back.
+          !(/\.address\.postcode$/.test(e.key) && own.some((o) => o.key === e.key)),
       );
-  const errors = [...own, ...dwtErrors];
+  const errors = [...own, ...dwtErrors].map((e) => ({ ...e, message: govukMessage(e) }));
   if (errors.length === 0 && result.ok) {
     return { ok: true, movement: result.value, warnings: warningsFor(result.value) };
   }

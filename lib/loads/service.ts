@@ -14,8 +14,11 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { reportingDeadline } from '@/lib/deadline';
 import { getReferenceLookups } from '@/lib/reference-data/service';
-import { instantToUkLocal, ukLocalToInstant } from '@/lib/time/uk-time';
-import { checkLoadForm, loadFormSchema, toMovement, type LoadFormValues } from './schema';
+import { instantToUkLocal } from '@/lib/time/uk-time';
+import type { WeightMetric } from '@/lib/dwt/schema';
+import type { SiteWeightHistory, WeightStats } from './plausibility';
+import { receivedInstant } from './received-time';
+import { checkLoadForm, loadFormSchema, toMovement, withoutWeights, type LoadFormValues } from './schema';
 import { CORRECTION_REASON_REQUIRED, submitLoadSchema, type SubmitLoadInput } from './submit-schema';
 import { loadNet } from './ticket';
 
@@ -116,10 +119,11 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
   const form = loadFormSchema.parse(data.form);
 
   if (data.intent === 'send') {
-    const check = checkLoadForm(form, { lookups, site: receivingSiteOf(site), now });
+    const history = await siteWeightHistory(site.id);
+    const check = checkLoadForm(form, { lookups, site: receivingSiteOf(site), now, history });
     if (!check.ok) throw new ValidationError(check.fieldErrors);
   }
-  const receivedAt = ukLocalToInstant(form.dateTimeReceived) ?? now;
+  const receivedAt = receivedInstant(form.dateTimeReceived) ?? now;
   const dueAt = reportingDeadline(receivedAt, site.nation);
   const status: LoadStatus = data.intent === 'draft' ? 'DRAFT' : 'PENDING';
 
@@ -154,7 +158,12 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
           entityType: 'load',
           entityId: load.id,
           siteId: site.id,
-          changes: { ticketNumber: { to: ticketNumber }, status: { to: status } },
+          changes: {
+            ticketNumber: { to: ticketNumber },
+            status: { to: status },
+            // A weight the plausibility check asked about, confirmed by the clerk: kept with who and when.
+            ...Object.fromEntries(saved.wasteItems.flatMap((item, i) => (item.weightConfirmed ? [[`wasteItems.${i}.weightConfirmed`, { to: true }]] : []))),
+          },
         });
         return { id: load.id, ticketNumber, status, version: load.version, created: true };
       }
@@ -199,7 +208,7 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
       if (changed.count === 0) throw new ConflictError('Someone else changed this load at the same moment. Open it again and retry.');
       // "Save as draft" on a load DWT already holds is a correction that will be sent: DWT's checks first.
       if (nextStatus === 'PENDING' && data.intent === 'draft') {
-        const check = checkLoadForm(form, { lookups, site: receivingSiteOf(site), now });
+        const check = checkLoadForm(form, { lookups, site: receivingSiteOf(site), now, history: await siteWeightHistory(site.id) });
         if (!check.ok) throw new ValidationError(check.fieldErrors);
       }
       // Every correction says why (rolled back with the update when it does not).
@@ -222,7 +231,47 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
   }
 }
 
-/** What the new-load form starts from: now (UK time) and the next ticket number (assigned on save). */
+/**
+ * The net weights the site has taken, in kilograms, overall, by type of container and by vehicle
+ * (its latest 2,000 loads sent or being sent; weights the clerk had to confirm are left out, so one
+ * slip confirmed by mistake does not teach the check to accept the next).
+ */
+export async function siteWeightHistory(siteId: string): Promise<SiteWeightHistory> {
+  const rows = await db().$queryRaw<{ kind: string; k: string; count: number; min_kg: number; max_kg: number }[]>`
+    WITH recent AS (
+      SELECT movement, form_values, upper(coalesce(vehicle_registration, '')) AS vehicle
+      FROM load WHERE site_id = ${siteId}::uuid AND status <> 'DRAFT'
+      ORDER BY received_at DESC LIMIT 2000
+    ), items AS (
+      SELECT r.vehicle, coalesce(e.item->>'typeOfContainers', '') AS container,
+        (e.item->'weight'->>'amount')::float8 * CASE e.item->'weight'->>'metric' WHEN 'Tonnes' THEN 1000 WHEN 'Grams' THEN 0.001 ELSE 1 END AS kg
+      FROM recent r, jsonb_array_elements(CASE WHEN jsonb_typeof(r.movement->'wasteItems') = 'array' THEN r.movement->'wasteItems' ELSE '[]'::jsonb END)
+        WITH ORDINALITY AS e(item, n)
+      WHERE jsonb_typeof(e.item->'weight'->'amount') = 'number'
+        AND coalesce(r.form_values->'wasteItems'->((e.n - 1)::int)->>'weightConfirmed', 'false') <> 'true'
+    )
+    SELECT 'all' AS kind, '' AS k, count(*)::int AS count, min(kg) AS min_kg, max(kg) AS max_kg FROM items HAVING count(*) > 0
+    UNION ALL SELECT 'container', container, count(*)::int, min(kg), max(kg) FROM items WHERE container <> '' GROUP BY container
+    UNION ALL SELECT 'vehicle', vehicle, count(*)::int, min(kg), max(kg) FROM items WHERE vehicle <> '' GROUP BY vehicle`;
+  const history: SiteWeightHistory = { byContainer: {}, byVehicle: {} };
+  for (const r of rows) {
+    const stats: WeightStats = { count: r.count, minKg: r.min_kg, maxKg: r.max_kg };
+    if (r.kind === 'all') history.all = stats;
+    else if (r.kind === 'container') history.byContainer[r.k] = stats;
+    else history.byVehicle[r.k] = stats;
+  }
+  return history;
+}
+
+/** The EWC codes the site takes most, most used first (the form's search ranks them first). */
+export async function siteTopEwcCodes(siteId: string, take = 40): Promise<string[]> {
+  const rows = await db().$queryRaw<{ code: string }[]>`
+    SELECT code FROM (SELECT unnest(ewc_codes) AS code FROM load WHERE site_id = ${siteId}::uuid ORDER BY received_at DESC LIMIT 2000) c
+    GROUP BY code ORDER BY count(*) DESC, code LIMIT ${take}`;
+  return rows.map((r) => r.code);
+}
+
+/** What the new-load form starts from: now (UK time), the next ticket number (assigned on save), the site's unit and habits. */
 export async function startNewLoad({ actor, input, now = new Date() }: { actor: Actor; input: { siteId: string }; now?: Date }) {
   assertCan(actor, 'loads.create');
   assertSite(actor, input.siteId);
@@ -230,7 +279,20 @@ export async function startNewLoad({ actor, input, now = new Date() }: { actor: 
   return {
     dateTimeReceived: instantToUkLocal(now),
     suggestedTicketNumber: formatTicketNumber(site.nextTicketNumber),
-    site: { id: site.id, name: site.name, receiving: receivingSiteOf(site) },
+    site: await loadFormSite(site),
+  };
+}
+
+/** The site as the load form needs it: DWT's receiver, the weighbridge unit, weight history and usual codes. */
+export async function loadFormSite(site: Parameters<typeof receivingSiteOf>[0] & { id: string; name: string; weighbridgeUnit: string }) {
+  const [history, topEwcCodes] = await Promise.all([siteWeightHistory(site.id), siteTopEwcCodes(site.id)]);
+  return {
+    id: site.id,
+    name: site.name,
+    receiving: receivingSiteOf(site),
+    unit: (site.weighbridgeUnit === 'Kilograms' ? 'Kilograms' : 'Tonnes') as WeightMetric,
+    history,
+    topEwcCodes,
   };
 }
 
@@ -249,12 +311,16 @@ export async function getLoad({ actor, input }: { actor: Actor; input: { id: str
 export async function copyLoadForm({ actor, input, now = new Date() }: { actor: Actor; input: { id: string }; now?: Date }) {
   assertCan(actor, 'loads.create');
   const load = await getLoad({ actor, input });
+  const form = loadFormSchema.parse(load.form);
   return {
-    ...load.form,
+    ...form,
     dateTimeReceived: instantToUkLocal(now),
+    dateTimeIsNow: true,
     ticketNumberIsSuggested: true,
     yourUniqueReference: '',
     otherReferencesForMovement: [],
+    // A similar load, not the same one: it is weighed afresh.
+    wasteItems: withoutWeights(form.wasteItems),
   } satisfies LoadFormValues;
 }
 
@@ -267,7 +333,35 @@ export async function lastLoadForCarrier({ actor, input }: { actor: Actor; input
     orderBy: { receivedAt: 'desc' },
     select: { id: true, ticketNumber: true, receivedAt: true, formValues: true },
   });
-  return load ? { id: load.id, ticketNumber: load.ticketNumber, receivedAt: load.receivedAt, form: load.formValues as unknown as LoadFormValues } : null;
+  return load ? { id: load.id, ticketNumber: load.ticketNumber, receivedAt: load.receivedAt, form: copiedForm(load.formValues) } : null;
+}
+
+/** A stored form as a starting point for a new load: never its weights. */
+function copiedForm(stored: unknown): LoadFormValues {
+  const form = loadFormSchema.parse(stored);
+  return { ...form, wasteItems: withoutWeights(form.wasteItems) };
+}
+
+/** The latest load a vehicle brought to a site: its carrier and waste, to fill a repeat load in (never its weights). */
+export async function lastLoadForVehicle({ actor, input }: { actor: Actor; input: { siteId: string; vehicleRegistration: string } }) {
+  assertCan(actor, 'loads.create');
+  assertSite(actor, input.siteId);
+  const reg = input.vehicleRegistration.trim().toUpperCase().replace(/\s+/g, ' ');
+  const compact = reg.replace(/ /g, '');
+  if (compact.length < 2) return null;
+  const load = await db().load.findFirst({
+    where: { siteId: input.siteId, vehicleRegistration: { in: [...new Set([reg, compact])] } },
+    orderBy: { receivedAt: 'desc' },
+    select: { id: true, ticketNumber: true, receivedAt: true, formValues: true },
+  });
+  if (load) return { id: load.id, ticketNumber: load.ticketNumber, receivedAt: load.receivedAt, form: copiedForm(load.formValues) };
+  // Typed without its space ("KR12PTE"): compare without spaces.
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM load WHERE site_id = ${input.siteId}::uuid AND replace(vehicle_registration, ' ', '') = ${compact}
+    ORDER BY received_at DESC LIMIT 1`;
+  if (!rows[0]) return null;
+  const found = await db().load.findUniqueOrThrow({ where: { id: rows[0].id }, select: { id: true, ticketNumber: true, receivedAt: true, formValues: true } });
+  return { id: found.id, ticketNumber: found.ticketNumber, receivedAt: found.receivedAt, form: copiedForm(found.formValues) };
 }
 
 /** Loads logged at the actor's sites, newest first (the full list with filters comes with the records work). */

@@ -10,6 +10,8 @@
 // exact; only search and `normaliseEwcCode` accept the printed "17 05 04*" form people copy from
 // paperwork.
 
+import { synonymCodes } from './ewc-synonyms';
+
 export interface EwcCodeEntry {
   code: string;
   isHazardous: boolean;
@@ -69,10 +71,12 @@ export interface ReferenceLookups {
   isPopName(code: string): boolean;
   isDisposalOrRecoveryCode(code: string): boolean;
   /**
-   * Code-prefix matches first ("17", "1705", "17 05 04", "17 05 03*"), then entries whose description
-   * contains every word of the query (case-insensitive), each group in catalogue order.
+   * Code-prefix matches first ("17", "1705", "17 05 04", "17 05 03*"), then the codes an everyday
+   * word stands for ("plasterboard", "sofa": ./ewc-synonyms.ts), then entries whose description
+   * contains every word of the query (case-insensitive). Within each group the `preferred` codes (the
+   * site's most used, most used first) come first, then catalogue order.
    */
-  searchEwc(query: string, limit?: number): EwcSearchResult[];
+  searchEwc(query: string, limit?: number, preferred?: readonly string[]): EwcSearchResult[];
 }
 
 export const DEFAULT_EWC_SEARCH_LIMIT = 20;
@@ -120,34 +124,40 @@ export function createLookups(data: ReferenceData): ReferenceLookups {
     isHpCode: (code) => hpCodes.has(code),
     isPopName: (code) => popNames.has(code),
     isDisposalOrRecoveryCode: (code) => disposalOrRecoveryCodes.has(code),
-    searchEwc(query, limit = DEFAULT_EWC_SEARCH_LIMIT) {
-      const trimmed = query.trim().toLowerCase();
+    searchEwc(query, limit = DEFAULT_EWC_SEARCH_LIMIT, preferred = []) {
+      const trimmed = query.trim().toLowerCase().slice(0, 200);
       if (trimmed === '' || limit <= 0) return [];
 
       const results: EwcSearchResult[] = [];
       const seen = new Set<string>();
-      const add = (entry: EwcCodeEntry) => {
-        if (results.length < limit && !seen.has(entry.code)) {
-          seen.add(entry.code);
-          results.push(toResult(entry));
+      const rank = new Map(preferred.map((code, i) => [code, i]));
+      // One group of matches, the site's usual codes first (a stable sort keeps catalogue order otherwise).
+      const addGroup = (entries: EwcCodeEntry[]) => {
+        const ordered = rank.size === 0 ? entries : [...entries].sort((a, b) => (rank.get(a.code) ?? Infinity) - (rank.get(b.code) ?? Infinity));
+        for (const entry of ordered) {
+          if (results.length >= limit) return;
+          if (!seen.has(entry.code)) {
+            seen.add(entry.code);
+            results.push(toResult(entry));
+          }
         }
       };
 
       // A query made only of digits once spaces, dots, dashes and the hazard asterisk are removed
       // is (part of) a code.
       const compact = trimmed.replace(/[\s.*-]/g, '');
-      if (/^\d{1,6}$/.test(compact)) {
-        for (const { entry } of searchable) {
-          if (entry.code.startsWith(compact)) add(entry);
-          if (results.length >= limit) return results;
-        }
+      if (/^\d{1,6}$/.test(compact)) addGroup(searchable.filter(({ entry }) => entry.code.startsWith(compact)).map(({ entry }) => entry));
+      if (results.length >= limit) return results;
+
+      // Everyday words, in the curated order (most likely first), not re-ranked: "cardboard" is 15 01 01.
+      for (const code of synonymCodes(trimmed)) {
+        const entry = ewcByCode.get(code);
+        if (entry) addGroup([entry]);
       }
+      if (results.length >= limit) return results;
 
       const words = trimmed.split(/\s+/).filter((word) => word !== '');
-      for (const { entry, description } of searchable) {
-        if (words.every((word) => description.includes(word))) add(entry);
-        if (results.length >= limit) break;
-      }
+      addGroup(searchable.filter(({ description }) => words.every((word) => description.includes(word))).map(({ entry }) => entry));
       return results;
     },
   };

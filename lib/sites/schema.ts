@@ -15,6 +15,11 @@ export const nationLabels: Record<Nation, string> = {
 
 export const AUTHORISATION_NUMBER_EXAMPLES = 'EPR/AB1234CD, AB1234CD/D1234, EAWML123456, PPC/A/1234567, WML/L/1234567, P1234/56A or WPPC 12/34';
 
+/** The units a weighbridge reads in (DWT also takes Grams, which no weighbridge uses). */
+export const WEIGHBRIDGE_UNITS = ['Kilograms', 'Tonnes'] as const;
+export type WeighbridgeUnit = (typeof WEIGHBRIDGE_UNITS)[number];
+export const weighbridgeUnitLabels: Record<WeighbridgeUnit, string> = { Kilograms: 'Kilograms (kg)', Tonnes: 'Tonnes (t)' };
+
 /** How the site's weighbridge tickets print by default: an A4 sheet or an 80 mm thermal roll. */
 export const TICKET_LAYOUTS = ['a4', 'thermal-80'] as const;
 export type TicketLayout = (typeof TICKET_LAYOUTS)[number];
@@ -53,6 +58,8 @@ const siteFields = {
     .refine(blankOr(isUkPostcode), 'Postcode must be a UK postcode, like W12 7ZL')
     .default(''),
   nation: z.enum(NATIONS, 'Choose the nation the site is in').default('ENGLAND'),
+  weighbridgeUnit: z.enum(WEIGHBRIDGE_UNITS, 'Choose the unit the weighbridge reads in').default('Tonnes'),
+
   ticketLayout: z.enum(TICKET_LAYOUTS, 'Choose how the weighbridge tickets print').default('a4'),
   contactName: z.string().trim().max(200, 'Contact name must be 200 characters or fewer').default(''),
   contactEmail: z

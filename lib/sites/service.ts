@@ -36,6 +36,7 @@ const AUDITED = [
   'fullAddress',
   'postcode',
   'nation',
+  'weighbridgeUnit',
   'ticketLayout',
   'contactName',
   'contactEmail',

@@ -16,11 +16,13 @@ import {
   AUTHORISATION_NUMBER_EXAMPLES,
   NATIONS,
   TICKET_LAYOUTS,
+  WEIGHBRIDGE_UNITS,
   createSiteSchema,
   isTicketLayout,
   nationLabels,
   ticketLayoutLabels,
   updateSiteSchema,
+  weighbridgeUnitLabels,
 } from '@/lib/sites/schema';
 import { Button } from '@/components/forms/button';
 
@@ -33,6 +35,7 @@ export interface SiteFormSite {
   fullAddress: string;
   postcode: string;
   nation: Values['nation'];
+  weighbridgeUnit: string;
   ticketLayout: string;
   contactName: string;
   contactEmail: string;
@@ -55,6 +58,7 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
       fullAddress: site?.fullAddress ?? '',
       postcode: site?.postcode ?? '',
       nation: site?.nation ?? 'ENGLAND',
+      weighbridgeUnit: (site?.weighbridgeUnit as Values['weighbridgeUnit']) ?? 'Tonnes',
       ticketLayout: isTicketLayout(site?.ticketLayout) ? site.ticketLayout : 'a4',
       contactName: site?.contactName ?? '',
       contactEmail: site?.contactEmail ?? '',
@@ -116,6 +120,13 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
           options={NATIONS.map((n) => ({ value: n, label: nationLabels[n] }))}
           error={errors.nation?.message}
           {...form.register('nation')}
+        />
+        <SelectField
+          label="Weighbridge unit"
+          hint="The unit the weighbridge shows. The load form asks for weights in it, and questions any that look wrong for it."
+          options={WEIGHBRIDGE_UNITS.map((u) => ({ value: u, label: weighbridgeUnitLabels[u] }))}
+          error={errors.weighbridgeUnit?.message}
+          {...form.register('weighbridgeUnit')}
         />
         <SelectField
           label="Weighbridge tickets print on"

@@ -25,7 +25,7 @@ export default async function NewLoadPage({ searchParams }: { searchParams: Prom
   const start = await startNewLoad({ actor, input: { siteId } });
   const initial = params.copy
     ? { ...(await copyLoadForm({ actor, input: { id: params.copy } })), yourUniqueReference: start.suggestedTicketNumber }
-    : emptyLoadForm({ dateTimeReceived: start.dateTimeReceived, yourUniqueReference: start.suggestedTicketNumber });
+    : emptyLoadForm({ dateTimeReceived: start.dateTimeReceived, yourUniqueReference: start.suggestedTicketNumber, unit: start.site.unit });
   return (
     <>
       <PageHeading>Log a load</PageHeading>

@@ -4,8 +4,7 @@ import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { LoadFormWithAddressBook } from '@/components/load-form/load-form-with-address-book';
 import { requirePermission } from '@/lib/auth/session';
-import { receivingSiteOf } from '@/lib/sites/receiving-site';
-import { correctionNeedsReason, getLoad, mayCorrectLoad } from '@/lib/loads/service';
+import { correctionNeedsReason, getLoad, loadFormSite, mayCorrectLoad } from '@/lib/loads/service';
 
 export const metadata: Metadata = { title: 'Correct a load' };
 
@@ -35,7 +34,7 @@ export default async function EditLoadPage({ params }: { params: Promise<{ id: s
         Correct load {load.ticketNumber}
       </PageHeading>
       <LoadFormWithAddressBook
-        site={{ id: load.site.id, name: load.site.name, receiving: receivingSiteOf(load.site) }}
+        site={await loadFormSite(load.site)}
         initial={load.form}
         existing={{ id: load.id, version: load.version, ticketNumber: load.ticketNumber, reasonRequired: correctionNeedsReason(actor, load) }}
       />
