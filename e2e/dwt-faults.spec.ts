@@ -52,7 +52,7 @@ test('with DWT down the load is kept as waiting to send', async ({ page }) => {
   await expect(page.getByText('DWT cannot be reached. The load is saved')).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Print the weighbridge ticket' }).click();
-  await expect(page.getByText('Not yet issued – the load is saved and will be reported')).toBeVisible();
+  await expect(page.getByText('Not yet issued: the load is saved and will be reported to DWT.')).toBeVisible();
 });
 
 test('a POST that may have reached DWT unanswered is never resent: check needed, then a manager records DWT’s id', async ({ page, browser }) => {

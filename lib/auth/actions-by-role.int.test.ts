@@ -39,6 +39,7 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
     allowedResult: { ok: false },
   },
   lastLoadForCarrierAction: { permission: 'loads.create', input: () => ({ siteId, carrierName: 'Nobody Ltd' }) },
+  lastLoadForVehicleAction: { permission: 'loads.create', input: () => ({ siteId, vehicleRegistration: 'ZZ99 ZZZ' }) },
   searchPartiesAction: { permission: 'loads.create', input: () => ({ siteId, kind: 'CARRIER', query: 'Acme' }) },
   findCarrierByVehicleAction: { permission: 'loads.create', input: () => ({ siteId, vehicleRegistration: 'AB12 CDE' }) },
   saveToAddressBookAction: {
@@ -74,6 +75,10 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
   setTemporaryPasswordAction: { permission: 'users.manage', input: () => ({ id: randomUUID(), password: 'a-long-password-1' }), allowedResult: { ok: false } },
   issuePasswordResetLinkAction: { permission: 'users.manage', input: () => ({ id: randomUUID() }), allowedResult: { ok: false } },
   reissueInvitationAction: { permission: 'users.manage', input: () => ({ id: randomUUID() }), allowedResult: { ok: false } },
+  // Removing the demo accounts for real would change the shared database under other test files, so allowed
+  // roles get past the permission check and are refused by the (no-input) schema instead;
+  // lib/users/demo-accounts.int.test.ts removes them for real.
+  removeDemoAccountsAction: { permission: 'users.manage', input: () => ({ unexpected: true }), allowedResult: { ok: false } },
   acceptInvitationAction: { permission: null, input: () => ({}) },
   createSiteAction: {
     permission: 'sites.manage',

@@ -124,8 +124,8 @@ afterAll(async () => {
 
 describe('every server action under malformed input', async () => {
   const actions = await loadAllActions();
-  // These read no input at all (and would change shared state: DWT settings, reference lists).
-  const NO_INPUT = new Set(['removeDwtSettingsAction', 'syncReferenceDataAction']);
+  // These read no input at all (and would change shared state: DWT settings, reference lists, demo accounts).
+  const NO_INPUT = new Set(['removeDwtSettingsAction', 'syncReferenceDataAction', 'removeDemoAccountsAction']);
   for (const [name, action] of Object.entries(actions)) {
     if (NO_INPUT.has(name)) continue;
     it(`${name} answers each malformed input with a clear refusal`, async () => {
