@@ -9,6 +9,8 @@ const PAGES: { path: string; heading: string | RegExp; permission?: Permission }
   { path: '/', heading: /^Hello, / },
   { path: '/loads/new', heading: 'Log a load', permission: 'loads.create' },
   { path: '/loads', heading: 'Loads', permission: 'loads.view' },
+  { path: '/on-site', heading: 'On site now', permission: 'loads.view' },
+  { path: '/on-site/weigh-in', heading: 'Weigh in', permission: 'weighings.create' },
   { path: '/delivery', heading: 'Delivery to DWT', permission: 'delivery.view' },
   { path: '/admin/users', heading: 'Users', permission: 'users.manage' },
   { path: '/admin/sites', heading: 'Sites', permission: 'sites.manage' },

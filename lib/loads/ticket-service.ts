@@ -6,6 +6,7 @@ import { getReferenceLookups } from '@/lib/reference-data/service';
 import { namesOfUsers } from '@/lib/users/service';
 import { getLoad } from './service';
 import { buildTicket, isTicketLayout, type Ticket, type TicketLayout } from './ticket';
+import { readWeighings, ticketWeighings } from './weighing-schema';
 
 export async function getLoadTicket({
   actor,
@@ -24,6 +25,7 @@ export async function getLoadTicket({
       site: load.site,
       form: load.form,
       weighedBy: load.createdById ? (names.get(load.createdById) ?? null) : null,
+      weighings: ticketWeighings(readWeighings(load.weighings)),
     },
     lookups,
   );
