@@ -101,9 +101,11 @@ export function VehicleTares({ siteId, rows }: { siteId: string; rows: VehicleTa
           ))}
         </tbody>
       </table>
-      <p role="status" className="mb-2">
-        {notice}
-      </p>
+      {notice && (
+        <p role="status" className="mb-2">
+          {notice}
+        </p>
+      )}
       {rows.length > 0 && (
         <form onSubmit={record} noValidate aria-labelledby="record-tare-heading" className="border-l-4 border-slate-300 pl-4">
           <h3 id="record-tare-heading" className="mb-2 text-lg font-bold">
