@@ -111,6 +111,8 @@ export async function eraseFromLoads(
       const detail = scrubJson(attempt.detail, own);
       if (detail.changed) await tx.sendAttempt.update({ where: { id: attempt.id }, data: { detail: detail.value as Prisma.InputJsonValue } });
     }
+    // The weighbridge camera's photos may show the vehicle's plate or the driver: they go with the rest.
+    await tx.loadPhoto.deleteMany({ where: { loadId: id } });
     const job = await tx.deliveryJob.findUnique({ where: { loadId: id }, select: { lastError: true } });
     if (job?.lastError && scrubText(job.lastError, own) !== job.lastError) {
       await tx.deliveryJob.update({ where: { loadId: id }, data: { lastError: scrubText(job.lastError, own) } });

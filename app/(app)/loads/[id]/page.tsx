@@ -6,6 +6,7 @@ import { DwtMessages } from '@/components/load-detail/dwt-messages';
 import { DwtNotFoundPanel } from '@/components/load-detail/dwt-not-found-panel';
 import { LoadDeadline } from '@/components/load-detail/load-deadline';
 import { LoadHistory } from '@/components/load-detail/load-history';
+import { LoadPhotos } from '@/components/load-detail/load-photos';
 import { LoadRecord } from '@/components/load-detail/load-record';
 import { SendAttempts } from '@/components/load-detail/send-attempts';
 import { LoadStatusBadge } from '@/components/load-status';
@@ -19,7 +20,9 @@ import { getLoadHistory } from '@/lib/loads/history';
 import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
 import { describeWeighings, readWeighings } from '@/lib/loads/weighing-schema';
 import { getReferenceLookups } from '@/lib/reference-data/service';
+import { dwtConfigInUse } from '@/lib/dwt-settings/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
+import { listLoadPhotos } from '@/lib/weighbridge/camera';
 import { ButtonLink } from '@/components/forms/button';
 import { FORM_ERROR_KEY } from '@/lib/errors';
 
@@ -29,7 +32,12 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePermission('loads.view');
   const id = (await params).id;
   const load = await orNotFound(getLoad({ actor, input: { id } }));
-  const [history, lookups] = await Promise.all([getLoadHistory({ actor, input: { id } }), getReferenceLookups()]);
+  const [history, lookups, photos, dwt] = await Promise.all([
+    getLoadHistory({ actor, input: { id } }),
+    getReferenceLookups(),
+    listLoadPhotos({ actor, input: { loadId: id } }),
+    dwtConfigInUse(),
+  ]);
   const warnings = load.dwtWarnings as unknown as DwtValidationError[];
   const errors = load.dwtErrors as unknown as DwtValidationError[];
   const lastAttempt = load.attempts.at(-1);
@@ -71,7 +79,20 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
           </p>
         </section>
       )}
-      {manager && load.status === 'CHECK_NEEDED' && <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={receivedAt} />}
+      {manager && load.status === 'CHECK_NEEDED' && (
+        <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={receivedAt} environment={dwt.environment} />
+      )}
+      {load.possibleDuplicateAt && (
+        <section aria-labelledby="possible-duplicate-heading" className="mb-4 max-w-3xl border-l-4 border-amber-700 bg-white p-4">
+          <h2 id="possible-duplicate-heading" className="text-lg font-bold">
+            Possible duplicate at DWT
+          </h2>
+          <p>
+            A send at {formatUkDateTime(load.possibleDuplicateAt)} got no answer and may have been stored, so this load was sent again. DWT may hold two records
+            of it. DWT offers no way to check; the ticket and exports say so too, so it can be explained to the regulator.
+          </p>
+        </section>
+      )}
       {dwtLostIt && <DwtNotFoundPanel loadId={load.id} ticketNumber={load.ticketNumber} wasteTrackingId={load.wasteTrackingId!} mayAct={manager} />}
       <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== FORM_ERROR_KEY) : errors} warnings={warnings} />
       {weighings.length > 0 && (
@@ -100,6 +121,7 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       </p>
       {!correction.ok && can(actor.roles, 'loads.create') && <p className="mb-6 max-w-3xl">{correction.reason}</p>}
       <LoadRecord form={load.form} ticketNumber={load.ticketNumber} receivedAt={receivedAt} siteName={load.site.name} lookups={lookups} />
+      <LoadPhotos loadId={load.id} photos={photos} />
       <SendAttempts attempts={attempts} />
       <LoadHistory entries={history} attempts={attempts} />
     </>
