@@ -21,7 +21,8 @@ import { receivingSiteOf } from '@/lib/sites/receiving-site';
 import { instantToUkLocal } from '@/lib/time/uk-time';
 import { latestReading } from '@/lib/weighbridge/hub';
 import { toReaderConfig } from '@/lib/weighbridge/service';
-import { checkLoadForm, emptyLoadForm, loadFormSchema, toMovement, type LoadFormValues } from './schema';
+import { loadFormSchema, storedLoadForm } from './form-schema';
+import { checkLoadForm, emptyLoadForm, toMovement, type LoadFormValues } from './schema';
 import { allocateTicket, denormalised, siteWeightHistory } from './service';
 import {
   MANUAL_REASON_REQUIRED,
@@ -245,7 +246,11 @@ export async function weighOut({ actor, input, now = new Date() }: { actor: Acto
   if (problem) throw new ValidationError({ [data.weight.source === 'manual' ? 'weight.amount' : 'weight']: [problem] });
   const all: Weighing[] = [first, { pass: 'second', at: now.toISOString(), byId: auditActorId(actor), ...second }];
   const weighedInAt = existing.weighedInAt ?? existing.receivedAt;
-  const form = withWeighings(loadFormSchema.parse(existing.formValues), all, instantToUkLocal(weighedInAt));
+  const form = withWeighings(
+    storedLoadForm(existing.formValues, { dateTimeReceived: instantToUkLocal(weighedInAt), yourUniqueReference: existing.ticketNumber }),
+    all,
+    instantToUkLocal(weighedInAt),
+  );
   const status = await completedStatus(form, site, now);
   const lookups = await getReferenceLookups();
 
