@@ -4,6 +4,7 @@ import { PageHeading } from '@/components/app-shell';
 import { CheckNeededPanel } from '@/components/check-needed-panel';
 import { DwtMessages } from '@/components/load-detail/dwt-messages';
 import { DwtNotFoundPanel } from '@/components/load-detail/dwt-not-found-panel';
+import { OtherOrganisationPanel } from '@/components/load-detail/other-organisation-panel';
 import { LoadDeadline } from '@/components/load-detail/load-deadline';
 import { LoadHistory } from '@/components/load-detail/load-history';
 import { LoadRecord } from '@/components/load-detail/load-record';
@@ -38,6 +39,9 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
   const codesToFollow = load.status === 'SENT' && load.codesToFollow;
   const receivedAt = formatUkDateTime(load.receivedAt);
   const attempts = load.attempts.map((a) => ({ ...a, id: String(a.id) }));
+  // A PUT refused on submittingOrganisation: sent with another organisation's apiCode than the POST.
+  const otherOrganisation = load.status === 'NEEDS_ATTENTION' && errors.some((e) => e.key === 'submittingOrganisation');
+  const apiCodeOf = (outcome: string) => (load.attempts.findLast((a) => a.outcome === outcome)?.detail as { apiCode?: string } | null)?.apiCode;
   return (
     <>
       <PageHeading>Load {load.ticketNumber}</PageHeading>
@@ -70,6 +74,13 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       )}
       {manager && load.status === 'CHECK_NEEDED' && <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={receivedAt} />}
       {dwtLostIt && <DwtNotFoundPanel loadId={load.id} ticketNumber={load.ticketNumber} wasteTrackingId={load.wasteTrackingId!} mayAct={manager} />}
+      {otherOrganisation && (
+        <OtherOrganisationPanel
+          firstApiCode={apiCodeOf('created')}
+          putApiCode={lastAttempt?.method === 'PUT' ? apiCodeOf('rejected') : undefined}
+          mayCorrect={correction.ok}
+        />
+      )}
       <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== FORM_ERROR_KEY) : errors} warnings={warnings} />
       <p className="mb-6 flex flex-wrap gap-3">
         <ButtonLink href={`/loads/${load.id}/receipt`}>Print the weighbridge ticket</ButtonLink>
