@@ -67,3 +67,20 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) (out[issue.path.join('.') || FORM_ERROR_KEY] ??= []).push(issue.message);
   return out;
 }
+
+/**
+ * What of an error may be logged: its kind, code and the paths of any fields it names, never its
+ * message (a validation message can quote what was typed, a name or a postcode).
+ */
+export function errorForLog(error: unknown): { error: string; code?: string; fields?: string[] } {
+  if (error instanceof ValidationError) return { error: error.name, code: error.code, fields: Object.keys(error.fieldErrors).slice(0, 20) };
+  if (error instanceof AppError) return { error: error.name, code: error.code };
+  const issues = (error as { issues?: unknown } | null)?.issues;
+  if (Array.isArray(issues)) {
+    const fields = issues
+      .map((i) => (Array.isArray((i as { path?: unknown }).path) ? ((i as { path: unknown[] }).path.map(String).join('.') ?? '') : ''))
+      .slice(0, 20);
+    return { error: 'ZodError', fields };
+  }
+  return { error: error instanceof Error ? error.name : typeof error };
+}

@@ -249,11 +249,15 @@ async function main(): Promise<void> {
     try {
       const sim = await startIndicatorSimulator({ port: e.INDICATOR_SIM_PORT });
       cleanups.unshift(() => sim.close());
+      // And a simulated camera (HTTP snapshots, as IP cameras serve them) on any free port.
+      const { startCameraSimulator } = await import('../lib/weighbridge/camera-sim');
+      const camera = await startCameraSimulator().catch(() => null);
+      if (camera) cleanups.unshift(() => camera.close());
       const { findSiteByName } = await import('../lib/sites/service');
       const { DEMO_SITE_NAME } = await import('../lib/demo/seed');
       const site = await findSiteByName(DEMO_SITE_NAME);
-      if (site) await (await import('../lib/weighbridge/service')).ensureDemoWeighbridge({ siteId: site.id, port: sim.port });
-      logger.info('indicator simulator started', { port: sim.port });
+      if (site) await (await import('../lib/weighbridge/service')).ensureDemoWeighbridge({ siteId: site.id, port: sim.port, cameraUrl: camera?.url ?? null });
+      logger.info('indicator simulator started', { port: sim.port, camera: camera?.url ?? null });
     } catch (error) {
       logger.warn('indicator simulator not started', { port: e.INDICATOR_SIM_PORT, error: (error as Error).message });
     }

@@ -12,6 +12,9 @@ const load: ExportLoad = {
   status: 'PENDING',
   warnings: 0,
   wasteTrackingId: null,
+  codesToFollow: false,
+  netWeight: null,
+  weightUnit: null,
   movement: { wasteItems: [{ wasteDescription: 'two\r\nlines, "quoted"\n' }, { wasteDescription: 'x' }] },
 };
 

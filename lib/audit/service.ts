@@ -3,7 +3,7 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import type { Actor } from '@/lib/auth/actor';
-import { db, type Tx, likeEscape } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 export interface AuditInput {
@@ -78,35 +78,18 @@ export interface AuditRow {
 
 /**
  * Rewrites audit entries in place — only for erasing personal data, which must leave no copy in any
- * table. The entries considered are those of the given records, plus any whose changes contain one of
- * the texts (case-insensitive) or, ignoring everything but digits, one of the digit strings.
- * `rewrite` returns the new changes, or null to leave an entry alone. Returns how many changed.
+ * table. Only the entries of the given records are considered (never a search of every entry's text,
+ * which would rewrite other people's and other records' history). `rewrite` returns the new changes,
+ * or null to leave an entry alone. Returns how many changed.
  */
 export async function rewriteAuditEntries(
   tx: Tx,
-  {
-    entities,
-    containingText,
-    containingDigits,
-    rewrite,
-  }: {
-    entities: { entityType: string; ids: readonly string[] }[];
-    containingText: readonly string[];
-    containingDigits: readonly string[];
-    rewrite: (row: AuditRow) => unknown;
-  },
+  { entities, rewrite }: { entities: { entityType: string; ids: readonly string[] }[]; rewrite: (row: AuditRow) => unknown },
 ): Promise<number> {
-  const textPatterns = containingText.map((t) => `%${likeEscape(t)}%`);
-  const digitPatterns = containingDigits.map((d) => `%${d}%`);
   const byEntity = entities.filter((e) => e.ids.length > 0).map((e) => Prisma.sql`(entity_type = ${e.entityType} AND entity_id = ANY(${[...e.ids]}::text[]))`);
-  const conditions = [
-    ...byEntity,
-    ...(textPatterns.length ? [Prisma.sql`changes::text ILIKE ANY(${textPatterns}::text[])`] : []),
-    ...(digitPatterns.length ? [Prisma.sql`regexp_replace(changes::text, '[^0-9]+', '', 'g') LIKE ANY(${digitPatterns}::text[])`] : []),
-  ];
-  if (conditions.length === 0) return 0;
+  if (byEntity.length === 0) return 0;
   const rows = await tx.$queryRaw<AuditRow[]>`
-    SELECT id, entity_type AS "entityType", entity_id AS "entityId", changes FROM audit_entry WHERE ${Prisma.join(conditions, ' OR ')}`;
+    SELECT id, entity_type AS "entityType", entity_id AS "entityId", changes FROM audit_entry WHERE ${Prisma.join(byEntity, ' OR ')}`;
   let rewritten = 0;
   for (const row of rows) {
     const changes = rewrite(row);

@@ -10,6 +10,7 @@ import {
   isPersonalLoadAuditKey,
   needlesOf,
   scrubAuditChanges,
+  isSystemAuditKey,
   scrubText,
 } from './anonymise';
 
@@ -105,5 +106,20 @@ describe('scrubbing erased values out of text (issue 11)', () => {
     expect(scrubText('Smith brought it; Goldsmith Ltd paid; JO BLOGGS signed; Smithfield', needles)).toBe(
       'Erased brought it; Goldsmith Ltd paid; Erased signed; Smithfield',
     );
+  });
+});
+
+describe('what an erasure never rewrites in an audit entry (issue 11)', () => {
+  it('leaves statuses, codes and ids alone even when a party is named like one', () => {
+    const needles = needlesOf({ texts: ['Sent', 'CBDU123456'] });
+    const changes = {
+      status: { from: 'DRAFT', to: 'SENT' },
+      'carrier.addressBookId': { to: 'Sent' },
+      'wasteItems.0.ewcCodes': { to: ['170504'] },
+      note: { to: 'Sent by Goldsent Ltd' },
+    };
+    expect(scrubAuditChanges(changes, needles)).toEqual({ ...changes, note: { to: `${ERASED} by Goldsent Ltd` } });
+    expect(isSystemAuditKey('status')).toBe(true);
+    expect(isSystemAuditKey('carrier.organisationName')).toBe(false);
   });
 });

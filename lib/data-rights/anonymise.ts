@@ -3,7 +3,7 @@
 // withheld from a DWT test environment): the movement's personal fields are exactly those that
 // `protectPersonalData` replaces; personal-data.test.ts here checks the form's twin list against it.
 import { protectPersonalData, PLACEHOLDERS } from '@/lib/dwt/personal-data';
-import { phoneKey, type LoadRole } from './schema';
+import { matchKey, phoneKey, type LoadRole } from './schema';
 
 /** What an erased name, address or vehicle becomes (the field stays, so the record still reads). */
 export const ERASED = 'Erased';
@@ -162,22 +162,67 @@ export function isPersonalLoadAuditKey(key: string, roles: readonly LoadRole[] =
 /** Keys of an address-book entry's audit changes that hold personal values. */
 const PERSONAL_ENTRY_AUDIT_KEYS = new Set(['organisationName', 'fullAddress', 'postcode', 'emailAddress', 'phoneNumber', 'vehicleRegistrations']);
 
+// Audit keys whose values the system sets (statuses, codes, ids, times, versions): never personal, so
+// never rewritten, even when a party's name is also a status word ("Sent") or looks like a code.
+const SYSTEM_AUDIT_KEYS = new Set(['status', 'outcome', 'intent', 'version', 'ticketNumber', 'wasteTrackingId', 'unit', 'weightUnit', 'action']);
+const SYSTEM_AUDIT_KEY_ENDINGS = ['Code', 'Codes', 'Id', 'Ids', 'At', 'Status'];
+
+/** An audit diff key (a flattened path like 'carrier.addressBookId') that only ever holds system values. */
+export function isSystemAuditKey(key: string): boolean {
+  const last = key.slice(key.lastIndexOf('.') + 1);
+  return SYSTEM_AUDIT_KEYS.has(last) || SYSTEM_AUDIT_KEY_ENDINGS.some((end) => last.endsWith(end));
+}
+
 /**
  * An audit entry's changes with personal values removed: whole fields by key (`personalKey`), marked
- * `{ erased: true }`, then any needle anywhere. Returns null when nothing changed.
+ * `{ erased: true }`, then the needles as whole words in any other field, except the fields only the
+ * system sets (statuses, codes, ids, times). Returns null when nothing changed.
  */
 export function scrubAuditChanges(changes: unknown, needles: Needles, personalKey: (key: string) => boolean = () => false): unknown | null {
   if (!isObject(changes)) return null;
-  let byKey = false;
-  const keyed: Json = {};
+  let changed = false;
+  const out: Json = {};
   for (const [k, v] of Object.entries(changes)) {
-    if (personalKey(k) && !(isObject(v) && v.erased === true)) {
-      keyed[k] = { erased: true };
-      byKey = true;
-    } else keyed[k] = v;
+    if (personalKey(k)) {
+      out[k] = { erased: true };
+      changed ||= !(isObject(v) && v.erased === true && Object.keys(v).length === 1);
+    } else if (isSystemAuditKey(k)) out[k] = v;
+    else {
+      const scrubbed = scrubJson(v, needles);
+      out[k] = scrubbed.value;
+      changed ||= scrubbed.changed;
+    }
   }
-  const scrubbed = scrubJson(keyed, needles);
-  return byKey || scrubbed.changed ? scrubbed.value : null;
+  return changed ? out : null;
+}
+
+/**
+ * The personal values a load itself holds for the given roles (form values and the movement built from
+ * them): the needles to scrub from what else the load keeps (DWT's messages, send attempts), which may
+ * quote them (`Carrier postcode "LS1 4AB" …`).
+ */
+export function loadNeedles(records: readonly unknown[], roles: readonly LoadRole[]): Needles {
+  const texts: string[] = [];
+  const phones: string[] = [];
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  for (const record of records) {
+    if (!isObject(record)) continue;
+    for (const role of roles) {
+      const party = record[role];
+      if (!isObject(party)) continue;
+      const address = isObject(party.address) ? party.address : {};
+      const vehicle = str(party.vehicleRegistration);
+      texts.push(str(party.organisationName), str(party.emailAddress), str(address.fullAddress), str(address.postcode), vehicle, matchKey(vehicle));
+      phones.push(str(party.phoneNumber));
+    }
+  }
+  return needlesOf({ texts, phones });
+}
+
+/** Two sets of needles as one (longest texts first still). */
+export function mergeNeedles(a: Needles, b: Needles): Needles {
+  const texts = [...new Set([...a.texts, ...b.texts])].sort((x, y) => y.length - x.length);
+  return { texts, phones: [...new Set([...a.phones, ...b.phones])] };
 }
 
 export const personalEntryAuditKey = (key: string) => PERSONAL_ENTRY_AUDIT_KEYS.has(key);

@@ -6,7 +6,7 @@ import { assertCan, type Actor } from '@/lib/auth/actor';
 import { db, type Tx, likeEscape } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
-import { anonymiseFormValues, anonymiseMovement, scrubJson, scrubText, type Needles } from './anonymise';
+import { anonymiseFormValues, anonymiseMovement, loadNeedles, mergeNeedles, scrubJson, scrubText, type Needles } from './anonymise';
 
 /** How lib/data-rights searches loads: one kind of key (normalised there) and linked address-book ids. */
 export interface LoadsMentioningInput {
@@ -24,14 +24,8 @@ const partyField = (role: 'carrier' | 'brokerOrDealer', field: string) => {
   return Prisma.raw(`(l.form_values #>> '{${role},${field}}'::text[])`);
 };
 
-/**
- * Loads at any site whose carrier or broker/dealer (in the form's values, from which the movement is
- * built) matches: a name containing the key (lower case), the same email address, the same phone
- * number (by `phoneKey`, ending with it) or vehicle (by `matchKey`), or a link to one of the
- * address-book entries. A sequential scan: an admin action, measured at 100k loads in the closing note.
- */
-export async function findLoadsMentioning({ actor, input }: { actor: Actor; input: LoadsMentioningInput }) {
-  assertCan(actor, 'data-requests.manage');
+/** The WHERE condition of a data-request search over loads (`l`), shared by the search and its count. */
+function mentioning(input: LoadsMentioningInput): Prisma.Sql {
   const roles = ['carrier', 'brokerOrDealer'] as const;
   const per = roles.map((role) => {
     switch (input.by) {
@@ -50,6 +44,24 @@ export async function findLoadsMentioning({ actor, input }: { actor: Actor; inpu
   const linked = input.addressBookIds?.length
     ? Prisma.sql`OR ${partyField('carrier', 'addressBookId')} = ANY(${input.addressBookIds}::text[]) OR ${partyField('brokerOrDealer', 'addressBookId')} = ANY(${input.addressBookIds}::text[])`
     : Prisma.empty;
+  return Prisma.sql`(${per[0]} OR ${per[1]} ${linked})`;
+}
+
+/** How many loads a data-request search matches in all (the search itself lists FIND_MAX_RESULTS at most). */
+export async function countLoadsMentioning({ actor, input }: { actor: Actor; input: Omit<LoadsMentioningInput, 'limit'> }): Promise<number> {
+  assertCan(actor, 'data-requests.manage');
+  const [row] = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM load l WHERE ${mentioning({ ...input, limit: 0 })}`;
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Loads at any site whose carrier or broker/dealer (in the form's values, from which the movement is
+ * built) matches: a name containing the key (lower case), the same email address, the same phone
+ * number (by `phoneKey`, ending with it) or vehicle (by `matchKey`), or a link to one of the
+ * address-book entries. A sequential scan: an admin action, measured at 100k loads in the closing note.
+ */
+export async function findLoadsMentioning({ actor, input }: { actor: Actor; input: LoadsMentioningInput }) {
+  assertCan(actor, 'data-requests.manage');
   return db().$queryRaw<
     {
       id: string;
@@ -65,7 +77,7 @@ export async function findLoadsMentioning({ actor, input }: { actor: Actor; inpu
     SELECT l.id, l.site_id AS "siteId", s.name AS "siteName", l.ticket_number AS "ticketNumber", l.received_at AS "receivedAt",
            l.status, l.waste_tracking_id AS "wasteTrackingId", l.form_values AS "formValues"
     FROM load l JOIN site s ON s.id = l.site_id
-    WHERE ${per[0]} OR ${per[1]} ${linked}
+    WHERE ${mentioning(input)}
     ORDER BY l.received_at DESC, l.id
     LIMIT ${input.limit}`;
 }
@@ -92,7 +104,19 @@ export async function eraseFromLoads(
       deleted.push(id);
       continue;
     }
-    const scrub = (v: unknown) => scrubJson(v, needles).value as Prisma.InputJsonValue;
+    // The search's values and the load's own (which DWT's messages and our send attempts may quote).
+    const own = mergeNeedles(needles, loadNeedles([load.formValues, load.movement], roles));
+    const scrub = (v: unknown) => scrubJson(v, own).value as Prisma.InputJsonValue;
+    for (const attempt of await tx.sendAttempt.findMany({ where: { loadId: id }, select: { id: true, detail: true } })) {
+      const detail = scrubJson(attempt.detail, own);
+      if (detail.changed) await tx.sendAttempt.update({ where: { id: attempt.id }, data: { detail: detail.value as Prisma.InputJsonValue } });
+    }
+    // The weighbridge camera's photos may show the vehicle's plate or the driver: they go with the rest.
+    await tx.loadPhoto.deleteMany({ where: { loadId: id } });
+    const job = await tx.deliveryJob.findUnique({ where: { loadId: id }, select: { lastError: true } });
+    if (job?.lastError && scrubText(job.lastError, own) !== job.lastError) {
+      await tx.deliveryJob.update({ where: { loadId: id }, data: { lastError: scrubText(job.lastError, own) } });
+    }
     await tx.load.update({
       where: { id },
       data: {
@@ -100,7 +124,7 @@ export async function eraseFromLoads(
         formValues: scrub(anonymiseFormValues(load.formValues, roles)),
         dwtErrors: scrub(load.dwtErrors),
         dwtWarnings: scrub(load.dwtWarnings),
-        carrierName: roles.includes('carrier') ? (load.carrierName ? 'Erased' : null) : load.carrierName && scrubText(load.carrierName, needles),
+        carrierName: roles.includes('carrier') ? (load.carrierName ? 'Erased' : null) : load.carrierName && scrubText(load.carrierName, own),
         vehicleRegistration: roles.includes('carrier') ? null : load.vehicleRegistration,
         version: { increment: 1 },
       },

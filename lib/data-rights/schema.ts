@@ -68,6 +68,8 @@ export const eraseSchema = z.object({
   value: z.string().trim().min(1).max(FIND_MAX_LENGTH),
   entryIds: z.array(z.uuid()).max(FIND_MAX_RESULTS),
   loadIds: z.array(z.uuid()).max(FIND_MAX_RESULTS),
+  /** How many loads the admin was told the search matches in all (checked again when there are more than listed). */
+  loadsTotal: z.number().int().min(0).max(1_000_000_000).optional(),
   confirmed: z.literal(true, 'Confirm that you want to erase this data'),
 });
 export type EraseInput = z.input<typeof eraseSchema>;
@@ -152,8 +154,16 @@ export interface FindResult {
   entries: FoundEntry[];
   loads: FoundLoad[];
   users: FoundUser[];
-  /** More matched than FIND_MAX_RESULTS in some source: narrow the search. */
+  /** More matched than FIND_MAX_RESULTS in some source: the lists are partial. */
   truncated: boolean;
+  /** How many loads match in all (more than `loads` lists when truncated). */
+  loadsTotal: number;
+  /**
+   * Too broad to erase: more address-book entries or staff accounts than one person has, or a name search
+   * matching more loads than are listed (a name can match other people). An exact search (email, phone,
+   * vehicle) matching more loads than are listed is erased in steps instead.
+   */
+  tooBroad: boolean;
 }
 
 export interface EraseSummary {
@@ -161,4 +171,6 @@ export interface EraseSummary {
   loadsAnonymised: number;
   draftsDeleted: number;
   auditEntriesScrubbed: number;
+  /** Loads still to erase when a large erasure stopped after its time (erase again to continue). */
+  loadsRemaining: number;
 }

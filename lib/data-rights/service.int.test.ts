@@ -383,3 +383,108 @@ describe('retention of sent loads’ personal fields', () => {
     expect(monthsBefore(new Date('2026-11-22T00:00:00Z'), 12)).toEqual(new Date('2025-11-22T00:00:00Z'));
   });
 });
+
+describe('erasing only what is theirs (issue 11)', () => {
+  it('rewrites only the erased records’ audit entries, whole words only, and never a status', async () => {
+    const p = person();
+    // A party whose name is also a status word, and a firm whose name contains another's.
+    const sentName = 'Sent';
+    const f = loadForm();
+    asCarrier(p, f);
+    f.carrier.organisationName = sentName;
+    const theirs = await save(clerkA, siteA, f, 'send');
+    const other = loadForm();
+    other.carrier.organisationName = `Gold${sentName.toLowerCase()} Haulage Ltd`;
+    const untouched = await save(clerkA, siteA, other, 'draft');
+    const untouchedAudit = await db().auditEntry.findMany({ where: { entityId: untouched.id }, orderBy: { id: 'asc' } });
+
+    const found = await findPersonalData({ actor: admin, input: { by: 'email', value: p.email } });
+    expect(found.loads.map((l) => l.id)).toEqual([theirs.id]);
+    await erasePersonalData({ actor: admin, input: { by: 'email', value: p.email, entryIds: [], loadIds: [theirs.id], confirmed: true } });
+
+    // Their load's audit keeps its status; nothing of theirs is left in it.
+    const created = await db().auditEntry.findFirstOrThrow({ where: { entityId: theirs.id, action: 'load.create' } });
+    expect(JSON.stringify(created.changes)).toContain('"PENDING"');
+    expect(traces(p)(JSON.stringify(created.changes))).toEqual([]);
+    // Someone else's records, which merely contain the word, are not touched.
+    expect(await db().auditEntry.findMany({ where: { entityId: untouched.id }, orderBy: { id: 'asc' } })).toEqual(untouchedAudit);
+    expect((await db().load.findUniqueOrThrow({ where: { id: untouched.id } })).carrierName).toBe(`Gold${sentName.toLowerCase()} Haulage Ltd`);
+  });
+
+  it('scrubs DWT’s messages, the send attempts and the queue’s last error, which quote their values (postcode too)', async () => {
+    const p = person();
+    const f = loadForm();
+    asCarrier(p, f);
+    f.carrier.address = { fullAddress: p.address, postcode: 'LS6 2QZ' };
+    const saved = await save(clerkA, siteA, f, 'draft');
+    // What DWT and our own checks say about a refused load quotes what was typed.
+    const quoted = `Carrier postcode "LS6 2QZ" and phone ${p.phone} for ${p.name}`;
+    await db().load.update({
+      where: { id: saved.id },
+      data: { status: 'NEEDS_ATTENTION', dwtErrors: [{ key: 'carrier.address.postcode', message: quoted }], dwtWarnings: [{ message: `Check ${p.email}` }] },
+    });
+    await db().sendAttempt.create({
+      data: { loadId: saved.id, method: 'POST', version: 1, outcome: 'rejected', httpStatus: 400, durationMs: 5, detail: { errors: [{ message: quoted }] } },
+    });
+    await db().deliveryJob.upsert({
+      where: { loadId: saved.id },
+      create: { loadId: saved.id, lastError: quoted },
+      update: { lastError: quoted },
+    });
+    const found = await findPersonalData({ actor: admin, input: { by: 'email', value: p.email } });
+    await erasePersonalData({ actor: admin, input: { by: 'email', value: p.email, entryIds: [], loadIds: found.loads.map((l) => l.id), confirmed: true } });
+
+    const leaks = (await dumpDatabase()).filter((row) => traces(p)(row).length > 0 || row.includes('LS6 2QZ'));
+    expect(leaks).toEqual([]);
+    const attempt = await db().sendAttempt.findFirstOrThrow({ where: { loadId: saved.id } });
+    expect((attempt.detail as { errors: { message: string }[] }).errors[0]!.message).toBe('Carrier postcode "Erased" and phone Erased for Erased');
+  });
+
+  it('erases a person on more loads than one search lists, in steps, saying how many remain', async () => {
+    const p = person();
+    const entry = await saveParty({
+      actor: clerkA,
+      input: { siteId: siteA, kind: 'CARRIER', organisationName: p.name, registrationNumber: 'CBDU123456', emailAddress: p.email, phoneNumber: p.phone },
+    });
+    const f = loadForm();
+    asCarrier(p, f, entry.entry.id);
+    const first = await save(clerkA, siteA, f, 'draft');
+    await db().load.update({ where: { id: first.id }, data: { status: 'SENT', sentVersion: 1, sentAt: new Date() } });
+    // 600 more copies of that load, every column copied whatever the table holds.
+    await db().$executeRaw`
+      INSERT INTO load
+      SELECT (jsonb_populate_record(NULL::load, to_jsonb(l) || jsonb_build_object('id', gen_random_uuid(), 'ticket_number', l.ticket_number || '-' || g))).*
+      FROM load l, generate_series(1, 600) g WHERE l.id = ${first.id}::uuid`;
+
+    // A name can match other people: too broad to erase. The whole email address is exact: erased in steps.
+    expect((await findPersonalData({ actor: admin, input: { by: 'name', value: p.name } })).tooBroad).toBe(true);
+    const found = await findPersonalData({ actor: admin, input: { by: 'email', value: p.email } });
+    expect(found).toMatchObject({ truncated: true, tooBroad: false, loadsTotal: 601 });
+    expect(found.loads).toHaveLength(500);
+    const input = {
+      by: 'email' as const,
+      value: p.email,
+      entryIds: found.entries.map((e) => e.id),
+      loadIds: found.loads.map((l) => l.id),
+      loadsTotal: found.loadsTotal,
+      confirmed: true as const,
+    };
+    // A total that has changed since the admin looked is refused.
+    await expect(erasePersonalData({ actor: admin, input: { ...input, loadsTotal: 600 } })).rejects.toBeInstanceOf(ConflictError);
+
+    // One step only (no time left): 200 loads, the rest still to do, the address-book entry kept until the end.
+    const partial = await erasePersonalData({ actor: admin, input, budgetMs: 0 });
+    expect(partial).toMatchObject({ loadsAnonymised: 200, loadsRemaining: 401, entriesDeleted: 0 });
+    const again = await findPersonalData({ actor: admin, input: { by: 'email', value: p.email } });
+    expect(again).toMatchObject({ loadsTotal: 401, truncated: false });
+    expect(again.entries).toHaveLength(1);
+
+    const rest = await erasePersonalData({
+      actor: admin,
+      input: { ...input, loadIds: again.loads.map((l) => l.id), loadsTotal: again.loadsTotal, entryIds: again.entries.map((e) => e.id) },
+    });
+    expect(rest).toMatchObject({ loadsAnonymised: 401, loadsRemaining: 0, entriesDeleted: 1 });
+    const leaks = (await dumpDatabase()).filter((row) => traces(p)(row).length > 0);
+    expect(leaks).toEqual([]);
+  }, 120_000);
+});

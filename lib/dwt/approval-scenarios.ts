@@ -216,14 +216,16 @@ export const approvalScenarios: readonly ApprovalScenario[] = [
   },
   {
     id: 'R07',
-    title: 'Several EWC codes on one waste item',
-    description: 'Co-mingled dry recyclable packaging (paper and card, plastic, metal cans) collected together as one item.',
+    title: 'Two EWC codes on one waste item',
+    description:
+      'Co-mingled dry recyclable packaging (paper and card with plastic) collected together as one item, described by two EWC codes (DEFRA: "mirror / dual EWC codes").',
     ...created,
+    // DWT's check has asked for exactly two codes and, later, at least two: two passes both.
     build: (ctx) =>
       movement('R07', ctx, [
         {
-          ewcCodes: ['150101', '150102', '150104'],
-          wasteDescription: 'Co-mingled dry recyclable packaging: paper and cardboard, plastic bottles and trays, steel and aluminium cans',
+          ewcCodes: ['150101', '150102'],
+          wasteDescription: 'Co-mingled dry recyclable packaging: paper and cardboard with plastic bottles, trays and film',
           physicalForm: 'Solid',
           numberOfContainers: 1,
           typeOfContainers: 'ROR',

@@ -19,17 +19,21 @@ import 'server-only';
 // A created/updated answer carries the service charge's expiry date from DWT's header (live:
 // `service-charge-expiry-date`; the spec: `x-dwt-service-charge-expiry-date`), when DWT sent one.
 //
+// POST /production-approval-tests (test environment) stores nothing, so it is retried like a PUT.
+//
 // Retries back off exponentially with full jitter, honour Retry-After, and stop at a budget of
 // attempts and total waiting; the last failure is then the outcome.
 import { logger as rootLogger, type Logger } from '@/lib/logger';
 import type { DwtConfig, DwtEnvironment } from './config';
 import { protectPersonalData } from './personal-data';
 import {
+  approvalTestsResponseSchema,
   createdResponseSchema,
   rejectedResponseSchema,
   referenceListSchemas,
   tokenResponseSchema,
   updatedResponseSchema,
+  type ApprovalTestsResponse,
   type DwtIssue,
   type ReferenceEntry,
   type ReferenceListName,
@@ -84,6 +88,8 @@ export type Rejected = { kind: 'rejected'; errors: DwtIssue[] };
 export type NotFound = { kind: 'not-found' };
 export type Ambiguous = { kind: 'ambiguous'; reason: string };
 export type ReferenceList<N extends ReferenceListName> = { kind: 'ok'; data: ReferenceEntry<N>[] };
+/** DWT's verdict on production approval scenarios (POST /production-approval-tests). */
+export type ApprovalTestsAssessed = { kind: 'assessed' } & ApprovalTestsResponse;
 
 /** `attempts`: requests sent to the API (0 when no token could be had, so nothing was sent). */
 type Counted<T> = T & { attempts: number };
@@ -91,6 +97,8 @@ type Counted<T> = T & { attempts: number };
 export type CreateMovementOutcome = Counted<Created | Rejected | ApiCodeRefused | Ambiguous | DwtFailure>;
 export type UpdateMovementOutcome = Counted<Updated | Rejected | ApiCodeRefused | NotFound | DwtFailure>;
 export type ReferenceDataOutcome<N extends ReferenceListName> = Counted<ReferenceList<N> | DwtFailure>;
+/** `rejected`: DWT refused the request (400), e.g. an id it does not hold for this client. */
+export type ApprovalTestsOutcome = Counted<ApprovalTestsAssessed | Rejected | DwtFailure>;
 
 export interface DwtClient {
   readonly environment: DwtEnvironment;
@@ -103,6 +111,8 @@ export interface DwtClient {
   getContainerTypes(): Promise<ReferenceDataOutcome<'container-types'>>;
   getPopNames(): Promise<ReferenceDataOutcome<'pop-names'>>;
   getReferenceList<N extends ReferenceListName>(name: N): Promise<ReferenceDataOutcome<N>>;
+  /** Test environment only: asks DWT to assess the movements created for its approval scenarios. */
+  runProductionApprovalTests(pairs: readonly { scenarioId: string; wasteTrackingId: string }[]): Promise<ApprovalTestsOutcome>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT';
@@ -412,9 +422,29 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
     });
   }
 
+  function runProductionApprovalTests(pairs: readonly { scenarioId: string; wasteTrackingId: string }[]): Promise<ApprovalTestsOutcome> {
+    // Stores nothing, only reads what DWT holds: safe to retry like a PUT (at worst a second submissionId).
+    const request: Request = {
+      method: 'POST',
+      path: '/production-approval-tests',
+      body: JSON.stringify(pairs.map(({ scenarioId, wasteTrackingId }) => ({ scenarioId, wasteTrackingId }))),
+      timeoutMs: timeouts.writeMs,
+    };
+    return run<ApprovalTestsAssessed | Rejected>(request, (exchange) => {
+      if (exchange.type === 'response' && exchange.status === 200) {
+        const parsed = approvalTestsResponseSchema.safeParse(parseJson(exchange.text));
+        if (!parsed.success) return { done: unexpected(exchange.status, exchange.text) };
+        return { done: { kind: 'assessed', ...parsed.data } };
+      }
+      if (exchange.type === 'response' && exchange.status === 400) return rejection(exchange.text);
+      return commonStep(exchange, 'PUT');
+    });
+  }
+
   return {
     environment: config.environment,
     apiBaseUrl: config.apiBaseUrl,
+    runProductionApprovalTests,
     createMovement,
     updateMovement,
     getReferenceList,

@@ -51,3 +51,17 @@ export {
   type ReferenceEntry,
   type ReferenceListName,
 } from '@/lib/reference-data/lists';
+
+/** 200 from POST /production-approval-tests: DWT's verdict on each scenario's movement. */
+export const approvalTestsResponseSchema = z.looseObject({
+  submissionId: z.string().min(1),
+  results: z.array(
+    z.looseObject({
+      scenarioId: z.string(),
+      wasteTrackingId: z.string(),
+      status: z.string(),
+      message: z.string().default(''),
+    }),
+  ),
+});
+export type ApprovalTestsResponse = z.infer<typeof approvalTestsResponseSchema>;

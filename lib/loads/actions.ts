@@ -6,7 +6,7 @@ import { getParty, saveParty } from '@/lib/address-book/service';
 import { runAction } from '@/lib/auth/run-action';
 import { deliverLoad } from '@/lib/delivery/service';
 import type { DwtValidationError } from '@/lib/dwt/errors';
-import type { FieldErrors } from '@/lib/errors';
+import { errorForLog, type FieldErrors } from '@/lib/errors';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { loadErrorsToFieldErrors, loadFormSchema, type LoadFormValues } from './schema';
 import { logger } from '@/lib/logger';
@@ -50,7 +50,7 @@ export async function submitLoadAction(input: unknown): Promise<ActionResult<Sub
           const entry = await getParty({ actor, input: { siteId: input.siteId, id: c.addressBookId } });
           await saveParty({ actor, input: { ...entry, siteId: input.siteId, kind: 'CARRIER', vehicleRegistrations: [c.vehicleRegistration] } });
         } catch (error) {
-          logger.warn('could not add a vehicle to an address-book carrier', { loadId: saved.id, error: (error as Error).message });
+          logger.warn('could not add a vehicle to an address-book carrier', { loadId: saved.id, ...errorForLog(error) });
         }
       }
       for (const party of partiesToSave(form, input.siteId)) {
@@ -58,7 +58,7 @@ export async function submitLoadAction(input: unknown): Promise<ActionResult<Sub
           await saveParty({ actor, input: party });
           addressBookNotes.push(`${party.organisationName} is now in the address book.`);
         } catch (error) {
-          logger.warn('could not save a party from a load to the address book', { loadId: saved.id, error: (error as Error).message });
+          logger.warn('could not save a party from a load to the address book', { loadId: saved.id, ...errorForLog(error) });
           addressBookNotes.push(`${party.organisationName} could not be added to the address book; add it there later.`);
         }
       }

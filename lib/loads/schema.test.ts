@@ -8,6 +8,7 @@ import {
   emptyLoadForm,
   loadFormSchema,
   netWeight,
+  storedLoadForm,
   toMovement,
   withoutWeights,
   type LoadFormValues,
@@ -224,5 +225,21 @@ describe('weights (issue 12)', () => {
     const f = goodForm();
     f.dateTimeReceived = '22/11/2026 9:15';
     expect(toMovement(f).dateTimeReceived).toBe('2026-11-22T09:15:00.000Z');
+  });
+});
+
+describe('a stored load without all its form values', () => {
+  const init = { dateTimeReceived: '2026-11-20T09:15', yourUniqueReference: '000042' };
+  it('opens with the empty form’s values for what is missing, and keeps what is there', () => {
+    for (const stored of [{}, null, 'x', { carrier: { organisationName: 'Acme Ltd' } }]) {
+      const form = storedLoadForm(stored, init);
+      expect(Array.isArray(form.wasteItems), JSON.stringify(stored)).toBe(true);
+      expect(typeof form.carrier).toBe('object');
+      expect(form.otherReferencesForMovement).toEqual([]);
+    }
+  });
+  it('returns a complete stored form as it is', () => {
+    const full = emptyLoadForm(init);
+    expect(storedLoadForm(full, init)).toBe(full);
   });
 });

@@ -162,6 +162,19 @@ export function emptyLoadForm(init: { dateTimeReceived: string; yourUniqueRefere
 }
 
 /**
+ * A load's stored form values as the form's shape. Loads saved by the form hold every value; a load
+ * that holds none or only some (imported, or saved before a field existed) gets the empty form's
+ * values for what is missing, so its page and its correction open instead of failing.
+ */
+export function storedLoadForm(stored: unknown, init: { dateTimeReceived: string; yourUniqueReference: string }): LoadFormValues {
+  const values = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const complete = Array.isArray(values.wasteItems) && typeof values.carrier === 'object' && values.carrier !== null;
+  if (complete) return values as unknown as LoadFormValues;
+  const parsed = loadFormSchema.safeParse({ ...init, ...values });
+  return parsed.success ? parsed.data : ({ ...emptyLoadForm(init), ...values, wasteItems: [emptyWasteItem()] } as LoadFormValues);
+}
+
+/**
  * A copy of a load's form to start another from ("Log a similar load", "Repeat the last load"):
  * never its weights (the new load is weighed afresh), never its weight confirmations.
  */

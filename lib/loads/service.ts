@@ -18,7 +18,7 @@ import { instantToUkLocal } from '@/lib/time/uk-time';
 import type { WeightMetric } from '@/lib/dwt/schema';
 import type { SiteWeightHistory, WeightStats } from './plausibility';
 import { receivedInstant } from './received-time';
-import { checkLoadForm, loadFormSchema, toMovement, withoutWeights, type LoadFormValues } from './schema';
+import { checkLoadForm, loadFormSchema, storedLoadForm, toMovement, withoutWeights, type LoadFormValues } from './schema';
 import { CORRECTION_REASON_REQUIRED, submitLoadSchema, type SubmitLoadInput } from './submit-schema';
 import { loadNet } from './ticket';
 
@@ -304,7 +304,8 @@ export async function getLoad({ actor, input }: { actor: Actor; input: { id: str
   if (!UUID.test(input.id)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
   const load = await db().load.findUnique({ where: { id: input.id }, include: { site: true, attempts: { orderBy: { at: 'asc' } } } });
   if (!load || !actor.siteIds.includes(load.siteId)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
-  return { ...load, form: load.formValues as unknown as LoadFormValues };
+  const init = { dateTimeReceived: instantToUkLocal(load.receivedAt), yourUniqueReference: load.ticketNumber };
+  return { ...load, form: storedLoadForm(load.formValues, init) };
 }
 
 /** The form of a previous load, to log a similar one (new time and ticket; nothing sent is copied). */

@@ -14,6 +14,9 @@ function load(overrides: Partial<ExportLoad> = {}): ExportLoad {
     status: 'SENT',
     warnings: 1,
     wasteTrackingId: 'WT123',
+    codesToFollow: true,
+    netWeight: 8650,
+    weightUnit: 'Kilograms',
     movement: {
       carrier: { organisationName: 'Acme, "Haulage" Ltd', registrationNumber: 'CBDU1', vehicleRegistration: 'AB12 CDE', meansOfTransport: 'Road' },
       wasteItems: [
@@ -56,6 +59,8 @@ describe('rows', () => {
     expect(rows[1]![col('weightIsEstimate')]).toBe(true);
     expect(rows[1]![col('hazardousProperties')]).toBe('HP_7; HP_14');
     expect(rows[0]![col('disposalOrRecovery')]).toBe('R5 (8.2 t)');
+    expect(rows.map((r) => r[col('netWeightTonnes')])).toEqual([8.65, 8.65]);
+    expect(rows[0]![col('codesToFollow')]).toBe(true);
     const draft = rowsOf(load({ status: 'DRAFT', movement: { wasteItems: [] } }));
     expect(draft).toHaveLength(1);
     expect(draft[0]![col('status')]).toBe('Draft');

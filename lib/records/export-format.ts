@@ -19,6 +19,11 @@ export interface ExportLoad {
   warnings: number;
   wasteTrackingId: string | null;
   movement: unknown;
+  /** Sent without a disposal or recovery code on some item: they must follow by the same deadline. */
+  codesToFollow: boolean;
+  /** The load's net weight in its own unit (`weightUnit`, DWT's metric), or null when not known. */
+  netWeight: number | null;
+  weightUnit: string | null;
 }
 
 type Cell = string | number | boolean | null;
@@ -99,6 +104,13 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'wasteTrackingId', header: 'Waste tracking ID', kind: 'text', value: (r) => text(r.load.wasteTrackingId) },
   { key: 'reportingDue', header: 'Reporting due by (UK)', kind: 'text', value: (r) => text(r.load.due) },
   { key: 'dwtWarnings', header: 'DWT warnings', kind: 'number', value: (r) => r.load.warnings },
+  { key: 'codesToFollow', header: 'Disposal or recovery codes to follow', kind: 'boolean', value: (r) => r.load.codesToFollow },
+  {
+    key: 'netWeightTonnes',
+    header: 'Net weight of the load (tonnes)',
+    kind: 'number',
+    value: (r) => (r.load.netWeight === null ? null : tonnes({ amount: r.load.netWeight, metric: r.load.weightUnit ?? 'Tonnes' })),
+  },
   { key: 'carrier', header: 'Carrier', kind: 'text', value: (r) => text(r.m.carrier?.organisationName) },
   { key: 'carrierRegistration', header: 'Carrier registration number', kind: 'text', value: (r) => text(r.m.carrier?.registrationNumber) },
   { key: 'meansOfTransport', header: 'Means of transport', kind: 'text', value: (r) => text(r.m.carrier?.meansOfTransport) },

@@ -155,15 +155,29 @@ export async function readerConfigForAgent({ id, token }: { id: string; token: s
 }
 
 /** The demo site's weighbridge, wired to the simulator `npm start` runs (system use only). */
-export async function ensureDemoWeighbridge({ siteId, port }: { siteId: string; port: number }): Promise<void> {
+export async function ensureDemoWeighbridge({ siteId, port, cameraUrl = null }: { siteId: string; port: number; cameraUrl?: string | null }): Promise<void> {
   const existing = await db().weighbridge.findFirst({ where: { siteId, name: 'Weighbridge 1' } });
   if (existing) {
-    if (existing.connection === 'tcp' && existing.host === '127.0.0.1' && existing.port !== port) {
-      await db().weighbridge.update({ where: { id: existing.id }, data: { port } });
-    }
+    // Still the simulators' (an admin has not pointed it elsewhere): follow their ports.
+    const data: Prisma.WeighbridgeUpdateInput = {};
+    if (existing.connection === 'tcp' && existing.host === '127.0.0.1' && existing.port !== port) data.port = port;
+    if (cameraUrl && (existing.cameraUrl === null || existing.cameraUrl.startsWith('http://127.0.0.1:')) && existing.cameraUrl !== cameraUrl)
+      data.cameraUrl = cameraUrl;
+    if (Object.keys(data).length > 0) await db().weighbridge.update({ where: { id: existing.id }, data });
     return;
   }
   await db().weighbridge.create({
-    data: { id: randomUUID(), siteId, name: 'Weighbridge 1', connection: 'tcp', host: '127.0.0.1', port, format: 'toledo', unit: 'kg', divisionKg: 20 },
+    data: {
+      id: randomUUID(),
+      siteId,
+      name: 'Weighbridge 1',
+      connection: 'tcp',
+      host: '127.0.0.1',
+      port,
+      format: 'toledo',
+      unit: 'kg',
+      divisionKg: 20,
+      cameraUrl,
+    },
   });
 }

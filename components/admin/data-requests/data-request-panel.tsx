@@ -68,6 +68,8 @@ export function DataRequestPanel() {
           Erased: {erased.entriesDeleted} address-book {erased.entriesDeleted === 1 ? 'entry' : 'entries'} deleted, {erased.loadsAnonymised}{' '}
           {erased.loadsAnonymised === 1 ? 'load' : 'loads'} anonymised, {erased.draftsDeleted} unsent {erased.draftsDeleted === 1 ? 'draft' : 'drafts'} deleted,
           and {erased.auditEntriesScrubbed} audit {erased.auditEntriesScrubbed === 1 ? 'entry' : 'entries'} cleared of the values.
+          {erased.loadsRemaining > 0 &&
+            ` ${erased.loadsRemaining.toLocaleString('en-GB')} ${erased.loadsRemaining === 1 ? 'load still holds' : 'loads still hold'} their data: check the list below and erase again to continue.`}
         </p>
       )}
 
@@ -75,9 +77,14 @@ export function DataRequestPanel() {
         <Results
           result={result}
           headingRef={resultsHeading}
-          onErased={(s) => {
+          onErased={async (s) => {
             setErased(s);
             setResult(null);
+            // A large erasure goes in steps: show what remains, ready to erase again.
+            if (s.loadsRemaining > 0) {
+              const res = await findPersonalDataAction(form.getValues());
+              if (res.ok) setResult(res.data);
+            }
           }}
         />
       )}
@@ -92,7 +99,7 @@ function Results({
 }: {
   result: FindResult;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
-  onErased: (s: EraseSummary) => void;
+  onErased: (s: EraseSummary) => void | Promise<void>;
 }) {
   const { entries, loads, users, query } = result;
   const nothing = entries.length + loads.length + users.length === 0;
@@ -101,10 +108,17 @@ function Results({
       <h2 id="results-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
         What Weighbook holds for {findByLabels[query.by].toLowerCase()} “{query.value}”
       </h2>
-      {result.truncated && (
+      {result.tooBroad ? (
         <p className="max-w-3xl border-l-4 border-danger-700 bg-white p-3 font-semibold">
           This search matches more records than one person is likely to have. Narrow it (a whole email address or phone number) before exporting or erasing.
         </p>
+      ) : (
+        result.truncated && (
+          <p className="max-w-3xl border-l-4 border-brand-600 bg-white p-3 font-semibold">
+            They appear on {result.loadsTotal.toLocaleString('en-GB')} loads; the {loads.length.toLocaleString('en-GB')} most recent are listed. Erasing goes
+            through all of them in steps.
+          </p>
+        )
       )}
       {nothing ? (
         <p>Nothing found: no address-book entry, load or staff account matches.</p>
@@ -256,12 +270,12 @@ function Results({
         </div>
       )}
 
-      {!result.truncated && entries.length + loads.length > 0 && <EraseFlow result={result} onErased={onErased} />}
+      {!result.tooBroad && entries.length + loads.length > 0 && <EraseFlow result={result} onErased={onErased} />}
     </section>
   );
 }
 
-function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: EraseSummary) => void }) {
+function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: EraseSummary) => void | Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -283,10 +297,11 @@ function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: Era
       value: result.query.value,
       entryIds: result.entries.map((e) => e.id),
       loadIds: result.loads.map((l) => l.id),
+      loadsTotal: result.loadsTotal,
       confirmed: true,
     });
     setBusy(false);
-    if (res.ok) onErased(res.data);
+    if (res.ok) await onErased(res.data);
     else setProblem(res.formError ?? 'The data could not be erased.');
   }
 
@@ -323,6 +338,13 @@ function EraseFlow({ result, onErased }: { result: FindResult; onErased: (s: Era
           {drafts.length} {drafts.length === 1 ? 'draft that was' : 'drafts that were'} never sent {drafts.length === 1 ? 'is' : 'are'} deleted outright
           {drafts.length > 0 && `: tickets ${drafts.map((l) => `${l.ticketNumber} (${l.siteName})`).join(', ')}`}.
         </li>
+        {result.truncated && (
+          <li>
+            {(result.loadsTotal - result.loads.length).toLocaleString('en-GB')} more {result.loadsTotal - result.loads.length === 1 ? 'load' : 'loads'}, not
+            listed here, {result.loadsTotal - result.loads.length === 1 ? 'is' : 'are'} anonymised or deleted in the same way. A large erasure goes in steps; if
+            it stops before the end you are told how many remain, and erase again to continue.
+          </li>
+        )}
         <li>The values are removed from the audit log too; the log records only that an erasure happened, with counts.</li>
       </ul>
       <h4 className="mb-1 font-bold">What the Digital Waste Tracking service still holds</h4>

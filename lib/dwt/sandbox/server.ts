@@ -7,6 +7,7 @@
 // - POST/PUT validate with the same rules as the app (lib/dwt/schema.ts) and answer in the spec's
 //   shapes; an apiCode it does not know is a 400 keyed `apiCode` (README: 400/401/403 for a revoked
 //   code; the spec does not say which); a PUT to an unknown id is a 404 and stores nothing.
+// - POST /production-approval-tests assesses stored movements with DWT's content checks (./approval-tests.ts).
 // - Never sends CORS headers: like DWT, it must only be called from a server.
 //
 // - Like live DWT (README, "The live service has moved past this spec"): a PUT whose apiCode is not the
@@ -19,6 +20,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { bundledLookups, bundledReferenceData, createLookups, type ReferenceData, type ReferenceLookups } from '@/lib/reference-data/catalogue';
 import { validateReceiveMovement, warningsFor } from '../schema';
+import { assessApprovalTests } from './approval-tests';
 import { SANDBOX_API_CODES, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './defaults';
 
 export interface SandboxKnobs {
@@ -140,6 +142,7 @@ const REFERENCE_LISTS = new Map<string, keyof ReferenceData>([
 const POST_MOVEMENT = 'POST /movements/receive';
 const PUT_MOVEMENT = 'PUT /movements/{wasteTrackingId}/receive';
 const TOKEN = 'POST /oauth2/token';
+const APPROVAL_TESTS = 'POST /production-approval-tests';
 
 function emptyStats(): SandboxStats {
   return { requests: {}, postAttempts: 0, acceptedPosts: {}, tokenRequests: 0 };
@@ -187,12 +190,18 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
 }
 
 type Route = { endpoint: string } & (
-  { kind: 'token' } | { kind: 'post' } | { kind: 'unknown' } | { kind: 'put'; wasteTrackingId: string } | { kind: 'list'; list: keyof ReferenceData }
+  | { kind: 'token' }
+  | { kind: 'post' }
+  | { kind: 'unknown' }
+  | { kind: 'put'; wasteTrackingId: string }
+  | { kind: 'list'; list: keyof ReferenceData }
+  | { kind: 'approval-tests' }
 );
 
 function routeOf(method: string, pathname: string): Route {
   if (method === 'POST' && pathname === '/oauth2/token') return { kind: 'token', endpoint: TOKEN };
   if (method === 'POST' && pathname === '/movements/receive') return { kind: 'post', endpoint: POST_MOVEMENT };
+  if (method === 'POST' && pathname === '/production-approval-tests') return { kind: 'approval-tests', endpoint: APPROVAL_TESTS };
   // Ids are A-Z0-9, so one that needs decoding cannot exist and is left as sent.
   const put = /^\/movements\/([^/]+)\/receive$/.exec(pathname)?.[1];
   if (method === 'PUT' && put) return { kind: 'put', endpoint: PUT_MOVEMENT, wasteTrackingId: put };
@@ -358,6 +367,14 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
     send(res, PUT_MOVEMENT, 200, warnings.length ? { validation: { warnings } } : {}, chargeHeader());
   }
 
+  /** POST /production-approval-tests: DWT's content checks on the movements stored here. */
+  function handleApprovalTests(res: ServerResponse, text: string) {
+    const parsed = parseJson(text);
+    if (!parsed.ok) return send(res, APPROVAL_TESTS, 400, boom(400, 'Bad Request', 'Invalid request payload JSON format'));
+    const answer = assessApprovalTests(parsed.value, movements);
+    send(res, APPROVAL_TESTS, answer.status, answer.body);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const route = routeOf(req.method ?? 'GET', new URL(req.url ?? '/', 'http://sandbox').pathname);
     const text = await readBody(req);
@@ -383,6 +400,7 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
     }
     if (route.kind === 'post') return handlePost(req, res, text);
     if (route.kind === 'put') return handlePut(res, route.wasteTrackingId, text);
+    if (route.kind === 'approval-tests') return handleApprovalTests(res, text);
     send(res, route.endpoint, 200, referenceData[route.list]);
   }
 

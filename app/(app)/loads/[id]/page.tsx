@@ -7,6 +7,7 @@ import { DwtNotFoundPanel } from '@/components/load-detail/dwt-not-found-panel';
 import { OtherOrganisationPanel } from '@/components/load-detail/other-organisation-panel';
 import { LoadDeadline } from '@/components/load-detail/load-deadline';
 import { LoadHistory } from '@/components/load-detail/load-history';
+import { LoadPhotos } from '@/components/load-detail/load-photos';
 import { LoadRecord } from '@/components/load-detail/load-record';
 import { SendAttempts } from '@/components/load-detail/send-attempts';
 import { LoadStatusBadge } from '@/components/load-status';
@@ -20,6 +21,7 @@ import { getLoadHistory } from '@/lib/loads/history';
 import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
+import { listLoadPhotos } from '@/lib/weighbridge/camera';
 import { ButtonLink } from '@/components/forms/button';
 import { FORM_ERROR_KEY } from '@/lib/errors';
 
@@ -29,7 +31,11 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePermission('loads.view');
   const id = (await params).id;
   const load = await orNotFound(getLoad({ actor, input: { id } }));
-  const [history, lookups] = await Promise.all([getLoadHistory({ actor, input: { id } }), getReferenceLookups()]);
+  const [history, lookups, photos] = await Promise.all([
+    getLoadHistory({ actor, input: { id } }),
+    getReferenceLookups(),
+    listLoadPhotos({ actor, input: { loadId: id } }),
+  ]);
   const warnings = load.dwtWarnings as unknown as DwtValidationError[];
   const errors = load.dwtErrors as unknown as DwtValidationError[];
   const lastAttempt = load.attempts.at(-1);
@@ -97,6 +103,7 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
       </p>
       {!correction.ok && can(actor.roles, 'loads.create') && <p className="mb-6 max-w-3xl">{correction.reason}</p>}
       <LoadRecord form={load.form} ticketNumber={load.ticketNumber} receivedAt={receivedAt} siteName={load.site.name} lookups={lookups} />
+      <LoadPhotos loadId={load.id} photos={photos} />
       <SendAttempts attempts={attempts} />
       <LoadHistory entries={history} attempts={attempts} />
     </>
