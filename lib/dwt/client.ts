@@ -436,7 +436,13 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
         if (!parsed.success) return { done: unexpected(exchange.status, exchange.text) };
         return { done: { kind: 'assessed', ...parsed.data } };
       }
-      if (exchange.type === 'response' && exchange.status === 400) return rejection(exchange.text);
+      if (exchange.type === 'response' && exchange.status === 400) {
+        // This endpoint names no apiCode: an issue keyed apiCode is just one of DWT's errors here.
+        const { done } = rejection(exchange.text);
+        return {
+          done: done.kind === 'api-code-refused' ? { kind: 'rejected', errors: [{ key: 'apiCode', errorType: 'InvalidValue', message: done.message }] } : done,
+        };
+      }
       return commonStep(exchange, 'PUT');
     });
   }
