@@ -48,17 +48,17 @@ export function ApiCodeTable({ states, isAdmin }: { states: ApiCodeState[]; isAd
                           DWT said: “{s.hold.message}”. Held since {formatDate(s.hold.heldSince)}; {s.waiting} waiting. Next try by itself:{' '}
                           {s.hold.probeAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}.
                         </p>
-                        {isAdmin && (
-                          <div className="mt-2">
-                            <TryApiCodeNowButton
-                              apiCode={s.apiCode}
-                              label={s.hold.reason === 'payment-required' ? 'We have paid – try now' : 'Try this apiCode again now'}
-                            />
-                          </div>
-                        )}
                       </>
                     ) : (
-                      'Sending normally'
+                      <p>Sending normally</p>
+                    )}
+                    {isAdmin && (
+                      <div className="mt-2">
+                        <TryApiCodeNowButton
+                          apiCode={s.apiCode}
+                          label={!s.hold ? null : s.hold.reason === 'payment-required' ? 'We have paid – try now' : 'Try this apiCode again now'}
+                        />
+                      </div>
                     )}
                   </td>
                 </tr>
