@@ -18,7 +18,7 @@ import { updateSite } from '@/lib/sites/service';
 import { createFaultSite, pointAppAt, queueLoads, report, sleep, statusCounts, useOwnDatabase, waitFor, type FaultSite } from '@/test/delivery-harness';
 import { loadForm, RECEIVING_SITE } from '@/test/load-fixtures';
 import { noteHoldsChanged, PROBE_EVERY_MS } from './holds';
-import { deliverLoad, getApiCodeStates, tryApiCodeNow } from './service';
+import { deliverLoad, getApiCodeNotices, getApiCodeStates, tryApiCodeNow } from './service';
 import { startDeliveryWorker, type DeliveryWorker } from './worker';
 
 const [, PAID, UNPAID, REVOKED, REPLACEMENT, FIRST_ORG, SECOND_ORG] = SANDBOX_API_CODES as [string, string, string, string, string, string, string];
@@ -127,6 +127,10 @@ describe('402: the organisation has not paid its DWT service charge', () => {
     expect(early).toMatchObject({ chargeWarning: false, serviceCharge: { daysLeft: 89 } });
     const late = (await getApiCodeStates({ actor: admin, now: new Date('2027-03-02T12:00:00Z') })).find((s) => s.apiCode === UNPAID)!;
     expect(late).toMatchObject({ chargeWarning: true, serviceCharge: { daysLeft: 29 } });
+    // The banner's cheap check finds it only once it is inside the 30 days.
+    expect((await getApiCodeNotices({ actor: admin, now: new Date('2027-01-01T12:00:00Z') })).map((s) => s.apiCode)).not.toContain(UNPAID);
+    expect((await getApiCodeNotices({ actor: admin, now: new Date('2027-03-02T12:00:00Z') })).map((s) => s.apiCode)).toContain(UNPAID);
+    expect(await getApiCodeNotices({ actor: site.clerk, now: new Date('2027-03-02T12:00:00Z') })).toEqual([]);
   });
 
   it('a probe that DWT takes ends the hold by itself', async () => {

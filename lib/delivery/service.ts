@@ -589,3 +589,17 @@ export async function tryApiCodeNow({ actor, input }: { actor: Actor; input: { a
     held: false,
   };
 }
+
+/**
+ * What the banner on every page shows a manager or admin: the apiCodes held or whose service charge runs
+ * out within SERVICE_CHARGE_WARNING_DAYS. One cheap query when there is nothing to show (almost always).
+ */
+export async function getApiCodeNotices({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<ApiCodeState[]> {
+  if (!can(actor.roles, 'delivery.view')) return [];
+  const today = now.toISOString().slice(0, 10);
+  const rows = await db().$queryRaw<{ any: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM dwt_api_code
+                    WHERE hold_reason IS NOT NULL OR service_charge_expiry <= ${today}::date + ${SERVICE_CHARGE_WARNING_DAYS}::int) AS any`;
+  if (!rows[0]?.any) return [];
+  return (await getApiCodeStates({ actor, now })).filter((s) => s.hold || s.chargeWarning);
+}
