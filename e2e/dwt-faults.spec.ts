@@ -55,7 +55,10 @@ test('with DWT down the load is kept as waiting to send', async ({ page }) => {
   await expect(page.getByText('Not yet issued: the load is saved and will be reported to DWT.')).toBeVisible();
 });
 
-test('a POST that may have reached DWT unanswered is never resent: check needed, then a manager records DWT’s id', async ({ page, browser }) => {
+test('a POST that may have reached DWT unanswered is never resent by itself: the manager is told there is no way to check, sends it again, and it is marked as a possible duplicate', async ({
+  page,
+  browser,
+}) => {
   await sandbox.setKnobs({ dropAfterReadingPost: true });
   const form = new LoadFormPage(page);
   await fillGoodLoad(form);
@@ -69,20 +72,54 @@ test('a POST that may have reached DWT unanswered is never resent: check needed,
   // DWT did store it, once; the app did not send it again.
   await sandbox.setKnobs({ dropAfterReadingPost: false });
   expect(await sandbox.movementsFor(ticket)).toHaveLength(1);
-  // The manager checks DWT's service (here: the sandbox's store) and finds the load there.
-  const [stored] = await sandbox.movementsFor(ticket);
   const manager = await browser.newContext({ storageState: storageStateFor('manager') });
   const managerPage = await manager.newPage();
   await managerPage.goto('/delivery');
   await expect(managerPage.getByRole('heading', { level: 1, name: 'Delivery to DWT' })).toBeVisible();
   await expectNoAxeViolations(managerPage);
   await managerPage.goto(loadPath);
-  await expect(managerPage.getByRole('heading', { name: 'Check needed: DWT may already have this load' })).toBeVisible();
+  const panel = managerPage.getByRole('region', { name: 'Check needed: DWT may already have this load' });
+  await expect(panel).toBeVisible();
+  // Honest: nobody can look the load up (the app runs against the built-in sandbox here, and says so).
+  await expect(panel).toContainText('There is no way to check.');
+  await expect(panel).toContainText('built-in practice sandbox, not to DWT');
+  await expect(panel).toContainText('We recommend sending it again.');
   await expectNoAxeViolations(managerPage);
-  await managerPage.getByLabel('DWT has it: its waste tracking ID').fill(stored!.wasteTrackingId);
+  await panel.getByRole('button', { name: 'Send it again (recommended)' }).click();
+
+  // Sent again: DWT now holds it twice, and the load says so wherever it is shown.
+  await expect(panel).toHaveCount(0);
+  await expect.poll(async () => (await sandbox.movementsFor(ticket)).length, { timeout: 20_000 }).toBe(2);
+  await managerPage.reload();
+  await expect(managerPage.getByText('Sent', { exact: true })).toBeVisible();
+  await expect(managerPage.getByRole('heading', { level: 2, name: 'Possible duplicate at DWT' })).toBeVisible();
+  await expect(managerPage.getByRole('heading', { level: 3, name: 'Sent it to DWT again as a new load: possible duplicate at DWT' })).toBeVisible();
+  await expect(managerPage.getByText(/Possible duplicate at DWT: DWT may hold two records of this load: the send at .+ got no answer/)).toBeVisible();
+  await expectNoAxeViolations(managerPage);
+  await managerPage.goto(receiptHref);
+  await expect(managerPage.getByTestId('ticket-possible-duplicate')).toContainText('Possible duplicate at DWT.');
+  await manager.close();
+});
+
+test('a manager who has DWT’s waste tracking ID for an unanswered load records it instead: nothing is sent again', async ({ page, browser }) => {
+  await sandbox.setKnobs({ dropAfterReadingPost: true });
+  const form = new LoadFormPage(page);
+  await fillGoodLoad(form);
+  await form.send();
+  await expect(page.getByRole('heading', { level: 2, name: 'Saved – check needed' })).toBeVisible();
+  const ticket = (await page.getByRole('status').filter({ hasText: 'Ticket' }).locator('span.font-semibold').first().textContent())!.trim();
+  const loadPath = (await page.getByRole('link', { name: 'Print the weighbridge ticket' }).getAttribute('href'))!.replace(/\/receipt$/, '');
+  await sandbox.setKnobs({ dropAfterReadingPost: false });
+  // Only the sandbox's test control port can say what it stored; here it stands for the manager having the id.
+  const [stored] = await sandbox.movementsFor(ticket);
+  const manager = await browser.newContext({ storageState: storageStateFor('manager') });
+  const managerPage = await manager.newPage();
+  await managerPage.goto(loadPath);
+  await managerPage.getByLabel('DWT’s waste tracking ID for this load').fill(stored!.wasteTrackingId);
   await managerPage.getByRole('button', { name: 'Record this waste tracking ID' }).click();
   await expect(managerPage.getByText(stored!.wasteTrackingId, { exact: true }).first()).toBeVisible(); // the load page's history shows it too
   await expect(managerPage.getByText('Sent', { exact: true })).toBeVisible();
+  await expect(managerPage.getByRole('heading', { name: 'Possible duplicate at DWT' })).toHaveCount(0);
   expect(await sandbox.movementsFor(ticket)).toHaveLength(1);
   await manager.close();
 });

@@ -87,6 +87,10 @@ test('1. a kilogram site: unit before the weights, net with its unit, a unit sli
   await item.getByLabel(/^The weight is right/).check();
   await form.send();
   await form.expectSent();
+  // The load's page says the weight was questioned and confirmed.
+  const ticket = await page.getByRole('link', { name: 'Print the weighbridge ticket' }).getAttribute('href');
+  await page.goto(ticket!.replace(/\/receipt$/, ''));
+  await expect(page.getByText('Outside the usual range for this site; the clerk confirmed it is right')).toBeVisible();
   await context.close();
 });
 

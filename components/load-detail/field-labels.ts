@@ -14,6 +14,7 @@ const TOP: Record<string, string> = {
   status: 'Status',
   wasteTrackingId: 'Waste tracking ID',
   reason: 'Reason',
+  possibleDuplicate: 'Possible duplicate at DWT',
   correctionReason: 'Reason for the correction',
   apiCode: 'This site’s DWT apiCode',
   _form: 'The whole load',

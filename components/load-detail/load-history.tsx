@@ -19,6 +19,7 @@ const ACTIONS: Record<string, string> = {
   'load.create-draft': 'Saved the load as a draft',
   'load.update': 'Corrected the load',
   'load.send-again-as-new': 'Sent it to DWT again as a new load',
+  'load.send-again-possible-duplicate': 'Sent it to DWT again as a new load: possible duplicate at DWT',
   'load.record-waste-tracking-id': 'Check resolved: recorded the waste tracking ID DWT has',
 };
 

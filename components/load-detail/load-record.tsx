@@ -100,6 +100,9 @@ function itemRows(item: WasteItemFormValues, lookups: ReferenceLookups): Row[] {
   } else {
     rows.push(['Weight', weightText(item.weight)]);
   }
+  // The clerk was asked about a weight outside the site's usual range and said it was right.
+  if (item.weightConfirmed) rows.push(['Weight checked', 'Outside the usual range for this site; the clerk confirmed it is right']);
+  if (item.codesWeightReason?.trim()) rows.push(['Why the codes’ weights do not add up to the net weight', item.codesWeightReason]);
   if (item.containsPops) {
     rows.push(['POPs', `Yes${item.pops.sourceOfComponents ? `, source: ${label(SOURCE_OF_COMPONENTS_LABELS, item.pops.sourceOfComponents)}` : ''}`]);
     if (item.pops.components.length)

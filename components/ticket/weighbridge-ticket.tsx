@@ -140,6 +140,12 @@ export function WeighbridgeTicket({ ticket, layout }: { ticket: Ticket; layout: 
         ) : (
           <p>Not yet issued: the load is saved and will be reported to DWT.</p>
         )}
+        {ticket.possibleDuplicateAt && (
+          <p className="ticket-possible-duplicate mt-1 border-2 border-black p-1" data-testid="ticket-possible-duplicate">
+            <strong>Possible duplicate at DWT.</strong> A send at {formatUkDateTime(ticket.possibleDuplicateAt)} (UK time) got no answer and may have been
+            stored, so this load was sent again. DWT may hold two records of it.
+          </p>
+        )}
       </div>
 
       <div className="ticket-signatures">

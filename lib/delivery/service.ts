@@ -33,6 +33,7 @@ import { ConflictError, FORM_ERROR_KEY, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { logger } from '@/lib/logger';
+import { formatUkDateTime } from '@/lib/time/uk-time';
 import { countRecordDeadlines } from '@/lib/records/service';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { holdApiCode, recordServiceCharge, releaseApiCode, takeProbe, wakeJobsOf, type HoldReason } from './holds';
@@ -73,7 +74,7 @@ function describe(outcome: Outcome): string {
       return 'DWT does not know this waste tracking id, so nothing was updated. It can be sent again as a new record.';
     case 'ambiguous':
     case 'interrupted':
-      return 'DWT did not answer, and may or may not have stored the load. A manager will check before it is sent again.';
+      return 'DWT did not answer, and may or may not have stored the load. A manager decides whether to send it again.';
     case 'rate-limited':
       return 'DWT is busy. The load is saved and will be sent shortly.';
     case 'unavailable':
@@ -307,7 +308,7 @@ const STATUS_MESSAGES: Record<LoadStatus, string> = {
   SENT: 'Sent by the delivery queue.',
   DRAFT: 'Nothing to send.',
   NEEDS_ATTENTION: 'DWT refused the load. Correct the fields shown and save again.',
-  CHECK_NEEDED: 'The load is saved, but it needs a check before it is sent: a manager decides whether DWT already has it.',
+  CHECK_NEEDED: 'The load is saved, but DWT may already have it: a manager decides whether to send it again.',
 };
 
 /**
@@ -346,32 +347,59 @@ async function checkNeededLoad(actor: Actor, loadId: string) {
   return load;
 }
 
-/** DWT does not have it (checked in DWT's service): send it again as a new record. */
+/**
+ * Send the load again as a new record. After a 404 on a PUT, DWT has said it holds nothing. After an
+ * unanswered POST ("check needed") nobody can know: production DWT offers no look-up and does not refuse
+ * a second POST with the same yourUniqueReference. A missing record breaks the two-day rule while a
+ * duplicate can be explained, so the load is sent again and marked as a possible duplicate (the time of
+ * the unanswered send), for its history, its ticket and exports.
+ */
 export async function sendAgainAsNew({ actor, input }: { actor: Actor; input: { loadId: string } }) {
   const load = await checkNeededLoad(actor, input.loadId);
+  const unanswered = load.status === 'CHECK_NEEDED';
+  const lastUnanswered = unanswered
+    ? await db().sendAttempt.findFirst({
+        where: { loadId: load.id, method: 'POST', outcome: { in: ['ambiguous', 'interrupted'] } },
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        select: { at: true },
+      })
+    : null;
+  // If the load needed a check more than once, the first unanswered send is kept (the history has each).
+  const unansweredAt = lastUnanswered?.at ?? load.updatedAt;
+  const possibleDuplicateAt = unanswered ? (load.possibleDuplicateAt ?? unansweredAt) : load.possibleDuplicateAt;
   await db().$transaction(async (tx) => {
     await tx.load.update({
       where: { id: load.id },
-      data: { status: 'PENDING', wasteTrackingId: null, sentVersion: null, dwtErrors: [], version: { increment: 1 } },
+      data: { status: 'PENDING', wasteTrackingId: null, sentVersion: null, dwtErrors: [], possibleDuplicateAt, version: { increment: 1 } },
     });
     await enqueueDelivery(tx, load.id);
     await tx.$executeRaw`UPDATE delivery_job SET post_in_flight = false WHERE load_id = ${load.id}::uuid`;
     await recordAudit(tx, {
       actorId: auditActorId(actor),
-      action: 'load.send-again-as-new',
+      action: unanswered ? 'load.send-again-possible-duplicate' : 'load.send-again-as-new',
       entityType: 'load',
       entityId: load.id,
       siteId: load.siteId,
       changes: {
         status: { from: load.status, to: 'PENDING' },
         wasteTrackingId: { from: load.wasteTrackingId, to: null },
-        reason: load.status === 'CHECK_NEEDED' ? 'DWT did not answer; a manager found it does not have the load' : 'DWT does not know this waste tracking id',
+        ...(unanswered
+          ? {
+              reason: 'DWT did not answer, and it offers no way to check whether it stored the load; a manager sent it again',
+              possibleDuplicate: possibleDuplicateNote(unansweredAt),
+            }
+          : { reason: 'DWT does not know this waste tracking id' }),
       },
     });
   });
 }
 
-/** DWT has it (found in DWT's service): record its waste tracking id by hand; nothing is sent. */
+/** The history's words for a possible duplicate at DWT. */
+function possibleDuplicateNote(at: Date): string {
+  return `DWT may hold two records of this load: the send at ${formatUkDateTime(at)} (UK time) got no answer and may have been stored, so the load was sent again`;
+}
+
+/** The manager has DWT's waste tracking id for it: record it by hand; nothing is sent. */
 export async function recordWasteTrackingId({ actor, input }: { actor: Actor; input: { loadId: string; wasteTrackingId: string } }) {
   const load = await checkNeededLoad(actor, input.loadId);
   const id = input.wasteTrackingId.trim().toUpperCase();

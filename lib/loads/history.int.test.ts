@@ -1,10 +1,12 @@
 // A load's history (audit entries with people's names, scoped to the actor's sites), who may correct
-// it, and a correction DWT answers with 404 ("does not know this waste tracking id") sent again as new.
+// it, a correction DWT answers with 404 ("does not know this waste tracking id") sent again as new, and
+// a load sent again after an unanswered send, marked as a possible duplicate in its history, on its
+// ticket and in exports.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { deliverLoad, sendAgainAsNew } from '@/lib/delivery/service';
+import { deliverLoad, recordWasteTrackingId, sendAgainAsNew } from '@/lib/delivery/service';
 import { DEFAULT_KNOBS, startDwtSandbox, type DwtSandbox } from '@/lib/dwt/sandbox/server';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { createSite } from '@/lib/sites/service';
@@ -12,7 +14,11 @@ import { ensureUser } from '@/lib/users/service';
 import { pointAppAt } from '@/test/dwt-env';
 import { loadForm, RECEIVING_SITE } from '@/test/load-fixtures';
 import type { LoadFormValues } from './schema';
+import { exportRecords } from '@/lib/records/export';
+import { EXPORT_COLUMNS } from '@/lib/records/export-format';
+import { parseCsv } from '@/test/zip-reader';
 import { getLoadHistory } from './history';
+import { getLoadTicket } from './ticket-service';
 import { mayCorrectLoad, saveLoad } from './service';
 
 let sandbox: DwtSandbox;
@@ -159,5 +165,74 @@ describe('a correction DWT does not know (404 on PUT)', () => {
     expect(refused.status).toBe('NEEDS_ATTENTION');
     expect(refused.wasteTrackingId).toBeTruthy();
     await expect(sendAgainAsNew({ actor: manager, input: { loadId: saved.id } })).rejects.toBeInstanceOf(ConflictError);
+  });
+});
+
+describe('a load sent again after DWT did not answer (check needed)', () => {
+  it('is marked as a possible duplicate at DWT in its history, on its ticket and in exports; other loads are not', async () => {
+    await sandbox.setKnobs({ dropAfterReadingPost: true });
+    const saved = await save(clerk, form('2.25'));
+    const first = await deliverLoad({ loadId: saved.id });
+    expect(first.status).toBe('CHECK_NEEDED');
+    await sandbox.setKnobs({ dropAfterReadingPost: false });
+    const unanswered = await db().sendAttempt.findFirstOrThrow({ where: { loadId: saved.id, outcome: 'ambiguous' } });
+    const reference = (await db().load.findUniqueOrThrow({ where: { id: saved.id } })).ticketNumber;
+
+    await sendAgainAsNew({ actor: manager, input: { loadId: saved.id } });
+    const row = await db().load.findUniqueOrThrow({ where: { id: saved.id } });
+    expect(row.possibleDuplicateAt).toEqual(unanswered.at);
+    const again = await deliverLoad({ loadId: saved.id });
+    expect(again.status).toBe('SENT');
+    // DWT really does hold it twice: nothing refused the second POST with the same reference.
+    expect([...sandbox.movements.values()].filter((m) => (m.body as { yourUniqueReference?: string }).yourUniqueReference === reference)).toHaveLength(2);
+
+    // History: the decision, who took it, and why it may be a duplicate.
+    const history = await getLoadHistory({ actor: manager, input: { id: saved.id } });
+    const decision = history.find((e) => e.action === 'load.send-again-possible-duplicate');
+    expect(decision).toMatchObject({
+      actorName: 'Mina Manager',
+      changes: {
+        status: { from: 'CHECK_NEEDED', to: 'PENDING' },
+        possibleDuplicate: expect.stringMatching(/^DWT may hold two records of this load: the send at .+ \(UK time\) got no answer/),
+      },
+    });
+
+    // Ticket.
+    const { ticket } = await getLoadTicket({ actor: manager, input: { id: saved.id } });
+    expect(ticket.possibleDuplicateAt).toEqual(unanswered.at);
+    expect(ticket.wasteTrackingId).toBe(again.wasteTrackingId);
+
+    // Export: a column with the unanswered send's UK time, empty for a load sent once.
+    const plain = await save(clerk, form('3'));
+    await deliverLoad({ loadId: plain.id });
+    const file = await exportRecords({ actor: manager, input: { filters: {}, format: 'csv' } });
+    const chunks: Buffer[] = [];
+    const reader = file.stream.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(Buffer.from(r.value));
+    const [header, ...rows] = parseCsv(Buffer.concat(chunks).toString('utf8').slice(1));
+    const col = (key: string) => EXPORT_COLUMNS.findIndex((c) => c.key === key);
+    expect(header![col('possibleDuplicate')]).toBe('Possible duplicate at DWT: unanswered send (UK)');
+    const cell = (ticketNumber: string) => rows.find((r) => r[col('ticketNumber')] === ticketNumber)?.[col('possibleDuplicate')];
+    expect(cell(reference)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(cell(reference)).toBe(
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+        .format(unanswered.at)
+        .replace(',', ''),
+    );
+    const plainRow = await db().load.findUniqueOrThrow({ where: { id: plain.id } });
+    expect(cell(plainRow.ticketNumber)).toBe('');
+    expect(plainRow.possibleDuplicateAt).toBeNull();
+  });
+
+  it('is not marked when the manager records DWT’s id, or when DWT said it does not know the id (404)', async () => {
+    await sandbox.setKnobs({ dropAfterReadingPost: true });
+    const saved = await save(clerk, form('4'));
+    expect((await deliverLoad({ loadId: saved.id })).status).toBe('CHECK_NEEDED');
+    await sandbox.setKnobs({ dropAfterReadingPost: false });
+    const [stored] = [...sandbox.movements.values()].slice(-1);
+    await recordWasteTrackingId({ actor: manager, input: { loadId: saved.id, wasteTrackingId: stored!.wasteTrackingId } });
+    expect((await db().load.findUniqueOrThrow({ where: { id: saved.id } })).possibleDuplicateAt).toBeNull();
+    const history = await getLoadHistory({ actor: manager, input: { id: saved.id } });
+    expect(history.some((e) => e.action === 'load.send-again-possible-duplicate')).toBe(false);
   });
 });

@@ -21,6 +21,7 @@ export async function getLoadTicket({
       ticketNumber: load.ticketNumber,
       receivedAt: load.receivedAt,
       wasteTrackingId: load.wasteTrackingId,
+      possibleDuplicateAt: load.possibleDuplicateAt,
       site: load.site,
       form: load.form,
       weighedBy: load.createdById ? (names.get(load.createdById) ?? null) : null,

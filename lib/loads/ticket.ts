@@ -69,6 +69,11 @@ export interface Ticket {
   total: TicketWeight | null;
   weighedBy: string | null;
   wasteTrackingId: string | null;
+  /**
+   * Sent again after a send DWT may have stored without answering: when that send left. DWT may hold a
+   * second record of this load; the ticket says so, for the regulator.
+   */
+  possibleDuplicateAt: Date | null;
 }
 
 export interface TicketSource {
@@ -81,6 +86,8 @@ export interface TicketSource {
   weighedBy: string | null;
   /** The weighings of two-pass weighing, per waste item index, when the load has them. */
   weighings?: Partial<Record<number, TicketWeighing[]>>;
+  /** See Ticket.possibleDuplicateAt. */
+  possibleDuplicateAt?: Date | null;
 }
 
 function amount(value: string): number | null {
@@ -159,6 +166,7 @@ export function buildTicket(source: TicketSource, lookups: ReferenceLookups): Ti
     total: addWeights(items.flatMap((i) => (i.net ? [i.net] : []))),
     weighedBy: source.weighedBy,
     wasteTrackingId: source.wasteTrackingId,
+    possibleDuplicateAt: source.possibleDuplicateAt ?? null,
   };
 }
 

@@ -67,6 +67,16 @@ describe('rows', () => {
     expect(draft[0]![col('description')]).toBeNull();
   });
 
+  it('marks a possible duplicate at DWT with the time of the unanswered send, on every row of the load', () => {
+    expect(rowsOf(load()).map((r) => r[col('possibleDuplicate')])).toEqual([null, null]);
+    const resent = rowsOf(load({ possibleDuplicate: '2026-11-20 09:16' }));
+    expect(resent.map((r) => r[col('possibleDuplicate')])).toEqual(['2026-11-20 09:16', '2026-11-20 09:16']);
+    expect(EXPORT_COLUMNS[col('possibleDuplicate')]?.header).toBe('Possible duplicate at DWT: unanswered send (UK)');
+    const e = jsonEncoder();
+    const [row] = JSON.parse(e.start + e.rows(resent, true) + e.end) as Record<string, unknown>[];
+    expect(row?.possibleDuplicate).toBe('2026-11-20 09:16');
+  });
+
   it('converts weights to tonnes', () => {
     expect(tonnes({ metric: 'Grams', amount: 1500 })).toBe(0.0015);
     expect(tonnes({ metric: 'Kilograms', amount: 12.5 })).toBe(0.0125);

@@ -18,6 +18,11 @@ export interface ExportLoad {
   status: LoadStatus;
   warnings: number;
   wasteTrackingId: string | null;
+  /**
+   * "2026-11-20 09:15", UK time: a send at this time got no answer and may have been stored, and the
+   * load was sent again, so DWT may hold two records of it. Null for every other load.
+   */
+  possibleDuplicate?: string | null;
   movement: unknown;
   /** Sent without a disposal or recovery code on some item: they must follow by the same deadline. */
   codesToFollow: boolean;
@@ -102,6 +107,12 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'received', header: 'Date and time received (UK)', kind: 'text', value: (r) => r.load.received },
   { key: 'status', header: 'Status', kind: 'text', value: (r) => statusLabel(r.load) },
   { key: 'wasteTrackingId', header: 'Waste tracking ID', kind: 'text', value: (r) => text(r.load.wasteTrackingId) },
+  {
+    key: 'possibleDuplicate',
+    header: 'Possible duplicate at DWT: unanswered send (UK)',
+    kind: 'text',
+    value: (r) => text(r.load.possibleDuplicate),
+  },
   { key: 'reportingDue', header: 'Reporting due by (UK)', kind: 'text', value: (r) => text(r.load.due) },
   { key: 'dwtWarnings', header: 'DWT warnings', kind: 'number', value: (r) => r.load.warnings },
   { key: 'codesToFollow', header: 'Disposal or recovery codes to follow', kind: 'boolean', value: (r) => r.load.codesToFollow },

@@ -48,7 +48,8 @@ async function readBatch(where: Prisma.Sql, after: { at: Date; id: string } | nu
            to_char(l.due_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI') AS due,
            l.status::text AS status, jsonb_array_length(l.dwt_warnings)::int AS warnings,
            l.waste_tracking_id AS "wasteTrackingId", l.movement, l.codes_to_follow AS "codesToFollow",
-           l.net_weight::float8 AS "netWeight", l.weight_unit AS "weightUnit"
+           l.net_weight::float8 AS "netWeight", l.weight_unit AS "weightUnit",
+           to_char(l.possible_duplicate_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI') AS "possibleDuplicate"
     FROM load l JOIN site s ON s.id = l.site_id
     WHERE ${where} ${keyset}
     ORDER BY ${order}

@@ -5,8 +5,8 @@
 //   POST /knobs   body: Partial<SandboxKnobs>   → 204
 //   GET  /stats                                 → SandboxStats and the number of stored movements
 //   POST /reset   knobs to defaults, stats to zero → 204
-//   GET  /movements?ref=X  stored movements (id and yourUniqueReference), as DWT's own service would
-//                          show a manager checking whether a load arrived, and how many PUTs replaced it
+//   GET  /movements?ref=X  stored movements (id and yourUniqueReference) and how many PUTs replaced each:
+//                          for tests only. Live DWT offers no such look-up (the app never relies on one)
 //   DELETE /movements/{id} forget a stored movement (a later PUT to it is a 404) → 204, or 404
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DEFAULT_KNOBS, type DwtSandbox, type SandboxKnobs } from './server';

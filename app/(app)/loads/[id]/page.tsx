@@ -20,6 +20,7 @@ import type { DwtValidationError } from '@/lib/dwt/errors';
 import { getLoadHistory } from '@/lib/loads/history';
 import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
 import { getReferenceLookups } from '@/lib/reference-data/service';
+import { dwtConfigInUse } from '@/lib/dwt-settings/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
 import { listLoadPhotos } from '@/lib/weighbridge/camera';
 import { ButtonLink } from '@/components/forms/button';
@@ -31,10 +32,11 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePermission('loads.view');
   const id = (await params).id;
   const load = await orNotFound(getLoad({ actor, input: { id } }));
-  const [history, lookups, photos] = await Promise.all([
+  const [history, lookups, photos, dwt] = await Promise.all([
     getLoadHistory({ actor, input: { id } }),
     getReferenceLookups(),
     listLoadPhotos({ actor, input: { loadId: id } }),
+    dwtConfigInUse(),
   ]);
   const warnings = load.dwtWarnings as unknown as DwtValidationError[];
   const errors = load.dwtErrors as unknown as DwtValidationError[];
@@ -78,7 +80,20 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
           </p>
         </section>
       )}
-      {manager && load.status === 'CHECK_NEEDED' && <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={receivedAt} />}
+      {manager && load.status === 'CHECK_NEEDED' && (
+        <CheckNeededPanel loadId={load.id} ticketNumber={load.ticketNumber} receivedAt={receivedAt} environment={dwt.environment} />
+      )}
+      {load.possibleDuplicateAt && (
+        <section aria-labelledby="possible-duplicate-heading" className="mb-4 max-w-3xl border-l-4 border-amber-700 bg-white p-4">
+          <h2 id="possible-duplicate-heading" className="text-lg font-bold">
+            Possible duplicate at DWT
+          </h2>
+          <p>
+            A send at {formatUkDateTime(load.possibleDuplicateAt)} got no answer and may have been stored, so this load was sent again. DWT may hold two records
+            of it. DWT offers no way to check; the ticket and exports say so too, so it can be explained to the regulator.
+          </p>
+        </section>
+      )}
       {dwtLostIt && <DwtNotFoundPanel loadId={load.id} ticketNumber={load.ticketNumber} wasteTrackingId={load.wasteTrackingId!} mayAct={manager} />}
       {otherOrganisation && (
         <OtherOrganisationPanel
