@@ -2,7 +2,8 @@
 // popup and the active option, and whether a code may be added. components/ewc-codes-field.tsx renders
 // it; keeping it pure lets every keyboard rule be tested directly.
 import { comboboxKeyDown, type KeyOutcome as GenericKeyOutcome } from './forms/combobox-keys';
-import { formatEwcCode, normaliseEwcCode, type EwcSearchResult, type ReferenceLookups } from '@/lib/reference-data/lookups';
+import { formatEwcCode, normaliseEwcCode } from '@/lib/reference-data/ewc-format';
+import type { EwcSearchResult, ReferenceLookups } from '@/lib/reference-data/lookups';
 
 /** Options shown at once: enough to scan, few enough to render instantly on an old PC. */
 export const SHOWN_OPTIONS = 20;

@@ -3,7 +3,8 @@
 // Focus never leaves the input: the active option is conveyed by aria-activedescendant. Controlled, so
 // it plugs into react-hook-form through <Controller>. Keyboard rules live in ./ewc-codes-field-logic.
 import { useEffect, useImperativeHandle, useMemo, useReducer, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import { formatEwcCode, type ReferenceLookups } from '@/lib/reference-data/lookups';
+import { formatEwcCode } from '@/lib/reference-data/ewc-format';
+import type { ReferenceLookups } from '@/lib/reference-data/lookups';
 import { chooseCode, codeLabel, comboboxReducer, initialComboboxState, keyDown, resultsMessage, SHOWN_OPTIONS } from './ewc-codes-field-logic';
 import { comboboxInputAria, comboboxListboxAria } from './forms/combobox-aria';
 import { handleComboboxKey } from './forms/combobox-keys';

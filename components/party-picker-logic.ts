@@ -2,8 +2,9 @@
 // the active option, and what is read out. components/party-picker.tsx renders it; keeping it pure lets
 // every keyboard rule be tested directly.
 import { comboboxKeyDown, type KeyOutcome as GenericKeyOutcome } from './forms/combobox-keys';
-import { REASON_FOR_NO_REGISTRATION_NUMBER_LABELS } from '@/lib/dwt/schema';
-import { partyKindNouns, type PartyKind, type PartyMatch } from '@/lib/address-book/schema';
+import { REASON_FOR_NO_REGISTRATION_NUMBER_LABELS } from '@/lib/dwt/labels';
+import { partyKindNouns } from '@/lib/address-book/keys';
+import type { PartyKind, PartyMatch } from '@/lib/address-book/schema';
 
 /** Matches shown at once: enough to tell similar names apart, few enough to scan while a driver waits. */
 export const SHOWN_MATCHES = 8;

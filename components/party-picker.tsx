@@ -10,7 +10,8 @@ import { describedBy, FieldFrame } from './forms/field-frame';
 import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { findCarrierByVehicleAction, searchPartiesAction } from '@/lib/address-book/actions';
-import { matchKey, partyKindNouns, VEHICLE_LOOKUP_MIN_LENGTH, type PartyEntry, type PartyKind, type PartyMatch } from '@/lib/address-book/schema';
+import { matchKey, partyKindNouns, VEHICLE_LOOKUP_MIN_LENGTH } from '@/lib/address-book/keys';
+import type { PartyEntry, PartyKind, PartyMatch } from '@/lib/address-book/schema';
 import {
   activeOption,
   initialPickerState,

@@ -1,9 +1,9 @@
 'use client';
-import { signOut } from 'next-auth/react';
+import { signOut } from './auth-client';
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: '/sign-in' })} className="px-3 py-2 font-semibold underline underline-offset-4">
+    <button type="button" onClick={() => void signOut('/sign-in')} className="px-3 py-2 font-semibold underline underline-offset-4">
       Sign out
     </button>
   );

@@ -7,7 +7,7 @@ import {
   REASON_FOR_NO_REGISTRATION_NUMBER_LABELS,
   SOURCE_OF_COMPONENTS_LABELS,
 } from '@/lib/dwt/schema';
-import { netWeight, type LoadFormValues, type WasteItemFormValues } from '@/lib/loads/schema';
+import { netWeight, type LoadFormValues, type WasteItemFormValues } from '@/lib/loads/form-values';
 import type { ReferenceLookups } from '@/lib/reference-data/lookups';
 
 type Row = [term: string, value: ReactNode];

@@ -5,7 +5,7 @@ import { useFormContext } from 'react-hook-form';
 import { describedBy, FieldFrame } from '@/components/forms/field-frame';
 import { fieldId } from '@/components/forms/field-id';
 import type { FieldErrors } from '@/lib/errors';
-import { CORRECTION_REASON_MAX, CORRECTION_REASON_REQUIRED } from '@/lib/loads/submit-schema';
+import { CORRECTION_REASON_MAX, CORRECTION_REASON_REQUIRED } from '@/lib/loads/correction-reason';
 
 export const CORRECTION_REASON_FIELD = 'correctionReason';
 

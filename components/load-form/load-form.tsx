@@ -1,6 +1,7 @@
 'use client';
 // The receipt form: log a new load, or correct one. Checks run here with DWT's own rules while the
 // driver waits, and again on the server. Save commits the load to PostgreSQL, then sends it to DWT.
+import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Controller, FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
@@ -11,17 +12,17 @@ import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { addressBookQueryKeys } from '@/components/party-picker';
 import { useReferenceLookups } from '@/components/reference-data/use-reference-data';
-import { REASONS_FOR_NO_CONSIGNMENT_CODE, REASON_FOR_NO_CONSIGNMENT_CODE_LABELS } from '@/lib/dwt/schema';
-import type { WeightMetric } from '@/lib/dwt/schema';
+import { REASON_FOR_NO_CONSIGNMENT_CODE_LABELS } from '@/lib/dwt/labels';
+import { REASONS_FOR_NO_CONSIGNMENT_CODE, type WeightMetric } from '@/lib/dwt/values';
 import { lastLoadForCarrierAction, submitLoadAction, type SubmitLoadResult } from '@/lib/loads/actions';
 import { receivedForDisplay, receivedFromTyping } from '@/lib/loads/received-time';
-import { checkLoadForm, emptyWasteItemIn, withoutWeights, type LoadFormValues, type SiteWeightHistory } from '@/lib/loads/schema';
+import { emptyWasteItemIn, withoutWeights, type LoadFormValues } from '@/lib/loads/form-values';
+import type { SiteWeightHistory } from '@/lib/loads/plausibility';
 import type { ReceivingSite } from '@/lib/sites/receiving-site';
 import { instantToUkLocal } from '@/lib/time/uk-time';
 import { clearAutosave, readAutosave, typedSomething, writeAutosave } from './autosave';
 import { CorrectionReasonField, correctionReasonErrors, correctionReasonOf } from './correction-reason-field';
 import { errorAt, formFieldName, toErrorTree } from './form-errors';
-import { OutcomePanel } from './outcome-panel';
 import { BrokerFields, CarrierFields } from './party-fields';
 import { uuidV4 } from './uuid';
 import { VehicleRepeatOffer } from './vehicle-repeat-offer';
@@ -60,6 +61,16 @@ export interface PartyApi {
   fillBroker(values: Partial<LoadFormValues['brokerOrDealer']>): void;
 }
 
+/** DWT's rules and the form's own (lib/loads/schema.ts): a chunk of their own, loaded on first use. */
+const loadChecks = () => import('@/lib/loads/schema');
+/** What a save shows: its own chunk, as nothing shows it before the first save. */
+const OutcomePanel = dynamic(() => import('./outcome-panel').then((m) => m.OutcomePanel));
+/**
+ * What the form may need soon after it opens, fetched once it is up rather than with the page: the checks,
+ * the outcome panel, and the POP and hazardous sections, so a tick or a save never waits on the network.
+ */
+const prefetchAfterOpening = () => Promise.all([loadChecks(), import('./outcome-panel'), import('./item-details')]);
+
 export function LoadForm({ site, initial, existing, renderCarrierPicker, renderVehicleLookup, renderBrokerPicker }: LoadFormProps) {
   const { lookups, error: lookupsError } = useReferenceLookups();
   const queryClient = useQueryClient();
@@ -72,10 +83,16 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
   const [conflict, setConflict] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
+  // The checks come with the code lists, which they need: fetched once the lists have arrived, so they
+  // are in hand long before the first save, without weighing on the page's first download.
+  useEffect(() => {
+    if (lookups) void prefetchAfterOpening().catch(() => undefined);
+  }, [lookups]);
   const resolver = useMemo<Resolver<LoadFormValues>>(
     () => async (values) => {
-      if (!lookups) return { values, errors: {} }; // the server checks everything anyway
-      const check = checkLoadForm(values, { lookups, site: site.receiving, history: site.history });
+      const checks = lookups ? await loadChecks().catch(() => null) : null;
+      if (!lookups || !checks) return { values, errors: {} }; // the server checks everything anyway
+      const check = checks.checkLoadForm(values, { lookups, site: site.receiving, history: site.history });
       const fieldErrors = { ...(check.ok ? {} : check.fieldErrors), ...correctionReasonErrors(values, Boolean(existing?.reasonRequired)) };
       return Object.keys(fieldErrors).length === 0 ? { values, errors: {} } : { values: {}, errors: toErrorTree(fieldErrors) };
     },

@@ -4,8 +4,9 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { CheckboxField } from '@/components/forms/checkbox-field';
 import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
-import { MEANS_OF_TRANSPORT, MEANS_OF_TRANSPORT_LABELS, REASONS_FOR_NO_REGISTRATION_NUMBER, REASON_FOR_NO_REGISTRATION_NUMBER_LABELS } from '@/lib/dwt/schema';
-import type { LoadFormValues } from '@/lib/loads/schema';
+import { MEANS_OF_TRANSPORT_LABELS, REASON_FOR_NO_REGISTRATION_NUMBER_LABELS } from '@/lib/dwt/labels';
+import { MEANS_OF_TRANSPORT, REASONS_FOR_NO_REGISTRATION_NUMBER } from '@/lib/dwt/values';
+import type { LoadFormValues } from '@/lib/loads/form-values';
 import { errorAt } from './form-errors';
 
 export function CarrierFields({ vehicleLookupSlot, pickerSlot }: { vehicleLookupSlot?: React.ReactNode; pickerSlot?: React.ReactNode }) {

@@ -1,9 +1,8 @@
 // The small reference lists, bundled for an instant first paint of the form's pick lists; the synced
-// copies from /api/reference-data replace them once they arrive. (The EWC list is never bundled.)
+// copies from /api/reference-data replace them once they arrive. (The EWC list is never bundled; the POP
+// and hazardous lists come with their sections, item-details.tsx.)
 import containerTypes from '@/lib/reference-data/bundled/container-types.json';
 import disposalOrRecoveryCodes from '@/lib/reference-data/bundled/disposal-or-recovery-codes.json';
-import hazardousPropertyCodes from '@/lib/reference-data/bundled/hazardous-property-codes.json';
-import popNames from '@/lib/reference-data/bundled/pop-names.json';
 import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
 
 export function smallLists(lookups: ReferenceLookups | undefined) {
@@ -11,10 +10,5 @@ export function smallLists(lookups: ReferenceLookups | undefined) {
   return {
     containerTypes: (data?.containerTypes ?? containerTypes).map((c) => ({ value: c.code, label: `${c.description} (${c.code})` })),
     disposalOrRecoveryCodes: (data?.disposalOrRecoveryCodes ?? disposalOrRecoveryCodes).map((c) => ({ value: c.code, label: `${c.code} – ${c.description}` })),
-    hazardousPropertyCodes: (data?.hazardousPropertyCodes ?? hazardousPropertyCodes).map((c) => ({
-      code: c.code,
-      label: `${c.code.replace('_', ' ')} ${c.shortDesc}`,
-    })),
-    popNames: (data?.popNames ?? popNames).map((c) => ({ value: c.code, label: `${c.chemicalName} (${c.code})` })),
   };
 }

@@ -9,7 +9,7 @@ import { fieldId } from '@/components/forms/field-id';
 import type { WeightMetric } from '@/lib/dwt/schema';
 import { lastLoadForVehicleAction, type VehicleLastLoad } from '@/lib/loads/actions';
 import type { LoadFormValues } from '@/lib/loads/schema';
-import { formatEwcCode } from '@/lib/reference-data/lookups';
+import { formatEwcCode } from '@/lib/reference-data/ewc-format';
 
 /** Whether the clerk has started on the waste already (then the offer would overwrite their typing). */
 function wasteTyped(items: LoadFormValues['wasteItems'] | undefined): boolean {

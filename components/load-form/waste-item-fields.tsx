@@ -2,6 +2,7 @@
 // One waste item: EWC codes, description, form, containers, weight (one amount, or gross and tare
 // from the weighbridge with the net worked out), POPs and hazardous details when ticked, and disposal
 // or recovery codes (which may be added later).
+import dynamic from 'next/dynamic';
 import { useEffect, useRef } from 'react';
 import { Controller, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { EwcCodesField } from '@/components/ewc-codes-field';
@@ -9,9 +10,9 @@ import { CheckboxField } from '@/components/forms/checkbox-field';
 import { fieldId } from '@/components/forms/field-id';
 import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
-import { PHYSICAL_FORMS, SOURCES_OF_COMPONENTS, SOURCE_OF_COMPONENTS_LABELS, WEIGHT_METRICS } from '@/lib/dwt/schema';
+import { PHYSICAL_FORMS, WEIGHT_METRICS } from '@/lib/dwt/values';
 import { weightQuestion, type SiteWeightHistory } from '@/lib/loads/plausibility';
-import { itemNet, type LoadFormValues, type WasteItemFormValues } from '@/lib/loads/schema';
+import { itemNet, type LoadFormValues, type WasteItemFormValues } from '@/lib/loads/form-values';
 import { convertWeight, formatWeight, parseWeight, roundWeight } from '@/lib/loads/weights';
 import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
 import { errorAt } from './form-errors';
@@ -19,7 +20,9 @@ import { smallLists } from './small-lists';
 import { Button } from '@/components/forms/button';
 
 const metricOptions = WEIGHT_METRICS.map((m) => ({ value: m, label: m }));
-const sourceOptions = SOURCES_OF_COMPONENTS.map((s) => ({ value: s, label: SOURCE_OF_COMPONENTS_LABELS[s] }));
+// The POP and hazardous details, shown when ticked: their own chunk (item-details.tsx), not the page's.
+const PopsFields = dynamic(() => import('./item-details').then((m) => m.PopsFields));
+const HazardousFields = dynamic(() => import('./item-details').then((m) => m.HazardousFields));
 
 export function WasteItemFields({
   index,
@@ -178,9 +181,9 @@ export function WasteItemFields({
       </fieldset>
 
       <CheckboxField label="Contains POPs (persistent organic pollutants)" error={e('containsPops')} {...register(`${p}.containsPops`)} />
-      {containsPops && <PopsFields index={index} popNames={lists.popNames} />}
+      {containsPops && <PopsFields index={index} lookups={lookups} />}
       <CheckboxField label="Has hazardous properties" error={e('containsHazardous')} {...register(`${p}.containsHazardous`)} />
-      {containsHazardous && <HazardousFields index={index} hpCodes={lists.hazardousPropertyCodes} />}
+      {containsHazardous && <HazardousFields index={index} lookups={lookups} />}
 
       <DisposalOrRecoveryFields index={index} codes={lists.disposalOrRecoveryCodes} net={net} metric={metric} />
 
@@ -194,134 +197,6 @@ export function WasteItemFields({
           </Button>
         )}
       </div>
-    </fieldset>
-  );
-}
-
-function PopsFields({ index, popNames }: { index: number; popNames: { value: string; label: string }[] }) {
-  const { register, control, formState } = useFormContext<LoadFormValues>();
-  const p = `wasteItems.${index}.pops` as const;
-  const { fields, append, remove } = useFieldArray({ control, name: `${p}.components` });
-  const e = (name: string) => errorAt(formState.errors, `${p}.${name}`);
-  return (
-    <fieldset className="mb-4 ml-7 border-l-4 border-slate-300 pl-4">
-      <legend className="font-semibold">POP details for item {index + 1}</legend>
-      <SelectField
-        label="Source of POP components"
-        placeholder="Choose"
-        options={sourceOptions}
-        error={e('sourceOfComponents')}
-        {...register(`${p}.sourceOfComponents`)}
-      />
-      {fields.map((f, i) => (
-        <div key={f.id} className="grid items-end gap-x-4 md:grid-cols-[2fr_1fr_auto]">
-          <SelectField
-            label={`POP ${i + 1}`}
-            placeholder="Choose"
-            options={popNames}
-            error={e(`components.${i}.code`)}
-            {...register(`${p}.components.${i}.code`)}
-          />
-          <TextField
-            label={`POP ${i + 1} concentration (mg/kg, optional)`}
-            inputMode="decimal"
-            autoComplete="off"
-            error={e(`components.${i}.concentration`)}
-            {...register(`${p}.components.${i}.concentration`)}
-          />
-          <Button variant="secondary" size="sm" className="mb-5" onClick={() => remove(i)}>
-            Remove POP {i + 1}
-          </Button>
-        </div>
-      ))}
-      {e('components') && (
-        <p className="font-semibold text-danger-700" id={`${fieldId(`${p}.components`)}`} tabIndex={-1}>
-          {e('components')}
-        </p>
-      )}
-      <Button
-        variant="secondary"
-        size="sm"
-        className="mb-4"
-        onClick={() => {
-          append({ code: '', concentration: '' }, { shouldFocus: false });
-          const added = fields.length;
-          requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(fieldId(`${p}.components.${added}.code`))?.focus()));
-        }}
-      >
-        Add a POP component
-      </Button>
-    </fieldset>
-  );
-}
-
-function HazardousFields({ index, hpCodes }: { index: number; hpCodes: { code: string; label: string }[] }) {
-  const { register, control, formState } = useFormContext<LoadFormValues>();
-  const p = `wasteItems.${index}.hazardous` as const;
-  const { fields, append, remove } = useFieldArray({ control, name: `${p}.components` });
-  const e = (name: string) => errorAt(formState.errors, `${p}.${name}`);
-  return (
-    <fieldset className="mb-4 ml-7 border-l-4 border-slate-300 pl-4">
-      <legend className="font-semibold">Hazardous details for item {index + 1}</legend>
-      <SelectField
-        label="Source of hazardous components"
-        placeholder="Choose"
-        options={sourceOptions}
-        error={e('sourceOfComponents')}
-        {...register(`${p}.sourceOfComponents`)}
-      />
-      <fieldset
-        className={`mb-4 ${e('hazCodes') ? 'border-l-4 border-danger-700 pl-3' : ''}`}
-        aria-describedby={e('hazCodes') ? `${fieldId(`${p}.hazCodes`)}-error` : undefined}
-      >
-        <legend className="font-semibold">Hazardous property codes</legend>
-        {e('hazCodes') && (
-          <p id={`${fieldId(`${p}.hazCodes`)}-error`} className="font-semibold text-danger-700">
-            <span className="sr-only">Error: </span>
-            {e('hazCodes')}
-          </p>
-        )}
-        <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-4">
-          {hpCodes.map((hp, i) => (
-            <label key={hp.code} className="flex items-center gap-2">
-              <input type="checkbox" value={hp.code} className="h-5 w-5" id={i === 0 ? fieldId(`${p}.hazCodes`) : undefined} {...register(`${p}.hazCodes`)} />
-              {hp.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {fields.map((f, i) => (
-        <div key={f.id} className="grid items-end gap-x-4 md:grid-cols-[2fr_1fr_auto]">
-          <TextField label={`Hazardous component ${i + 1}`} autoComplete="off" error={e(`components.${i}.name`)} {...register(`${p}.components.${i}.name`)} />
-          <TextField
-            label={`Component ${i + 1} concentration (mg/kg, optional)`}
-            inputMode="decimal"
-            autoComplete="off"
-            error={e(`components.${i}.concentration`)}
-            {...register(`${p}.components.${i}.concentration`)}
-          />
-          <Button variant="secondary" size="sm" className="mb-5" onClick={() => remove(i)}>
-            Remove component {i + 1}
-          </Button>
-        </div>
-      ))}
-      {e('components') && (
-        <p className="font-semibold text-danger-700" id={`${fieldId(`${p}.components`)}`} tabIndex={-1}>
-          {e('components')}
-        </p>
-      )}
-      <Button
-        variant="secondary"
-        size="sm"
-        className="mb-4"
-        onClick={() => {
-          append({ name: '', concentration: '' }, { shouldFocus: false });
-          const added = fields.length;
-          requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(fieldId(`${p}.components.${added}.name`))?.focus()));
-        }}
-      >
-        Add a hazardous component
-      </Button>
     </fieldset>
   );
 }

@@ -2,7 +2,7 @@
 // DWT's reference lists in the browser, fetched once as data from /api/reference-data: the 288 kB EWC
 // list stays out of the forms' JavaScript, and the browser's HTTP cache (ETag) spares repeat downloads.
 import { useQuery } from '@tanstack/react-query';
-import { createLookups, type ReferenceData, type ReferenceLookups } from '@/lib/reference-data/lookups';
+import type { ReferenceData, ReferenceLookups } from '@/lib/reference-data/lookups';
 
 export const referenceDataQueryKey = ['reference-data'] as const;
 
@@ -20,17 +20,13 @@ async function fetchReferenceData(): Promise<ReferenceData> {
   return (await response.json()) as ReferenceData;
 }
 
-// One set of lookups per fetched data, shared by every field using the hook: building them costs a few
-// milliseconds, and schemas memoised per lookups object (lib/dwt/schema.ts) are then built once too.
-const lookupsByData = new WeakMap<ReferenceData, ReferenceLookups>();
-
-function lookupsFor(data: ReferenceData): ReferenceLookups {
-  let lookups = lookupsByData.get(data);
-  if (!lookups) {
-    lookups = createLookups(data);
-    lookupsByData.set(data, lookups);
-  }
-  return lookups;
+// One set of lookups per fetch, kept in the query's cache and shared by every field using the hook:
+// building them costs a few milliseconds, and schemas memoised per lookups object (lib/dwt/schema.ts)
+// are then built once too. The code that builds them (with the EWC synonyms) is fetched alongside the
+// lists rather than with the page.
+async function fetchLookups(): Promise<ReferenceLookups> {
+  const [data, { createLookups }] = await Promise.all([fetchReferenceData(), import('@/lib/reference-data/lookups')]);
+  return createLookups(data);
 }
 
 // Retrying cannot cure a refusal (4xx); network errors and 5xx get the usual two retries.
@@ -49,12 +45,13 @@ export interface ReferenceLookupsState {
 export function useReferenceLookups(): ReferenceLookupsState {
   const query = useQuery({
     queryKey: referenceDataQueryKey,
-    queryFn: fetchReferenceData,
-    select: lookupsFor,
+    queryFn: fetchLookups,
     // The lists change only when DWT's do; once per page session is enough.
     staleTime: Infinity,
     gcTime: Infinity,
     retry: shouldRetry,
+    // Lookups hold maps and functions: kept as built, never merged with an earlier copy.
+    structuralSharing: false,
   });
   return { lookups: query.data, isLoading: query.isPending, error: query.error };
 }

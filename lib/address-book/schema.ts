@@ -20,14 +20,12 @@ import {
 import type { PartyKind } from '@/lib/generated/prisma/enums';
 
 export type { PartyKind } from '@/lib/generated/prisma/enums';
+// What the form's pickers use, kept free of zod so the load form's JavaScript carries none (keys.ts).
+import { matchKey } from './keys';
+
+export { matchKey, partyKindNouns, VEHICLE_LOOKUP_MIN_LENGTH } from './keys';
 
 export const PARTY_KINDS = ['CARRIER', 'BROKER_DEALER'] as const satisfies readonly PartyKind[];
-
-/** Lower case, to sit inside a sentence ("Enter a new carrier"). */
-export const partyKindNouns: Record<PartyKind, string> = {
-  CARRIER: 'carrier',
-  BROKER_DEALER: 'broker or dealer',
-};
 
 /** A carrier runs a few vehicles; more than this in one save is not a clerk typing. */
 export const MAX_VEHICLES_PER_SAVE = 100;
@@ -36,18 +34,6 @@ export const SEARCH_DEFAULT_LIMIT = 8;
 export const SEARCH_MAX_LIMIT = 25;
 export const SEARCH_QUERY_MAX_LENGTH = 100;
 export const LIST_PAGE_SIZE = 50;
-/** The vehicle lookup waits for this much of a registration (by `matchKey`): one character is no plate. */
-export const VEHICLE_LOOKUP_MIN_LENGTH = 2;
-
-/**
- * How registration numbers and vehicle registrations are compared: letters A–Z and digits only, upper
- * case. "ab12 cde", "AB12CDE" and "AB12-CDE" are one vehicle; "WCR/R/1234567" matches "wcrr1234567".
- * The service's SQL computes the same key for stored values (strip first, then upper-case, so the two
- * agree whatever the database's locale).
- */
-export function matchKey(value: string): string {
-  return value.replace(/[^A-Za-z0-9]+/g, '').toUpperCase();
-}
 
 /**
  * How a vehicle registration is stored and shown: as typed, but trimmed, upper case and with single

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLookups } from '@/lib/reference-data/catalogue';
 import { loadForm } from '@/test/load-fixtures';
-import {
-  EMPTY_HISTORY,
-  LOAD_TEXT_MAX,
-  checkLoadForm,
-  emptyLoadForm,
-  loadFormSchema,
-  netWeight,
-  storedLoadForm,
-  toMovement,
-  withoutWeights,
-  type LoadFormValues,
-} from './schema';
+import { EMPTY_HISTORY, LOAD_TEXT_MAX, checkLoadForm, emptyLoadForm, netWeight, toMovement, withoutWeights, type LoadFormValues } from './schema';
+import { loadFormSchema, storedLoadForm } from './form-schema';
 
 const site = { siteName: 'Riverside', authorisationNumber: 'EPR/AB1234CD', fullAddress: '1 Riverside Way, Anytown', postcode: 'AB1 2CD' };
 const now = new Date('2026-11-22T12:00:00Z');

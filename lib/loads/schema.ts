@@ -5,202 +5,40 @@
 // conversion to DWT's types happens in `toMovement`, and the checks are DWT's own schema
 // (lib/dwt/schema.ts) run on the converted body, on the client while the driver waits and again on
 // the server. Pure: no server imports.
-import { z } from 'zod';
-import {
-  MEANS_OF_TRANSPORT,
-  PHYSICAL_FORMS,
-  REASONS_FOR_NO_CONSIGNMENT_CODE,
-  REASONS_FOR_NO_REGISTRATION_NUMBER,
-  SOURCES_OF_COMPONENTS,
-  WEIGHT_METRICS,
-  normaliseUkPostcode,
-  validateReceiveMovement,
-  warningsFor,
-  type DwtValidationError,
-  type ReceiveMovement,
-  type WeightMetric,
-} from '@/lib/dwt/schema';
+import { normaliseUkPostcode, validateReceiveMovement, warningsFor, type DwtValidationError, type ReceiveMovement, type WeightMetric } from '@/lib/dwt/schema';
 import { dwtErrorsToFieldErrors } from '@/lib/dwt/errors';
 import { FORM_ERROR_KEY, type FieldErrors } from '@/lib/errors';
 import type { ReferenceLookups } from '@/lib/reference-data/catalogue';
 import { toReceiveMovementBody, type ReceivingSite } from '@/lib/sites/receiving-site';
+import { itemNet, netWeight, orUndefined, type LoadFormValues, type WasteItemFormValues } from './form-values';
 import { govukMessage } from './messages';
 import { EMPTY_HISTORY, weightQuestion, type SiteWeightHistory } from './plausibility';
 import { receivedInstant } from './received-time';
 import { convertWeight, formatWeight, parseWeight, roundWeight } from './weights';
 
-// Bounds against hostile or runaway input (drafts too), far above anything real and above DWT's own
-// limits, so DWT's rules (not these) are what a clerk meets: a box holds at most 5,000 characters.
-export const LOAD_TEXT_MAX = 5_000;
-const str = z
-  .string()
-  .max(LOAD_TEXT_MAX, `Must be ${LOAD_TEXT_MAX.toLocaleString('en-GB')} characters or fewer`)
-  .default('');
-/** A list of at most `max` entries: "Give no more than N …". */
-const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.array(item).max(max, `Give no more than ${max} ${what}`).default([]);
-const maybe = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), z.literal('')]).default('');
-
-const weightForm = z.object({
-  metric: z.enum(WEIGHT_METRICS).default('Tonnes'),
-  amount: str,
-  isEstimate: z.boolean().default(false),
-});
-
-const addressForm = z.object({ fullAddress: str, postcode: str });
-
-export const wasteItemFormSchema = z.object({
-  ewcCodes: list(z.string().max(20), 20, 'EWC codes'),
-  wasteDescription: str,
-  physicalForm: maybe(PHYSICAL_FORMS),
-  numberOfContainers: str,
-  typeOfContainers: str,
-  /** One amount, or gross and tare from the weighbridge with the net computed. */
-  weightMode: z.enum(['single', 'weighbridge']).default('weighbridge'),
-  weight: weightForm.default({ metric: 'Tonnes', amount: '', isEstimate: false }),
-  weighbridge: z.object({ gross: str, tare: str }).default({ gross: '', tare: '' }),
-  /** The clerk confirmed a weight the plausibility check asked about (kept on the load). */
-  weightConfirmed: z.boolean().default(false),
-  /** Why the disposal or recovery codes' weights do not add up to the net weight, when they do not. */
-  codesWeightReason: str,
-  containsPops: z.boolean().default(false),
-  pops: z
-    .object({
-      sourceOfComponents: maybe(SOURCES_OF_COMPONENTS),
-      components: list(z.object({ code: str, concentration: str }), 50, 'components'),
-    })
-    .default({ sourceOfComponents: '', components: [] }),
-  containsHazardous: z.boolean().default(false),
-  hazardous: z
-    .object({
-      sourceOfComponents: maybe(SOURCES_OF_COMPONENTS),
-      hazCodes: list(z.string().max(20), 20, 'hazardous property codes'),
-      components: list(z.object({ name: str, concentration: str }), 50, 'components'),
-    })
-    .default({ sourceOfComponents: '', hazCodes: [], components: [] }),
-  disposalOrRecoveryCodes: list(
-    z.object({
-      code: str,
-      weight: weightForm,
-      /** True until the clerk types this code's weight: it then follows the item's net weight. */
-      followsNet: z.boolean().optional(),
-    }),
-    30,
-    'disposal or recovery codes',
-  ),
-});
-
-const partyForm = {
-  /** The address-book entry it came from, if any. */
-  addressBookId: str,
-  /** Offer to save a new party to the site's address book. */
-  saveToAddressBook: z.boolean().default(false),
-  organisationName: str,
-  registrationNumber: str,
-  address: addressForm.default({ fullAddress: '', postcode: '' }),
-  emailAddress: str,
-  phoneNumber: str,
-};
-
-export const loadFormSchema = z.object({
-  /** UK wall-clock time, "YYYY-MM-DDTHH:mm" (a datetime-local input). */
-  dateTimeReceived: str,
-  /** True while the time is the one the form suggested: it is refreshed when the clerk starts typing. */
-  dateTimeIsNow: z.boolean().default(false),
-  /** The weighbridge ticket number. */
-  yourUniqueReference: str,
-  /** True while the ticket number is the one suggested: the server then assigns the next in sequence. */
-  ticketNumberIsSuggested: z.boolean().default(true),
-  otherReferencesForMovement: list(z.object({ label: str, reference: str }), 20, 'other references'),
-  carrier: z
-    .object({
-      ...partyForm,
-      reasonForNoRegistrationNumber: maybe(REASONS_FOR_NO_REGISTRATION_NUMBER),
-      meansOfTransport: maybe(MEANS_OF_TRANSPORT).default('Road'),
-      vehicleRegistration: str,
-      /** Free text beside "Other" (live DWT takes it; the spec had no such field). */
-      otherMeansOfTransport: str,
-    })
-    .default(() => emptyCarrier()),
-  hasBrokerOrDealer: z.boolean().default(false),
-  brokerOrDealer: z.object(partyForm).default(() => emptyParty()),
-  wasteItems: list(wasteItemFormSchema, 100, 'waste items'),
-  hazardousWasteConsignmentCode: str,
-  reasonForNoConsignmentCode: maybe(REASONS_FOR_NO_CONSIGNMENT_CODE),
-  specialHandlingRequirements: str,
-});
-
-export type LoadFormValues = z.output<typeof loadFormSchema>;
-export type WasteItemFormValues = z.output<typeof wasteItemFormSchema>;
+// The form's values and their plain helpers (empty forms, net weights) are in form-values.ts, which the
+// form imports directly: the checks below (and DWT's rules with them) reach the browser only when used.
+export {
+  LOAD_TEXT_MAX,
+  emptyCarrier,
+  emptyLoadForm,
+  emptyParty,
+  emptyWasteItem,
+  emptyWasteItemIn,
+  itemNet,
+  netWeight,
+  orUndefined,
+  withoutWeights,
+  type LoadFormValues,
+  type WasteItemFormValues,
+} from './form-values';
 export { EMPTY_HISTORY, type SiteWeightHistory };
-
-function emptyParty() {
-  return {
-    addressBookId: '',
-    saveToAddressBook: false,
-    organisationName: '',
-    registrationNumber: '',
-    address: { fullAddress: '', postcode: '' },
-    emailAddress: '',
-    phoneNumber: '',
-  };
-}
-function emptyCarrier(): LoadFormValues['carrier'] {
-  return { ...emptyParty(), reasonForNoRegistrationNumber: '', meansOfTransport: 'Road', vehicleRegistration: '', otherMeansOfTransport: '' };
-}
-
-export function emptyWasteItem(): WasteItemFormValues {
-  return wasteItemFormSchema.parse({});
-}
-
-export function emptyWasteItemIn(metric: WeightMetric): WasteItemFormValues {
-  return wasteItemFormSchema.parse({ weight: { metric, amount: '', isEstimate: false } });
-}
-
-export function emptyLoadForm(init: { dateTimeReceived: string; yourUniqueReference: string; unit?: WeightMetric }): LoadFormValues {
-  const { unit = 'Tonnes', ...rest } = init;
-  return loadFormSchema.parse({ ...rest, dateTimeIsNow: true, wasteItems: [emptyWasteItemIn(unit)] });
-}
-
-/**
- * A load's stored form values as the form's shape. Loads saved by the form hold every value; a load
- * that holds none or only some (imported, or saved before a field existed) gets the empty form's
- * values for what is missing, so its page and its correction open instead of failing.
- */
-export function storedLoadForm(stored: unknown, init: { dateTimeReceived: string; yourUniqueReference: string }): LoadFormValues {
-  const values = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  const complete = Array.isArray(values.wasteItems) && typeof values.carrier === 'object' && values.carrier !== null;
-  if (complete) return values as unknown as LoadFormValues;
-  const parsed = loadFormSchema.safeParse({ ...init, ...values });
-  return parsed.success ? parsed.data : ({ ...emptyLoadForm(init), ...values, wasteItems: [emptyWasteItem()] } as LoadFormValues);
-}
-
-/**
- * A copy of a load's form to start another from ("Log a similar load", "Repeat the last load"):
- * never its weights (the new load is weighed afresh), never its weight confirmations.
- */
-export function withoutWeights(items: readonly WasteItemFormValues[]): WasteItemFormValues[] {
-  return items.map((item) => ({
-    ...item,
-    weight: { ...item.weight, amount: '' },
-    weighbridge: { gross: '', tare: '' },
-    weightConfirmed: false,
-    codesWeightReason: '',
-    disposalOrRecoveryCodes: item.disposalOrRecoveryCodes.map((d) => ({
-      ...d,
-      weight: { ...d.weight, metric: item.weight.metric, amount: '' },
-      followsNet: true,
-    })),
-  }));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Form → DWT body
 // ---------------------------------------------------------------------------------------------
 
 const trimmed = (v: string) => v.trim();
-/** Trimmed text, or undefined for a blank box (left out of the DWT body and the address-book entry). */
-export const orUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim());
-
 /** "" → absent (DWT then says it is required); "abc" → NaN (DWT: must be a number). "1,250" → 1250. */
 function number(v: string): number | undefined {
   const t = v.trim();
@@ -221,22 +59,6 @@ function address(a: { fullAddress: string; postcode: string }) {
 function normaliseUkPostcodeIfUk(value: string): string {
   const n = normaliseUkPostcode(value);
   return /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/.test(n) ? n : value.trim().toUpperCase();
-}
-
-/** Net weight from the weighbridge in `metric`, or undefined/NaN when it cannot be worked out. */
-export function netWeight(gross: string, tare: string, metric: WeightMetric = 'Tonnes'): number | undefined {
-  const g = parseWeight(gross, metric);
-  const t = parseWeight(tare, metric);
-  if (g === undefined || t === undefined) return undefined;
-  if (Number.isNaN(g) || Number.isNaN(t)) return Number.NaN;
-  return roundWeight(g - t);
-}
-
-/** An item's weight in its unit: the weighbridge's net, or the one weight typed. */
-export function itemNet(item: WasteItemFormValues): number | undefined {
-  return item.weightMode === 'weighbridge'
-    ? netWeight(item.weighbridge.gross, item.weighbridge.tare, item.weight.metric)
-    : parseWeight(item.weight.amount, item.weight.metric);
 }
 
 function weight(w: { metric: WeightMetric; amount: string; isEstimate: boolean }) {

@@ -18,7 +18,8 @@ import { instantToUkLocal } from '@/lib/time/uk-time';
 import type { WeightMetric } from '@/lib/dwt/schema';
 import type { SiteWeightHistory, WeightStats } from './plausibility';
 import { receivedInstant } from './received-time';
-import { checkLoadForm, loadFormSchema, storedLoadForm, toMovement, withoutWeights, type LoadFormValues } from './schema';
+import { loadFormSchema, storedLoadForm } from './form-schema';
+import { checkLoadForm, toMovement, withoutWeights, type LoadFormValues } from './schema';
 import { CORRECTION_REASON_REQUIRED, submitLoadSchema, type SubmitLoadInput } from './submit-schema';
 import { loadNet } from './ticket';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { CORRECTION_REASON_MAX } from './correction-reason';
 
-export const CORRECTION_REASON_MAX = 500;
-export const CORRECTION_REASON_REQUIRED = 'Enter why you are correcting this load';
+export { CORRECTION_REASON_MAX, CORRECTION_REASON_REQUIRED } from './correction-reason';
 
 /** What the form posts: its own id (generated in the browser, so a repeated submit is recognised). */
 export const submitLoadSchema = z.object({

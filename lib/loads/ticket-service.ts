@@ -5,7 +5,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { namesOfUsers } from '@/lib/users/service';
 import { getLoad } from './service';
-import { buildTicket, isTicketLayout, type Ticket, type TicketLayout } from './ticket';
+import { isTicketLayout } from '@/lib/sites/schema';
+import { buildTicket, type Ticket, type TicketLayout } from './ticket';
 
 export async function getLoadTicket({
   actor,

@@ -7,9 +7,11 @@
 // from) and they replace the typed ones on the ticket.
 import type { WeightMetric } from '@/lib/dwt/values';
 import { formatEwcCode, type ReferenceLookups } from '@/lib/reference-data/lookups';
-import { netWeight, type LoadFormValues, type WasteItemFormValues } from './schema';
+import { netWeight, type LoadFormValues, type WasteItemFormValues } from './form-values';
 
-export { TICKET_LAYOUTS, isTicketLayout, ticketLayoutLabels, type TicketLayout } from '@/lib/sites/schema';
+// The layouts' values are in lib/sites/schema.ts (with zod): only their type here, so the browser's
+// uses of this file (weights, tracking ids) carry no zod.
+export type { TicketLayout } from '@/lib/sites/schema';
 
 const UNIT_SYMBOLS: Record<WeightMetric, string> = { Tonnes: 't', Kilograms: 'kg', Grams: 'g' };
 const TO_TONNES: Record<WeightMetric, number> = { Tonnes: 1, Kilograms: 0.001, Grams: 0.000001 };

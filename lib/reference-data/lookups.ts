@@ -81,20 +81,7 @@ export interface ReferenceLookups {
 
 export const DEFAULT_EWC_SEARCH_LIMIT = 20;
 
-/**
- * "17 05 04", "17-05-04", "170504*" → "170504". Returns the input trimmed when it is not a code, so
- * validation still reports it as written.
- */
-export function normaliseEwcCode(input: string): string {
-  const compact = input.replace(/[\s.*-]/g, '');
-  return /^\d{6}$/.test(compact) ? compact : input.trim();
-}
-
-/** "170503", true → "17 05 03*": the printed form clerks know from consignment notes. */
-export function formatEwcCode(code: string, isHazardous = false): string {
-  if (!/^\d{6}$/.test(code)) return code;
-  return `${code.slice(0, 2)} ${code.slice(2, 4)} ${code.slice(4, 6)}${isHazardous ? '*' : ''}`;
-}
+export { formatEwcCode, normaliseEwcCode } from './ewc-format';
 
 export function createLookups(data: ReferenceData): ReferenceLookups {
   const ewcByCode = new Map(data.ewcCodes.map((entry) => [entry.code, entry]));

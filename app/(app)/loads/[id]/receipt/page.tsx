@@ -4,7 +4,7 @@ import { ButtonLink } from '@/components/forms/button';
 import { PrintButton } from '@/components/print-button';
 import { WeighbridgeTicket } from '@/components/ticket/weighbridge-ticket';
 import { requirePermission } from '@/lib/auth/session';
-import { TICKET_LAYOUTS, isTicketLayout, ticketLayoutLabels, type TicketLayout } from '@/lib/loads/ticket';
+import { TICKET_LAYOUTS, isTicketLayout, ticketLayoutLabels, type TicketLayout } from '@/lib/sites/schema';
 import { getLoadTicket } from '@/lib/loads/ticket-service';
 import { orNotFound } from '@/lib/not-found';
 
