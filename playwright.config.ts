@@ -36,10 +36,10 @@ export default defineConfig({
   projects: [
     { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
     { name: 'setup', testMatch: /.*\.setup\.ts/, dependencies: ['first-run'] },
-    { name: 'chromium', dependencies: ['setup'], testIgnore: /(first-run|dwt-faults|last-admin)\.spec\.ts/, use: { browserName: 'chromium' } },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: /(first-run|dwt-faults(-[a-z-]+)?|last-admin)\.spec\.ts/, use: { browserName: 'chromium' } },
     // These turn the one sandbox's knobs, or disable every other admin for a moment, so they run
     // alone, after everything else.
-    { name: 'dwt-faults', dependencies: ['chromium'], testMatch: /dwt-faults\.spec\.ts/, use: { browserName: 'chromium' } },
+    { name: 'dwt-faults', dependencies: ['chromium'], testMatch: /dwt-faults(-[a-z-]+)?\.spec\.ts/, use: { browserName: 'chromium' } },
     { name: 'last-admin', dependencies: ['dwt-faults'], testMatch: /last-admin\.spec\.ts/, use: { browserName: 'chromium' } },
   ],
   webServer: {

@@ -5,7 +5,8 @@ import { NavLinks } from './nav-links';
 import { navigationFor } from './navigation';
 import { SignOutButton } from './sign-out-button';
 
-export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+/** `notices`: what every page of this person shows above its content (e.g. DWT refusing an apiCode). */
+export function AppShell({ actor, children, notices }: { actor: Actor; children: ReactNode; notices?: ReactNode }) {
   return (
     <>
       <header className="no-print bg-brand-900 text-white">
@@ -22,6 +23,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           <NavLinks items={navigationFor(actor.roles)} />
         </nav>
       </header>
+      {notices}
       <main id="main-content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

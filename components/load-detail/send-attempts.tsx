@@ -23,6 +23,7 @@ const OUTCOMES: Record<string, string> = {
   unavailable: 'DWT could not be reached; tried again later',
   'not-authorised': 'DWT refused our credentials or apiCode',
   'payment-required': 'DWT wants its service charge paid first (402); waiting',
+  'api-code-refused': 'DWT does not accept the site’s apiCode; waiting for a working one',
   ambiguous: 'No answer from DWT: it may or may not have stored it',
   interrupted: 'Sending was interrupted before DWT answered',
   unexpected: 'DWT gave an unexpected answer',

@@ -51,6 +51,9 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
   findStoredTareAction: { permission: 'weighings.create', input: () => ({ siteId, vehicleRegistration: 'AB12 CDE' }) },
   recordTareAction: { permission: 'tares.manage', input: () => ({ siteId, vehicleRegistration: 'TA12 RES', amount: '10', unit: 'Tonnes' }) },
   removeTareAction: { permission: 'tares.manage', input: () => ({ siteId, vehicleRegistration: 'NO01 TAR' }), allowedResult: { ok: false } },
+  // Nothing is held for a random apiCode: admins get the service's "nothing held" refusal, not a permission one;
+  // lib/delivery/holds.int.test.ts holds and releases for real.
+  tryApiCodeNowAction: { permission: 'dwt.manage', input: () => ({ apiCode: randomUUID() }), allowedResult: { ok: false } },
   lastLoadForCarrierAction: { permission: 'loads.create', input: () => ({ siteId, carrierName: 'Nobody Ltd' }) },
   lastLoadForVehicleAction: { permission: 'loads.create', input: () => ({ siteId, vehicleRegistration: 'ZZ99 ZZZ' }) },
   searchPartiesAction: { permission: 'loads.create', input: () => ({ siteId, kind: 'CARRIER', query: 'Acme' }) },

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { runAction } from '@/lib/auth/run-action';
-import { deliverLoad, recordWasteTrackingId, sendAgainAsNew } from './service';
+import { deliverLoad, recordWasteTrackingId, sendAgainAsNew, tryApiCodeNow } from './service';
 
 const loadIdSchema = z.object({ loadId: z.uuid() });
 
@@ -31,5 +31,16 @@ export async function recordWasteTrackingIdAction(input: unknown): Promise<Actio
     await recordWasteTrackingId({ actor, input });
     revalidatePath(`/loads/${input.loadId}`);
     return null;
+  });
+}
+
+const apiCodeSchema = z.object({ apiCode: z.uuid('Choose an apiCode from the list') });
+
+/** "We have paid – try now": ends the hold on an apiCode (audited) and sends one of its loads at once. */
+export async function tryApiCodeNowAction(input: unknown): Promise<ActionResult<{ message: string; held: boolean }>> {
+  return runAction({ permission: 'dwt.manage', schema: apiCodeSchema, input }, async ({ actor, input }) => {
+    const result = await tryApiCodeNow({ actor, input });
+    revalidatePath('/', 'layout');
+    return result;
   });
 }

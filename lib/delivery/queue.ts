@@ -13,24 +13,35 @@ export async function enqueueDelivery(tx: Tx, loadId: string): Promise<void> {
     ON CONFLICT (load_id) DO UPDATE SET available_at = LEAST(delivery_job.available_at, now()), attempts = 0, last_error = NULL`;
 }
 
-/** Takes up to `limit` jobs that are due and not leased (or one load's job), for `workerId`. */
+/**
+ * Takes up to `limit` jobs that are due and not leased (or one load's job), for `workerId`. Jobs of a site
+ * whose apiCode (its own, else `defaultApiCode`) is held (lib/delivery/holds.ts) are left until the hold's
+ * next probe; one load's job is taken all the same (processJob then finds the hold and sends nothing).
+ */
 export async function claimJobs({
   workerId,
   limit,
   loadId,
+  defaultApiCode,
 }: {
   workerId: string;
   limit: number;
   loadId?: string;
+  defaultApiCode?: string | null;
 }): Promise<{ loadId: string; attempts: number; postInFlight: boolean }[]> {
+  const fallback = defaultApiCode && /^[0-9a-f-]{36}$/i.test(defaultApiCode) ? defaultApiCode : null;
   const rows = await db().$queryRaw<{ load_id: string; attempts: number; post_in_flight: boolean }[]>`
     UPDATE delivery_job j
        SET locked_by = ${workerId}, locked_until = now() + make_interval(secs => ${LEASE_MS / 1000}), attempts = j.attempts + 1
      WHERE j.load_id IN (
-       SELECT load_id FROM delivery_job
-        WHERE (locked_until IS NULL OR locked_until < now())
-          AND (${loadId ?? null}::uuid IS NULL AND available_at <= now() OR load_id = ${loadId ?? null}::uuid)
-        ORDER BY available_at
+       SELECT q.load_id FROM delivery_job q
+        WHERE (q.locked_until IS NULL OR q.locked_until < now())
+          AND (${loadId ?? null}::uuid IS NULL AND q.available_at <= now() OR q.load_id = ${loadId ?? null}::uuid)
+          AND (${loadId ?? null}::uuid IS NOT NULL OR NOT EXISTS (
+                SELECT 1 FROM load l JOIN site s ON s.id = l.site_id
+                  JOIN dwt_api_code h ON h.api_code = COALESCE(s.api_code, ${fallback}::uuid)
+                 WHERE l.id = q.load_id AND h.hold_reason IS NOT NULL AND h.probe_at > now()))
+        ORDER BY q.available_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
     RETURNING j.load_id, j.attempts, j.post_in_flight`;

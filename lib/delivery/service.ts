@@ -9,14 +9,19 @@
 //   interrupted by a crash     → CHECK_NEEDED (never resent blindly: a manager decides)
 //   rate limited, unavailable,
 //   not authorised, unexpected → PENDING, retried later with back-off (the reason is on the attempt)
+//   payment required (402),
+//   apiCode refused (400 apiCode) → PENDING, and the apiCode is held (lib/delivery/holds.ts): no send
+//                                with that code until its hourly probe, an admin's "try now", or (for a
+//                                site) a change of the site's apiCode
 //
 // A POST is sent once per load; a correction becomes a PUT of the whole latest record, and never before
 // the POST has returned an id (one job per load, so sends of one load never overlap).
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/service';
-import { db, isUniqueViolation } from '@/lib/db';
+import { db, isUniqueViolation, type Tx } from '@/lib/db';
 import type { CreateMovementOutcome, DwtClientOptions, UpdateMovementOutcome } from '@/lib/dwt/client';
 import type { DwtValidationError } from '@/lib/dwt/errors';
 import { dwtClientFor, INTERACTIVE_RETRY } from '@/lib/dwt-settings/client';
@@ -31,6 +36,7 @@ import { logger } from '@/lib/logger';
 import { formatUkDateTime } from '@/lib/time/uk-time';
 import { countRecordDeadlines } from '@/lib/records/service';
 import { getReferenceLookups } from '@/lib/reference-data/service';
+import { holdApiCode, recordServiceCharge, releaseApiCode, takeProbe, wakeJobsOf, type HoldReason } from './holds';
 import { claimJobs, enqueueDelivery, dequeueDelivery, markPostInFlight, rescheduleJob } from './queue';
 import { receivingSiteOf, toReceiveMovementBody } from '@/lib/sites/receiving-site';
 
@@ -46,6 +52,16 @@ export interface DeliveryResult {
 const log = logger.child({ module: 'delivery' });
 
 type Outcome = CreateMovementOutcome | UpdateMovementOutcome | { kind: 'interrupted'; attempts: 0 };
+
+/** A held job is looked at again after this long at the latest (the claim skips it while its code is held). */
+const HELD_RECHECK_MS = 2_000;
+
+/** What a clerk or manager is told about a load waiting behind a hold on its apiCode. */
+export function describeHold(reason: HoldReason): string {
+  return reason === 'payment-required'
+    ? 'DWT will not take records until the organisation has paid its DWT service charge. The load is saved and waiting; it will be tried again about every hour, or at once when an administrator says the charge is paid.'
+    : 'DWT does not accept this site’s apiCode (unknown, disabled or revoked). The load is saved and waiting; it will be sent once an administrator sets a working apiCode on the site’s page.';
+}
 
 function describe(outcome: Outcome): string {
   switch (outcome.kind) {
@@ -66,7 +82,9 @@ function describe(outcome: Outcome): string {
     case 'not-authorised':
       return 'DWT refused our credentials or this site’s apiCode. The load is saved; an administrator needs to check the DWT connection.';
     case 'payment-required':
-      return 'DWT will not take records until the organisation has paid its DWT service charge. The load is saved and waiting; it will be tried again about every hour.';
+      return describeHold('payment-required');
+    case 'api-code-refused':
+      return describeHold('api-code-refused');
     case 'unexpected':
       return `DWT gave an unexpected answer (HTTP ${outcome.status}). The load is saved and will be tried again; an administrator can see it on the delivery page.`;
   }
@@ -90,8 +108,9 @@ function statusFor(outcome: Outcome): LoadStatus {
 
 /** Queue back-off: full jitter on an exponential ceiling; Retry-After honoured; config problems wait longer. */
 export function retryDelayMs(outcome: Outcome, attempts: number, random = Math.random): number {
-  // Unpaid service charge (402): nothing will change until someone pays, so about hourly, never a tight loop.
-  if (outcome.kind === 'payment-required') return 60 * 60_000;
+  // Unpaid service charge (402) or a refused apiCode: the apiCode is held (holds.ts), which keeps the job
+  // from being claimed until its hourly probe; the job itself is due again once the hold ends.
+  if (outcome.kind === 'payment-required' || outcome.kind === 'api-code-refused') return 0;
   if (outcome.kind === 'not-authorised' || outcome.kind === 'unexpected') return 15 * 60_000;
   const ceiling = Math.min(10 * 60_000, 2_000 * 2 ** Math.min(attempts - 1, 12));
   const jittered = Math.max(250, Math.floor(random() * ceiling));
@@ -108,8 +127,10 @@ function resultOf(load: { status: LoadStatus; wasteTrackingId: string | null; dw
   };
 }
 
-function attemptDetail(outcome: Outcome, warnings: unknown[], errors: unknown[]) {
+function attemptDetail(outcome: Outcome, warnings: unknown[], errors: unknown[], apiCode: string | null) {
   return {
+    // Which organisation's code went: a PUT refused on submittingOrganisation is explained with it.
+    ...(apiCode ? { apiCode } : {}),
     ...(warnings.length ? { warnings } : {}),
     ...(errors.length ? { errors } : {}),
     ...('reason' in outcome ? { reason: outcome.reason } : {}),
@@ -133,12 +154,25 @@ function httpStatusOf(outcome: Outcome): number | null {
       return 429;
     case 'payment-required':
       return 402;
+    case 'api-code-refused':
+      return 400;
     case 'not-authorised':
     case 'unexpected':
       return outcome.status || null;
     default:
       return null;
   }
+}
+
+/** What DWT's answer says about the apiCode itself: hold it, end its hold, note its service charge. */
+async function settleApiCode(tx: Tx, apiCode: string, outcome: Outcome, probing: boolean, defaultApiCode: string | null): Promise<void> {
+  if (outcome.kind === 'payment-required') return holdApiCode(tx, apiCode, 'payment-required', outcome.message);
+  if (outcome.kind === 'api-code-refused') return holdApiCode(tx, apiCode, 'api-code-refused', outcome.message);
+  // No verdict (busy, down, no answer): a probe's hold stands, tried again at the next probe (takeProbe moved it on).
+  if (outcome.kind !== 'created' && outcome.kind !== 'updated' && outcome.kind !== 'rejected' && outcome.kind !== 'not-found') return;
+  // DWT read the movement (it accepted it or judged its content): the apiCode is good again.
+  if (probing && (await releaseApiCode(tx, apiCode))) await wakeJobsOf(tx, apiCode, defaultApiCode);
+  if ('serviceChargeExpiry' in outcome && outcome.serviceChargeExpiry) await recordServiceCharge(tx, apiCode, outcome.serviceChargeExpiry);
 }
 
 /**
@@ -166,6 +200,9 @@ export async function processJob({
   }
 
   let outcome: Outcome;
+  let apiCodeSent: string | null = null;
+  let defaultApiCode: string | null = null;
+  let probing = false;
   const method = load.wasteTrackingId ? 'PUT' : 'POST';
   if (postInFlight && !load.wasteTrackingId) {
     // The worker that sent this POST stopped before recording DWT's answer: it may have been stored.
@@ -174,6 +211,7 @@ export async function processJob({
     const config = await dwtConfigInUse();
     // The operator's apiCode set on the site's page; the environment's until one is set.
     const apiCode = load.site.apiCode ?? config.apiCode;
+    defaultApiCode = config.apiCode ?? null;
     const body = toReceiveMovementBody(load.movement as object, receivingSiteOf(load.site), apiCode ?? '');
     // DWT's own rules, with today's reference data, before anything leaves: a body DWT would refuse is
     // not worth a request (and the site's details may have changed since the load was saved).
@@ -187,9 +225,20 @@ export async function processJob({
       };
     } else if (!local.ok) {
       outcome = { kind: 'rejected', errors: local.errors as unknown as DwtIssue[], attempts: 0 };
-    } else if (method === 'POST' && !(await markPostInFlight(loadId, workerId))) {
-      return resultOf(load, 'Another worker took this load over.'); // our lease ran out; theirs now
     } else {
+      // DWT refuses this apiCode for now (402, or the code itself): send nothing, unless this send is the
+      // hourly probe. No attempt is recorded: nothing went to DWT.
+      const gate = await takeProbe(apiCode);
+      if (gate.gate === 'held') {
+        const message = describeHold(gate.reason);
+        await db().$transaction((tx) => rescheduleJob(tx, loadId, HELD_RECHECK_MS, `held (${gate.reason}): ${message}`));
+        return resultOf(load, message);
+      }
+      probing = gate.gate === 'probe';
+      apiCodeSent = apiCode;
+      if (method === 'POST' && !(await markPostInFlight(loadId, workerId))) {
+        return resultOf(load, 'Another worker took this load over.'); // our lease ran out; theirs now
+      }
       const client = dwtClientFor(config, clientOptions);
       outcome = load.wasteTrackingId ? await client.updateMovement(load.wasteTrackingId, local.value) : await client.createMovement(local.value);
     }
@@ -216,9 +265,10 @@ export async function processJob({
         outcome: outcome.kind,
         httpStatus: httpStatusOf(outcome),
         durationMs: Date.now() - started,
-        detail: attemptDetail(outcome, warnings, errors) as unknown as Prisma.InputJsonValue,
+        detail: attemptDetail(outcome, warnings, errors, apiCodeSent) as unknown as Prisma.InputJsonValue,
       },
     });
+    if (apiCodeSent) await settleApiCode(tx, apiCodeSent, outcome, probing, defaultApiCode);
     // A waste tracking id is stored whatever else happened: losing it would make the next send a duplicate.
     const idFields = outcome.kind === 'created' ? { wasteTrackingId: outcome.wasteTrackingId } : {};
     const sent = status === 'SENT' ? { sentVersion: load.version, sentAt: new Date() } : {};
@@ -449,4 +499,136 @@ export async function getDeliveryStatus({ actor, now = new Date() }: { actor: Ac
 function describeAttempt(outcome: string, detail: unknown): string {
   const d = detail as { reason?: string; message?: string; status?: number };
   return [outcome, d.reason ?? d.message ?? (d.status ? `HTTP ${d.status}` : '')].filter(Boolean).join(': ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Holds on an apiCode (lib/delivery/holds.ts): what managers and admins are told, and "try now"
+// ---------------------------------------------------------------------------------------------
+
+/** How long before the service charge runs out managers and admins are warned. */
+export const SERVICE_CHARGE_WARNING_DAYS = 30;
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface ApiCodeState {
+  apiCode: string;
+  /** The sites the actor may see that send with this code (their own, or the installation's default). */
+  sites: { id: string; name: string }[];
+  /** Loads of those sites waiting to send. */
+  waiting: number;
+  hold: { reason: HoldReason; message: string; heldSince: Date; probeAt: Date } | null;
+  /** From DWT's last successful answer: the date, or DWT's words ("not available"); null when never told. */
+  serviceCharge: { expiresOn: Date | null; text: string; seenAt: Date; daysLeft: number | null } | null;
+  /** The service charge runs out within SERVICE_CHARGE_WARNING_DAYS days, or has run out. */
+  chargeWarning: boolean;
+}
+
+async function defaultApiCode(): Promise<string | null> {
+  return dwtConfigInUse().then(
+    (config) => config.apiCode?.toLowerCase() ?? null,
+    () => null,
+  );
+}
+
+/**
+ * Every apiCode the actor's sites send with (admins: every site's), with its hold and service charge.
+ * For the delivery page, the site page and the banner on every page (managers and admins).
+ */
+export async function getApiCodeStates({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<ApiCodeState[]> {
+  assertCan(actor, 'delivery.view');
+  const everySite = can(actor.roles, 'sites.manage');
+  const [sites, fallback] = await Promise.all([
+    db().site.findMany({ where: everySite ? {} : { id: { in: actor.siteIds } }, select: { id: true, name: true, apiCode: true }, orderBy: { name: 'asc' } }),
+    defaultApiCode(),
+  ]);
+  const byCode = new Map<string, { id: string; name: string }[]>();
+  for (const site of sites) {
+    const code = site.apiCode?.toLowerCase() ?? fallback;
+    if (!code) continue;
+    byCode.set(code, [...(byCode.get(code) ?? []), { id: site.id, name: site.name }]);
+  }
+  if (byCode.size === 0) return [];
+  const [rows, waiting] = await Promise.all([
+    db().dwtApiCode.findMany({ where: { apiCode: { in: [...byCode.keys()] } } }),
+    db().load.groupBy({ by: ['siteId'], where: { siteId: { in: sites.map((s) => s.id) }, status: 'PENDING' }, _count: { _all: true } }),
+  ]);
+  const waitingAt = new Map(waiting.map((w) => [w.siteId, w._count._all]));
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return [...byCode.entries()].map(([apiCode, codeSites]) => {
+    const row = rows.find((r) => r.apiCode.toLowerCase() === apiCode);
+    const daysLeft = row?.serviceChargeExpiry ? Math.round((row.serviceChargeExpiry.getTime() - today) / DAY_MS) : null;
+    return {
+      apiCode,
+      sites: codeSites,
+      waiting: codeSites.reduce((n, s) => n + (waitingAt.get(s.id) ?? 0), 0),
+      hold:
+        row?.holdReason && row.heldSince && row.probeAt
+          ? { reason: row.holdReason as HoldReason, message: row.holdMessage ?? '', heldSince: row.heldSince, probeAt: row.probeAt }
+          : null,
+      serviceCharge:
+        row?.serviceChargeSeenAt && row.serviceChargeExpiryText
+          ? { expiresOn: row.serviceChargeExpiry, text: row.serviceChargeExpiryText, seenAt: row.serviceChargeSeenAt, daysLeft }
+          : null,
+      chargeWarning: daysLeft !== null && daysLeft <= SERVICE_CHARGE_WARNING_DAYS,
+    };
+  });
+}
+
+/**
+ * "We have paid – try now" (or, for a refused code, "try the apiCode again"): ends the hold on an apiCode,
+ * audited, and sends one of its waiting loads at once while the admin waits; the rest follow through the
+ * queue. If DWT still refuses, the hold is back and the admin is told DWT's answer.
+ */
+export async function tryApiCodeNow({ actor, input }: { actor: Actor; input: { apiCode: string } }): Promise<{ message: string; held: boolean }> {
+  assertCan(actor, 'dwt.manage');
+  const apiCode = input.apiCode.toLowerCase();
+  const fallback = await defaultApiCode();
+  const held = await db().$transaction(async (tx) => {
+    const hold = await releaseApiCode(tx, apiCode);
+    if (!hold) throw new ConflictError('Nothing is held for this apiCode any more: its loads are being sent.');
+    await wakeJobsOf(tx, apiCode, fallback);
+    await recordAudit(tx, {
+      actorId: auditActorId(actor),
+      action: 'dwt.api-code-try-now',
+      entityType: 'dwt-api-code',
+      entityId: apiCode,
+      changes: { hold: { from: hold.reason, to: null }, heldSince: hold.heldSince.toISOString(), message: hold.message },
+    });
+    return hold;
+  });
+  const next = await db().load.findFirst({
+    where: {
+      status: 'PENDING',
+      deliveryJob: { isNot: null },
+      site: apiCode === fallback ? { OR: [{ apiCode }, { apiCode: null }] } : { apiCode },
+    },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
+  if (!next) return { message: 'The hold is lifted. No load was waiting to send.', held: false };
+  const result = await deliverLoad({ loadId: next.id });
+  const againHeld = await db().dwtApiCode.findUnique({ where: { apiCode }, select: { holdReason: true, holdMessage: true } });
+  if (againHeld?.holdReason) {
+    return { message: `DWT still refuses this apiCode: ${againHeld.holdMessage ?? againHeld.holdReason}. The loads stay waiting.`, held: true };
+  }
+  return {
+    message:
+      result.status === 'SENT'
+        ? `DWT took the first waiting load; the other loads are being sent now.`
+        : `The hold is lifted (${held.reason === 'payment-required' ? 'service charge' : 'apiCode'}). ${result.message}`,
+    held: false,
+  };
+}
+
+/**
+ * What the banner on every page shows a manager or admin: the apiCodes held or whose service charge runs
+ * out within SERVICE_CHARGE_WARNING_DAYS. One cheap query when there is nothing to show (almost always).
+ */
+export async function getApiCodeNotices({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<ApiCodeState[]> {
+  if (!can(actor.roles, 'delivery.view')) return [];
+  const today = now.toISOString().slice(0, 10);
+  const rows = await db().$queryRaw<{ any: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM dwt_api_code
+                    WHERE hold_reason IS NOT NULL OR service_charge_expiry <= ${today}::date + ${SERVICE_CHARGE_WARNING_DAYS}::int) AS any`;
+  if (!rows[0]?.any) return [];
+  return (await getApiCodeStates({ actor, now })).filter((s) => s.hold || s.chargeWarning);
 }

@@ -6,6 +6,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { DwtClientOptions } from '@/lib/dwt/client';
+import { dwtConfigInUse } from '@/lib/dwt-settings/service';
 import { logger } from '@/lib/logger';
 import { claimJobs, forgetWorker, heartbeat } from './queue';
 import { processJob } from './service';
@@ -82,6 +83,8 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   let running = true;
   let sent = 0;
   let wake: (() => void) | undefined;
+  // The installation's apiCode, used by sites without their own: the claim skips jobs whose code is held.
+  let defaultApiCode: string | null = null;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
@@ -92,6 +95,10 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     });
 
   async function beat() {
+    defaultApiCode = await dwtConfigInUse().then(
+      (config) => config.apiCode ?? null,
+      () => null,
+    );
     try {
       limiter.setRate(options.maxSendRate / (await heartbeat(id)));
     } catch (error) {
@@ -113,7 +120,7 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
       const granted = limiter.take(free);
       let jobs: Awaited<ReturnType<typeof claimJobs>> = [];
       try {
-        jobs = await claimJobs({ workerId: id, limit: granted });
+        jobs = await claimJobs({ workerId: id, limit: granted, defaultApiCode });
       } catch (error) {
         log.error('could not claim jobs', { error: (error as Error).message });
       }

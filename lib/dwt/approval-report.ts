@@ -71,6 +71,8 @@ function detailOf(outcome: CreateMovementOutcome | ApprovalTestsOutcome): string
       return `HTTP ${outcome.status}: ${outcome.message}`;
     case 'payment-required':
       return `HTTP 402: ${outcome.message}`;
+    case 'api-code-refused':
+      return `HTTP 400 on apiCode: ${outcome.message}`;
     case 'unexpected':
       return `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}`;
     case 'rate-limited':

@@ -128,11 +128,10 @@ describe('createMovement', () => {
     expect(sandbox.movements.size).toBe(before);
   });
 
-  it('is not-authorised for an apiCode DWT does not know (revoked)', async () => {
+  it('is api-code-refused, with DWT’s message, for an apiCode DWT does not know (revoked)', async () => {
     const { client } = clientFor();
     const outcome = await client.createMovement(sampleMovement({ apiCode: '00000000-0000-4000-8000-000000000000' }));
-    expect(outcome).toMatchObject({ kind: 'not-authorised', status: 400, attempts: 1 });
-    if (outcome.kind === 'not-authorised') expect(outcome.message).toMatch(/apiCode/);
+    expect(outcome).toEqual({ kind: 'api-code-refused', message: 'the API Code supplied is invalid', attempts: 1 });
   });
 
   it('is not-authorised, without retrying, when the client secret is wrong', async () => {
@@ -427,6 +426,25 @@ describe('unexpected answers are typed outcomes, never crashes', () => {
       attempts: 1,
     });
     expect(await client.updateMovement('26ABCDEF', sampleMovement())).toMatchObject({ kind: 'payment-required', attempts: 1 });
+  });
+
+  it('reads the service charge’s expiry from either header name DWT uses (issue 14)', async () => {
+    const { client } = clientFor(configFor(stub));
+    reply = { status: 201, body: '{"wasteTrackingId":"26ABCDEF"}', headers: { 'service-charge-expiry-date': '2027-03-31' } };
+    expect(await client.createMovement(sampleMovement())).toEqual({
+      kind: 'created',
+      wasteTrackingId: '26ABCDEF',
+      warnings: [],
+      serviceChargeExpiry: '2027-03-31',
+      attempts: 1,
+    });
+    reply = { status: 200, body: '', headers: { 'x-dwt-service-charge-expiry-date': 'not available' } };
+    expect(await client.updateMovement('26ABCDEF', sampleMovement())).toEqual({
+      kind: 'updated',
+      warnings: [],
+      serviceChargeExpiry: 'not available',
+      attempts: 1,
+    });
   });
 
   it('a 201 without a readable id is ambiguous: stored, but a resend would duplicate it', async () => {

@@ -11,8 +11,13 @@ import 'server-only';
 //   timeout or reset after sending           ambiguous, never retried      retry
 //   5xx                                      ambiguous, never retried      retry
 //   401                                      renew the token once and resend once (the request was refused unread)
-//   403, 400 about the apiCode, bad secret   not-authorised                not-authorised
-//   other 4xx (e.g. 402), unreadable answer  unexpected                    unexpected
+//   403, bad secret                          not-authorised                not-authorised
+//   400 about the apiCode (unknown, revoked) api-code-refused              api-code-refused
+//   402 (service charge unpaid)              payment-required              payment-required
+//   other 4xx, unreadable answer             unexpected                    unexpected
+//
+// A created/updated answer carries the service charge's expiry date from DWT's header (live:
+// `service-charge-expiry-date`; the spec: `x-dwt-service-charge-expiry-date`), when DWT sent one.
 //
 // POST /production-approval-tests (test environment) stores nothing, so it is retried like a PUT.
 //
@@ -73,8 +78,12 @@ export type DwtFailure =
   | { kind: 'payment-required'; message: string }
   | { kind: 'unexpected'; status: number; body: string };
 
-export type Created = { kind: 'created'; wasteTrackingId: string; warnings: DwtIssue[] };
-export type Updated = { kind: 'updated'; warnings: DwtIssue[] };
+/** The service charge's expiry as DWT's header gave it (an ISO date, or `not available`); absent when not sent. */
+type Charge = { serviceChargeExpiry?: string };
+export type Created = { kind: 'created'; wasteTrackingId: string; warnings: DwtIssue[] } & Charge;
+export type Updated = { kind: 'updated'; warnings: DwtIssue[] } & Charge;
+/** 400 on key `apiCode`: DWT does not know the operator's apiCode, or it was disabled or revoked. Nothing was stored. */
+export type ApiCodeRefused = { kind: 'api-code-refused'; message: string };
 export type Rejected = { kind: 'rejected'; errors: DwtIssue[] };
 export type NotFound = { kind: 'not-found' };
 export type Ambiguous = { kind: 'ambiguous'; reason: string };
@@ -85,8 +94,8 @@ export type ApprovalTestsAssessed = { kind: 'assessed' } & ApprovalTestsResponse
 /** `attempts`: requests sent to the API (0 when no token could be had, so nothing was sent). */
 type Counted<T> = T & { attempts: number };
 
-export type CreateMovementOutcome = Counted<Created | Rejected | Ambiguous | DwtFailure>;
-export type UpdateMovementOutcome = Counted<Updated | Rejected | NotFound | DwtFailure>;
+export type CreateMovementOutcome = Counted<Created | Rejected | ApiCodeRefused | Ambiguous | DwtFailure>;
+export type UpdateMovementOutcome = Counted<Updated | Rejected | ApiCodeRefused | NotFound | DwtFailure>;
 export type ReferenceDataOutcome<N extends ReferenceListName> = Counted<ReferenceList<N> | DwtFailure>;
 /** `rejected`: DWT refused the request (400), e.g. an id it does not hold for this client. */
 export type ApprovalTestsOutcome = Counted<ApprovalTestsAssessed | Rejected | DwtFailure>;
@@ -166,13 +175,19 @@ const unexpected = (status: number, text: string): DwtFailure => ({
 
 const isApiCodeIssue = (issue: DwtIssue) => issue.key === 'apiCode' || issue.key.startsWith('apiCode.');
 
+/** The service charge's expiry header, by either name (README: the live code and the spec differ). */
+function serviceChargeOf(headers: Headers): Charge {
+  const value = (headers.get('service-charge-expiry-date') ?? headers.get('x-dwt-service-charge-expiry-date'))?.trim();
+  return value ? { serviceChargeExpiry: value.slice(0, 100) } : {};
+}
+
 /** A 400 with DWT's validation errors: about the apiCode means the operator's access, else the data. */
-function rejection(text: string): { done: Rejected | DwtFailure } {
+function rejection(text: string): { done: Rejected | ApiCodeRefused | DwtFailure } {
   const parsed = rejectedResponseSchema.safeParse(parseJson(text));
   if (!parsed.success) return { done: unexpected(400, text) };
   const errors = parsed.data.validation.errors;
   const apiCodeIssue = errors.find(isApiCodeIssue);
-  if (apiCodeIssue) return { done: { kind: 'not-authorised', status: 400, message: apiCodeIssue.message } };
+  if (apiCodeIssue) return { done: { kind: 'api-code-refused', message: apiCodeIssue.message } };
   return { done: { kind: 'rejected', errors } };
 }
 
@@ -356,7 +371,7 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
       body: JSON.stringify(protectPersonalData(body, config.environment)),
       timeoutMs: timeouts.writeMs,
     };
-    return run<Created | Rejected | Ambiguous>(request, (exchange) => {
+    return run<Created | Rejected | ApiCodeRefused | Ambiguous>(request, (exchange) => {
       if (exchange.type === 'response' && exchange.status >= 200 && exchange.status < 300) {
         const parsed = createdResponseSchema.safeParse(parseJson(exchange.text));
         if (!parsed.success) {
@@ -364,7 +379,7 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
           return { done: { kind: 'ambiguous', reason: `DWT answered ${exchange.status} without a readable waste tracking id` } };
         }
         const { wasteTrackingId, validation: warnings } = parsed.data;
-        return { done: { kind: 'created', wasteTrackingId, warnings } };
+        return { done: { kind: 'created', wasteTrackingId, warnings, ...serviceChargeOf(exchange.headers) } };
       }
       if (exchange.type === 'response' && exchange.status === 400) {
         return rejection(exchange.text);
@@ -380,11 +395,11 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
       body: JSON.stringify(protectPersonalData(body, config.environment)),
       timeoutMs: timeouts.writeMs,
     };
-    return run<Updated | Rejected | NotFound>(request, (exchange) => {
+    return run<Updated | Rejected | ApiCodeRefused | NotFound>(request, (exchange) => {
       if (exchange.type === 'response' && exchange.status >= 200 && exchange.status < 300) {
         const parsed = updatedResponseSchema.safeParse(exchange.text.trim() === '' ? {} : parseJson(exchange.text));
         if (!parsed.success) return { done: unexpected(exchange.status, exchange.text) };
-        return { done: { kind: 'updated', warnings: parsed.data.validation } };
+        return { done: { kind: 'updated', warnings: parsed.data.validation, ...serviceChargeOf(exchange.headers) } };
       }
       if (exchange.type === 'response' && exchange.status === 400) {
         return rejection(exchange.text);
@@ -421,7 +436,13 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
         if (!parsed.success) return { done: unexpected(exchange.status, exchange.text) };
         return { done: { kind: 'assessed', ...parsed.data } };
       }
-      if (exchange.type === 'response' && exchange.status === 400) return rejection(exchange.text);
+      if (exchange.type === 'response' && exchange.status === 400) {
+        // This endpoint names no apiCode: an issue keyed apiCode is just one of DWT's errors here.
+        const { done } = rejection(exchange.text);
+        return {
+          done: done.kind === 'api-code-refused' ? { kind: 'rejected', errors: [{ key: 'apiCode', errorType: 'InvalidValue', message: done.message }] } : done,
+        };
+      }
       return commonStep(exchange, 'PUT');
     });
   }

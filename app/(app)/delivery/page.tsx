@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 import { requirePermission } from '@/lib/auth/session';
-import { getDeliveryStatus } from '@/lib/delivery/service';
+import { ApiCodeTable } from '@/components/dwt-api-codes/table';
+import { can } from '@/lib/auth/permissions';
+import { getApiCodeStates, getDeliveryStatus } from '@/lib/delivery/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
 
 export const metadata: Metadata = { title: 'Delivery to DWT' };
@@ -19,7 +21,7 @@ function Figure({ label, value, children }: { label: string; value: React.ReactN
 
 export default async function DeliveryPage() {
   const actor = await requirePermission('delivery.view');
-  const s = await getDeliveryStatus({ actor });
+  const [s, apiCodes] = await Promise.all([getDeliveryStatus({ actor }), getApiCodeStates({ actor })]);
   return (
     <>
       <PageHeading lead="Loads are saved first, then sent to DWT by the delivery queue. This page shows how that is going at your sites.">
@@ -79,6 +81,7 @@ export default async function DeliveryPage() {
           )}
         </Figure>
       </dl>
+      <ApiCodeTable states={apiCodes} isAdmin={can(actor.roles, 'dwt.manage')} />
     </>
   );
 }

@@ -235,3 +235,61 @@ describe('knobs', () => {
     expect((await token()).status).toBe(503);
   });
 });
+
+describe('live DWT’s newer answers (issue 14)', () => {
+  const put = (id: string, body: unknown, authorization: string) =>
+    fetch(`${sandbox.baseUrl}/movements/${id}/receive`, {
+      method: 'PUT',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('an unpaid organisation is answered 402 with DWT’s Boom body on POST and PUT, and nothing is stored', async () => {
+    const authorization = await bearer();
+    const { wasteTrackingId } = (await (await post(sampleMovement(), authorization)).json()) as { wasteTrackingId: string };
+    const before = sandbox.movements.size;
+    await sandbox.setKnobs({ unpaidApiCodes: [SANDBOX_API_CODES[0]!.toUpperCase()] });
+    const refused = await post(sampleMovement(), authorization);
+    expect(refused.status).toBe(402);
+    expect(await refused.json()).toEqual({ statusCode: 402, error: 'Payment Required', message: expect.stringContaining('service charge') });
+    expect((await put(wasteTrackingId, sampleMovement(), authorization)).status).toBe(402);
+    expect(sandbox.movements.size).toBe(before);
+    expect(sandbox.movements.get(wasteTrackingId)!.updates).toBe(0);
+    // Another organisation's code is not affected.
+    expect((await post(sampleMovement({ apiCode: SANDBOX_API_CODES[1]! }), authorization)).status).toBe(201);
+  });
+
+  it('a revoked apiCode is answered as DWT answers an unknown one', async () => {
+    await sandbox.setKnobs({ revokedApiCodes: [SANDBOX_API_CODES[2]!] });
+    const refused = await post(sampleMovement({ apiCode: SANDBOX_API_CODES[2]! }));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      validation: { errors: [{ key: 'apiCode', errorType: 'InvalidValue', message: 'the API Code supplied is invalid' }] },
+    });
+    await sandbox.setKnobs({ revokedApiCodes: [] });
+    expect((await post(sampleMovement({ apiCode: SANDBOX_API_CODES[2]! }))).status).toBe(201);
+  });
+
+  it('sends the service charge’s expiry date on successful POSTs and PUTs when set', async () => {
+    const authorization = await bearer();
+    const plain = await post(sampleMovement(), authorization);
+    expect(plain.headers.get('service-charge-expiry-date')).toBeNull();
+    await sandbox.setKnobs({ serviceChargeExpiry: '2027-03-31' });
+    const created = await post(sampleMovement(), authorization);
+    expect(created.headers.get('service-charge-expiry-date')).toBe('2027-03-31');
+    const { wasteTrackingId } = (await created.json()) as { wasteTrackingId: string };
+    expect((await put(wasteTrackingId, sampleMovement(), authorization)).headers.get('service-charge-expiry-date')).toBe('2027-03-31');
+  });
+
+  it('refuses a PUT with another organisation’s apiCode than the POST’s (submittingOrganisation), and stores nothing', async () => {
+    const authorization = await bearer();
+    const { wasteTrackingId } = (await (await post(sampleMovement({ apiCode: SANDBOX_API_CODES[3]! }), authorization)).json()) as {
+      wasteTrackingId: string;
+    };
+    const refused = await put(wasteTrackingId, sampleMovement({ apiCode: SANDBOX_API_CODES[4]! }), authorization);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ validation: { errors: [{ key: 'submittingOrganisation', errorType: 'BusinessRuleViolation' }] } });
+    expect(sandbox.movements.get(wasteTrackingId)!.updates).toBe(0);
+    expect((await put(wasteTrackingId, sampleMovement({ apiCode: SANDBOX_API_CODES[3]!.toUpperCase() }), authorization)).status).toBe(200);
+  });
+});

@@ -10,6 +10,9 @@
 // - POST /production-approval-tests assesses stored movements with DWT's content checks (./approval-tests.ts).
 // - Never sends CORS headers: like DWT, it must only be called from a server.
 //
+// - Like live DWT (README, "The live service has moved past this spec"): a PUT whose apiCode is not the
+//   one the movement was POSTed with (another organisation's) is a 400 keyed `submittingOrganisation`.
+//
 // Knobs make it misbehave on purpose for tests and benchmarks. rate429, rate5xx, latencyMs and
 // maxRequestsPerSecond apply to API requests; `down` applies to everything.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
@@ -39,6 +42,12 @@ export interface SandboxKnobs {
   tokenTtlSeconds: number;
   /** EWC codes DWT has withdrawn since our reference data was synced: refused as unknown. */
   withdrawnEwcCodes: string[];
+  /** apiCodes whose organisation has not paid DWT's service charge: POST and PUT answer 402, nothing stored. */
+  unpaidApiCodes: string[];
+  /** apiCodes the operator has disabled or revoked: answered as an unknown code (400 on key apiCode). */
+  revokedApiCodes: string[];
+  /** Sent in the `service-charge-expiry-date` header of successful POSTs and PUTs (an ISO date or `not available`). */
+  serviceChargeExpiry?: string;
 }
 
 /** Every knob, the optional ones included, so that setKnobs(DEFAULT_KNOBS) resets them all. */
@@ -52,7 +61,15 @@ export const DEFAULT_KNOBS: SandboxKnobs = {
   down: false,
   tokenTtlSeconds: 3600,
   withdrawnEwcCodes: [],
+  unpaidApiCodes: [],
+  revokedApiCodes: [],
+  serviceChargeExpiry: undefined,
 };
+
+/** DWT's message for an unknown, disabled or revoked apiCode. */
+export const API_CODE_INVALID_MESSAGE = 'the API Code supplied is invalid';
+/** The sandbox's words for an unpaid organisation (live DWT passes on its organisation service's message). */
+export const PAYMENT_REQUIRED_MESSAGE = 'The organisation has not paid the Digital Waste Tracking service charge';
 
 export interface SandboxOptions {
   /** 0 picks a free port. */
@@ -76,6 +93,8 @@ export interface StoredMovement {
   createdAt: Date;
   /** PUTs that replaced it. */
   updates: number;
+  /** The apiCode it was POSTed with: its organisation, the only one that may PUT to it. */
+  apiCode?: string;
 }
 
 export interface SandboxStats {
@@ -236,6 +255,9 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
     res.end(text);
   }
 
+  const chargeHeader = (): Record<string, string> =>
+    knobs.serviceChargeExpiry === undefined ? {} : { 'service-charge-expiry-date': knobs.serviceChargeExpiry };
+
   function newWasteTrackingId(): string {
     const year = String(new Date().getUTCFullYear() % 100).padStart(2, '0');
     for (;;) {
@@ -295,12 +317,13 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
     }
     const body = parsed.value as Json;
     const apiCode = typeof body === 'object' && body !== null ? body.apiCode : undefined;
-    if (typeof apiCode === 'string' && UUID.test(apiCode) && !acceptedApiCodes.has(apiCode.toLowerCase())) {
-      send(res, endpoint, 400, {
-        validation: {
-          errors: [{ key: 'apiCode', errorType: 'InvalidValue', message: 'The apiCode is not recognised or has been revoked' }],
-        },
-      });
+    const code = typeof apiCode === 'string' ? apiCode.toLowerCase() : '';
+    if (UUID.test(code) && (!acceptedApiCodes.has(code) || knobs.revokedApiCodes.some((c) => c.toLowerCase() === code))) {
+      send(res, endpoint, 400, { validation: { errors: [{ key: 'apiCode', errorType: 'InvalidValue', message: API_CODE_INVALID_MESSAGE }] } });
+      return undefined;
+    }
+    if (knobs.unpaidApiCodes.some((c) => c.toLowerCase() === code)) {
+      send(res, endpoint, 402, boom(402, 'Payment Required', PAYMENT_REQUIRED_MESSAGE));
       return undefined;
     }
     return body;
@@ -313,7 +336,8 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
     if (!result.ok) return send(res, POST_MOVEMENT, 400, { validation: { errors: result.errors } });
 
     const wasteTrackingId = newWasteTrackingId();
-    movements.set(wasteTrackingId, { wasteTrackingId, body, createdAt: new Date(), updates: 0 });
+    const apiCode = typeof body.apiCode === 'string' ? body.apiCode.toLowerCase() : undefined;
+    movements.set(wasteTrackingId, { wasteTrackingId, body, createdAt: new Date(), updates: 0, apiCode });
     const reference = typeof body.yourUniqueReference === 'string' ? body.yourUniqueReference : createHash('sha256').update(text).digest('hex');
     stats.acceptedPosts[reference] = (stats.acceptedPosts[reference] ?? 0) + 1;
 
@@ -323,7 +347,7 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
       return;
     }
     const warnings = warningsFor(result.value);
-    send(res, POST_MOVEMENT, 201, { wasteTrackingId, ...(warnings.length ? { validation: { warnings } } : {}) });
+    send(res, POST_MOVEMENT, 201, { wasteTrackingId, ...(warnings.length ? { validation: { warnings } } : {}) }, chargeHeader());
   }
 
   function handlePut(res: ServerResponse, wasteTrackingId: string, text: string) {
@@ -333,10 +357,14 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
     if (!stored) return send(res, PUT_MOVEMENT, 404, boom(404, 'Not Found', 'Movement not found'));
     const result = validateReceiveMovement(body, currentLookups());
     if (!result.ok) return send(res, PUT_MOVEMENT, 400, { validation: { errors: result.errors } });
+    if (stored.apiCode !== undefined && String(body.apiCode).toLowerCase() !== stored.apiCode) {
+      const message = 'The movement was created by another organisation: only the organisation that created it can update it';
+      return send(res, PUT_MOVEMENT, 400, { validation: { errors: [{ key: 'submittingOrganisation', errorType: 'BusinessRuleViolation', message }] } });
+    }
 
     movements.set(wasteTrackingId, { ...stored, body, updates: stored.updates + 1 });
     const warnings = warningsFor(result.value);
-    send(res, PUT_MOVEMENT, 200, warnings.length ? { validation: { warnings } } : {});
+    send(res, PUT_MOVEMENT, 200, warnings.length ? { validation: { warnings } } : {}, chargeHeader());
   }
 
   /** POST /production-approval-tests: DWT's content checks on the movements stored here. */

@@ -4,6 +4,7 @@ import { PageHeading } from '@/components/app-shell';
 import { CheckNeededPanel } from '@/components/check-needed-panel';
 import { DwtMessages } from '@/components/load-detail/dwt-messages';
 import { DwtNotFoundPanel } from '@/components/load-detail/dwt-not-found-panel';
+import { OtherOrganisationPanel } from '@/components/load-detail/other-organisation-panel';
 import { LoadDeadline } from '@/components/load-detail/load-deadline';
 import { LoadHistory } from '@/components/load-detail/load-history';
 import { LoadPhotos } from '@/components/load-detail/load-photos';
@@ -49,6 +50,9 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
   const attempts = load.attempts.map((a) => ({ ...a, id: String(a.id) }));
   const weighings = readWeighings(load.weighings);
   const onSite = load.status === 'ON_SITE';
+  // A PUT refused on submittingOrganisation: sent with another organisation's apiCode than the POST.
+  const otherOrganisation = load.status === 'NEEDS_ATTENTION' && errors.some((e) => e.key === 'submittingOrganisation');
+  const apiCodeOf = (outcome: string) => (load.attempts.findLast((a) => a.outcome === outcome)?.detail as { apiCode?: string } | null)?.apiCode;
   return (
     <>
       <PageHeading>Load {load.ticketNumber}</PageHeading>
@@ -94,6 +98,13 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
         </section>
       )}
       {dwtLostIt && <DwtNotFoundPanel loadId={load.id} ticketNumber={load.ticketNumber} wasteTrackingId={load.wasteTrackingId!} mayAct={manager} />}
+      {otherOrganisation && (
+        <OtherOrganisationPanel
+          firstApiCode={apiCodeOf('created')}
+          putApiCode={lastAttempt?.method === 'PUT' ? apiCodeOf('rejected') : undefined}
+          mayCorrect={correction.ok}
+        />
+      )}
       <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== FORM_ERROR_KEY) : errors} warnings={warnings} />
       {weighings.length > 0 && (
         <section aria-labelledby="weighings-heading" className="mb-4 max-w-3xl border-l-4 border-slate-400 bg-white p-4">

@@ -5,6 +5,8 @@ import { SiteForm } from '@/components/admin/sites/site-form';
 import { requirePermission } from '@/lib/auth/session';
 import { orNotFound } from '@/lib/not-found';
 import { getSite } from '@/lib/sites/service';
+import { getApiCodeStates } from '@/lib/delivery/service';
+import { SiteApiCodeStatus } from '@/components/dwt-api-codes/site-status';
 import { listUsers } from '@/lib/users/service';
 
 export const metadata: Metadata = { title: 'Site' };
@@ -13,7 +15,8 @@ export default async function SitePage({ params, searchParams }: { params: Promi
   const actor = await requirePermission('sites.manage');
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
   const site = await orNotFound(getSite({ actor, id }));
-  const people = await listUsers({ actor });
+  const [people, apiCodes] = await Promise.all([listUsers({ actor }), getApiCodeStates({ actor })]);
+  const apiCode = apiCodes.find((s) => s.sites.some((x) => x.id === site.id));
   return (
     <>
       <p className="mb-2">
@@ -27,6 +30,7 @@ export default async function SitePage({ params, searchParams }: { params: Promi
           The site is added.
         </p>
       )}
+      <SiteApiCodeStatus state={apiCode} ownCode={Boolean(site.apiCode)} />
       <div className="max-w-3xl border border-slate-300 bg-white p-5">
         <SiteForm site={site} people={people.map((p) => ({ id: p.id, name: p.name, email: p.email }))} />
       </div>
