@@ -15,7 +15,9 @@ import { partiesToSave } from './parties';
 import { lastLoadForCarrier, lastLoadForVehicle, saveLoad } from './service';
 import { submitLoadSchema } from './submit-schema';
 import { loadNet, type TicketWeight } from './ticket';
-import { weighIn, weighOut } from './weighing';
+import { takeLoadPhoto } from '@/lib/weighbridge/camera';
+import type { Actor } from '@/lib/auth/actor';
+import { weighIn, weighOut, type WeighingResult } from './weighing';
 import { weighInSchema, weighOutSchema } from './weighing-schema';
 
 export interface SubmitLoadResult {
@@ -157,10 +159,21 @@ async function sendIfQueued(saved: { id: string; ticketNumber: string; status: L
   return { ...base, status: delivery.status, wasteTrackingId: delivery.wasteTrackingId, message: delivery.message };
 }
 
+/** The weighbridge camera's snapshot, taken once the weighing is saved; a failing camera never fails the weighing. */
+async function photograph(actor: Actor, saved: WeighingResult): Promise<void> {
+  if (!saved.photo) return;
+  try {
+    await takeLoadPhoto({ actor, input: { loadId: saved.id, weighbridgeId: saved.photo.weighbridgeId, pass: saved.photo.pass } });
+  } catch (error) {
+    logger.warn('weighing photo not taken', { loadId: saved.id, ...errorForLog(error) });
+  }
+}
+
 /** Weigh a vehicle in (saved on site, never sent), or in one pass with its stored tare. */
 export async function weighInAction(input: unknown): Promise<ActionResult<WeighingActionResult>> {
   return runAction({ permission: 'weighings.create', schema: weighInSchema, input }, async ({ actor, input }) => {
     const saved = await weighIn({ actor, input });
+    await photograph(actor, saved);
     revalidatePath('/on-site');
     return sendIfQueued(saved);
   });
@@ -170,6 +183,7 @@ export async function weighInAction(input: unknown): Promise<ActionResult<Weighi
 export async function weighOutAction(input: unknown): Promise<ActionResult<WeighingActionResult>> {
   return runAction({ permission: 'weighings.create', schema: weighOutSchema, input }, async ({ actor, input }) => {
     const saved = await weighOut({ actor, input });
+    await photograph(actor, saved);
     revalidatePath('/on-site');
     revalidatePath('/loads');
     return sendIfQueued(saved);

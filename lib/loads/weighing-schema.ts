@@ -29,6 +29,8 @@ export const weightInputSchema = z.discriminatedUnion('source', [
     reason: z.string().trim().max(MANUAL_REASON_MAX, `Reason must be ${MANUAL_REASON_MAX} characters or fewer`).default(''),
   }),
   z.object({ source: z.literal('stored-tare') }),
+  /** Taken in the browser from an indicator cabled to the gatehouse PC (Web Serial): the server checks the frame. */
+  z.object({ source: z.literal('serial'), weighbridgeId: z.uuid('Choose a weighbridge'), raw: z.string().max(512), kg: z.number().finite() }),
 ]);
 export type WeightInput = z.input<typeof weightInputSchema>;
 

@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
 import { createSite } from '@/lib/sites/service';
 import { pushAgentBytes, stopHub } from '@/lib/weighbridge/hub';
 import { encodeToledo } from '@/lib/weighbridge/parsers/toledo';
+import { printable } from '@/lib/weighbridge/reading';
 import { saveWeighbridge, getReaderConfig } from '@/lib/weighbridge/service';
 import { pointAppAt } from '@/test/dwt-env';
 import { loadForm, RECEIVING_SITE } from '@/test/load-fixtures';
@@ -156,10 +157,12 @@ describe('weight sources', () => {
 
     await steady(14320);
     const id = randomUUID();
-    await weighIn({
+    const taken = await weighIn({
       actor: clerk,
       input: { id, siteId: indicatorSiteId, vehicleRegistration: 'IN01 DIC', weight: { source: 'indicator', weighbridgeId: bridgeId } },
     });
+    // The bridge it stood on: its camera's snapshot is taken with the weighing (the action does it).
+    expect(taken.photo).toEqual({ weighbridgeId: bridgeId, pass: 'in' });
     const [first] = readWeighings((await db().load.findUniqueOrThrow({ where: { id } })).weighings);
     expect(first).toMatchObject({ amount: 14320, unit: 'Kilograms', source: 'indicator', weighbridgeId: bridgeId });
     expect(first!.rawFrame).toContain('14320');
@@ -178,6 +181,47 @@ describe('weight sources', () => {
     });
     expect(Number(tare.amount)).toBe(6100);
     expect(await db().auditEntry.count({ where: { entityId: tare.id, action: 'vehicle-tare.record' } })).toBe(1);
+  });
+});
+
+describe('a weight taken in the browser (Web Serial)', () => {
+  it('is kept when its frame shows that weight at rest, and refused when it does not', async () => {
+    const serialBridge = (
+      await saveWeighbridge({
+        actor: systemActor(),
+        input: { siteId: indicatorSiteId, values: { name: 'Serial bridge', connection: 'web-serial', format: 'toledo', unit: 'kg' } },
+      })
+    ).id;
+    const raw = printable(encodeToledo({ weight: 9_880 }));
+    const lying = weighIn({
+      actor: clerk,
+      input: {
+        id: randomUUID(),
+        siteId: indicatorSiteId,
+        vehicleRegistration: 'SE12 RAL',
+        weight: { source: 'serial', weighbridgeId: serialBridge, raw, kg: 19_880 },
+      },
+    });
+    await expect(lying).rejects.toBeInstanceOf(ValidationError);
+    const moving = printable(encodeToledo({ weight: 9_880, motion: true }));
+    await expect(
+      weighIn({
+        actor: clerk,
+        input: {
+          id: randomUUID(),
+          siteId: indicatorSiteId,
+          vehicleRegistration: 'SE12 RAL',
+          weight: { source: 'serial', weighbridgeId: serialBridge, raw: moving, kg: 9_880 },
+        },
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const id = randomUUID();
+    await weighIn({
+      actor: clerk,
+      input: { id, siteId: indicatorSiteId, vehicleRegistration: 'SE12 RAL', weight: { source: 'serial', weighbridgeId: serialBridge, raw, kg: 9_880 } },
+    });
+    const [first] = readWeighings((await db().load.findUniqueOrThrow({ where: { id } })).weighings);
+    expect(first).toMatchObject({ amount: 9_880, source: 'indicator', rawFrame: raw, weighbridgeId: serialBridge });
   });
 });
 

@@ -21,6 +21,7 @@ import { receivingSiteOf } from '@/lib/sites/receiving-site';
 import { instantToUkLocal } from '@/lib/time/uk-time';
 import { latestReading } from '@/lib/weighbridge/hub';
 import { toReaderConfig } from '@/lib/weighbridge/service';
+import { checkTakenReading } from '@/lib/weighbridge/taken-reading';
 import { loadFormSchema, storedLoadForm } from './form-schema';
 import { checkLoadForm, emptyLoadForm, toMovement, type LoadFormValues } from './schema';
 import { allocateTicket, denormalised, siteWeightHistory } from './service';
@@ -73,6 +74,15 @@ async function resolveWeight(
     if (live.kg <= 0) throw new ValidationError({ weight: [`${label}: the indicator shows nothing on the weighbridge`] });
     return { amount: convertWeight(live.kg, 'Kilograms', unit), unit, source: 'indicator', rawFrame: live.raw.slice(0, 500), weighbridgeId: bridge.id };
   }
+  if (input.source === 'serial') {
+    // The browser read it (Web Serial); the frame it came with must show this weight, at rest, in range.
+    const bridge = site.weighbridges.find((w) => w.id === input.weighbridgeId && w.connection !== 'none');
+    if (!bridge) throw new ValidationError({ weight: ['Choose a weighbridge of this site'] });
+    const check = checkTakenReading(toReaderConfig(bridge), { raw: input.raw, kg: input.kg });
+    if (!check.ok) throw new ValidationError({ weight: [`${label}: ${check.problem}`] });
+    if (check.kg <= 0) throw new ValidationError({ weight: [`${label}: the indicator shows nothing on the weighbridge`] });
+    return { amount: convertWeight(check.kg, 'Kilograms', unit), unit, source: 'indicator', rawFrame: input.raw, weighbridgeId: bridge.id };
+  }
   if (input.source === 'manual') {
     const amount = parseWeight(input.amount, unit);
     if (amount === undefined) throw new ValidationError({ 'weight.amount': [`Enter the ${what} weight`] });
@@ -113,6 +123,13 @@ export interface WeighingResult {
   status: LoadStatus;
   version: number;
   net: { amount: number; unit: WeightMetric } | null;
+  /** The weighbridge the vehicle stood on (its camera's snapshot goes with the load), and which weighing it was. */
+  photo: { weighbridgeId: string; pass: 'in' | 'out' | 'single' } | null;
+}
+
+/** The weighbridge of a weighing: the indicator's, else the site's first with a camera. */
+function bridgeOf(site: SiteWithBridges, w: Resolved): string | null {
+  return w.weighbridgeId ?? site.weighbridges.find((b) => b.cameraUrl)?.id ?? null;
 }
 
 /** The status a weighed (complete) load takes: queued for DWT when its details pass DWT's checks, else a draft to finish. */
@@ -140,7 +157,7 @@ export async function weighIn({ actor, input, now = new Date() }: { actor: Actor
   const already = await db().load.findUnique({ where: { id: data.id } });
   if (already) {
     if (already.siteId !== site.id) throw new ForbiddenError('That load belongs to another site.');
-    return { id: already.id, ticketNumber: already.ticketNumber, status: already.status, version: already.version, net: null };
+    return { id: already.id, ticketNumber: already.ticketNumber, status: already.status, version: already.version, net: null, photo: null };
   }
   const reg = data.vehicleRegistration.toUpperCase().replace(/\s+/g, ' ');
   // Compared without spaces: "AB12CDE" is the vehicle weighed in as "AB12 CDE".
@@ -220,7 +237,15 @@ export async function weighIn({ actor, input, now = new Date() }: { actor: Actor
       },
     });
     const net = weighingsNet(weighings);
-    return { id: load.id, ticketNumber, status, version: load.version, net: net === null ? null : { amount: net, unit: first.unit } };
+    const bridge = bridgeOf(site, first);
+    return {
+      id: load.id,
+      ticketNumber,
+      status,
+      version: load.version,
+      net: net === null ? null : { amount: net, unit: first.unit },
+      photo: bridge ? { weighbridgeId: bridge, pass: second ? ('single' as const) : ('in' as const) } : null,
+    };
   });
 }
 
@@ -293,7 +318,15 @@ export async function weighOut({ actor, input, now = new Date() }: { actor: Acto
         loadId: existing.id,
       });
     }
-    return { id: existing.id, ticketNumber: existing.ticketNumber, status, version: existing.version + 1, net: { amount: net, unit: first.unit } };
+    const bridge = bridgeOf(site, second);
+    return {
+      id: existing.id,
+      ticketNumber: existing.ticketNumber,
+      status,
+      version: existing.version + 1,
+      net: { amount: net, unit: first.unit },
+      photo: bridge ? { weighbridgeId: bridge, pass: 'out' as const } : null,
+    };
   });
 }
 
