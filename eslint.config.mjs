@@ -35,7 +35,7 @@ const DOMAINS = {
   'dwt-settings': ['auth', 'audit', 'dwt', 'reference-data', 'users'],
   records: ['auth', 'deadline'],
   delivery: ['auth', 'audit', 'dwt', 'dwt-settings', 'records', 'reference-data', 'sites'],
-  loads: ['auth', 'audit', 'address-book', 'deadline', 'delivery', 'dwt', 'reference-data', 'sites', 'users'],
+  loads: ['auth', 'audit', 'address-book', 'deadline', 'delivery', 'dwt', 'reference-data', 'sites', 'users', 'weighbridge'],
   'data-rights': ['auth', 'audit', 'address-book', 'dwt', 'users'],
   weighbridge: ['auth', 'audit'],
   backup: ['auth', 'audit', 'deadline'],

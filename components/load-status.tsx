@@ -6,6 +6,7 @@ export const STATUS_LABELS: Record<LoadStatus, string> = {
   SENT: 'Sent',
   NEEDS_ATTENTION: 'Needs attention',
   CHECK_NEEDED: 'Check needed',
+  ON_SITE: 'On site',
 };
 
 const STYLES: Record<LoadStatus, string> = {
@@ -14,6 +15,7 @@ const STYLES: Record<LoadStatus, string> = {
   SENT: 'border-brand-700 text-brand-900',
   NEEDS_ATTENTION: 'border-danger-700 text-danger-700',
   CHECK_NEEDED: 'border-danger-700 text-danger-700',
+  ON_SITE: 'border-slate-600 text-slate-800',
 };
 
 /** A status in words (never colour alone); "Sent with warnings" when DWT warned. */

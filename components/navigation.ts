@@ -6,6 +6,7 @@ import type { NavItem } from './nav-links';
 const items: (NavItem & { permission?: Permission })[] = [
   { href: '/', label: 'Home' },
   { href: '/loads/new', label: 'Log a load', permission: 'loads.create' },
+  { href: '/on-site', label: 'On site now', permission: 'loads.view' },
   { href: '/loads', label: 'Loads', permission: 'loads.view' },
   { href: '/delivery', label: 'Delivery to DWT', permission: 'delivery.view' },
   { href: '/admin/users', label: 'Users', permission: 'users.manage' },

@@ -23,6 +23,15 @@ test('edit an entry, then merge two duplicates into one', async ({ page }) => {
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await expectNoAxeViolations(page);
 
+  // The carrier's vehicles and their stored tares (issue 17): one recorded by hand, audited.
+  await page.reload();
+  const tares = page.getByRole('region', { name: 'Stored tares' });
+  await tares.getByLabel('Tare weight').fill('11,240');
+  await tares.getByRole('button', { name: 'Save the stored tare' }).click();
+  await expect(tares.getByRole('status')).toHaveText('Stored tare for DH12AAA saved.');
+  await expect(tares.getByRole('row', { name: /DH12 AAA/ })).toContainText('11,240 kg');
+  await expectNoAxeViolations(page);
+
   await page.goto(`/admin/address-book?query=${tag}`);
   const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
   await expect(row(`Dupli Haulage ${tag}`)).toContainText('0113 496 0000');

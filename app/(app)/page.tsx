@@ -10,6 +10,8 @@ import { requireActor } from '@/lib/auth/session';
 import { getBackupWarnings } from '@/lib/backup/service';
 import { countRecordDeadlines, recordCharts } from '@/lib/records/service';
 import { listSites } from '@/lib/sites/service';
+import { overdueOnSite } from '@/lib/loads/weighing';
+import { formatMinutes } from '@/components/weighing/format';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -22,6 +24,7 @@ export default async function HomePage() {
     manager ? recordCharts({ actor }) : null,
     can(actor.roles, 'backups.view') ? getBackupWarnings({ actor }) : [],
   ]);
+  const longOnSite = manager ? await overdueOnSite({ actor }) : [];
   const siteNames = sites.filter((s) => actor.siteIds.includes(s.id)).map((s) => s.name);
   return (
     <>
@@ -31,6 +34,34 @@ export default async function HomePage() {
         <Panel title="Weighbridge">
           <p className="mb-4">Log each load as it arrives. It is saved first, then reported to DWT.</p>
           <ActionLink href="/loads/new">Log a load</ActionLink>
+          {can(actor.roles, 'weighings.create') && (
+            <p className="mt-3">
+              Or weigh vehicles in and out:{' '}
+              <Link href="/on-site" className="font-semibold text-brand-700 underline">
+                On site now
+              </Link>
+            </p>
+          )}
+        </Panel>
+      )}
+      {longOnSite.length > 0 && (
+        <Panel title="Vehicles on site too long">
+          <p className="mb-3">
+            These vehicles were weighed in and not out longer ago than their site allows. Their reporting clock started when they were weighed in.
+          </p>
+          <ul className="mb-3 list-disc space-y-1 pl-6">
+            {longOnSite.slice(0, 20).map((v) => (
+              <li key={v.id}>
+                <Link href={`/loads/${v.id}`} className="font-semibold text-brand-700 underline">
+                  {v.vehicleRegistration ?? `Ticket ${v.ticketNumber}`}
+                </Link>{' '}
+                at {v.siteName}: on site for {formatMinutes(v.minutesOnSite)} (limit {formatMinutes(v.limitMinutes)})
+              </li>
+            ))}
+          </ul>
+          <Link href="/on-site" className="font-semibold text-brand-700 underline">
+            See everyone on site
+          </Link>
         </Panel>
       )}
       {can(actor.roles, 'loads.manage') && (

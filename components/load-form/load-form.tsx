@@ -50,6 +50,11 @@ export interface LoadFormProps {
   renderCarrierPicker?: (api: PartyApi) => React.ReactNode;
   renderVehicleLookup?: (api: PartyApi) => React.ReactNode;
   renderBrokerPicker?: (api: PartyApi) => React.ReactNode;
+  /**
+   * Weighed at the gatehouse: the weighings in words (shown instead of the first item's weight fields),
+   * and whether the vehicle is still on site (the load is then saved, not sent, until it is weighed out).
+   */
+  weighing?: { summary: string; onSite: boolean };
 }
 
 /** What an address-book picker may do to the form. */
@@ -71,7 +76,7 @@ const OutcomePanel = dynamic(() => import('./outcome-panel').then((m) => m.Outco
  */
 const prefetchAfterOpening = () => Promise.all([loadChecks(), import('./outcome-panel'), import('./item-details')]);
 
-export function LoadForm({ site, initial, existing, renderCarrierPicker, renderVehicleLookup, renderBrokerPicker }: LoadFormProps) {
+export function LoadForm({ site, initial, existing, renderCarrierPicker, renderVehicleLookup, renderBrokerPicker, weighing }: LoadFormProps) {
   const { lookups, error: lookupsError } = useReferenceLookups();
   const queryClient = useQueryClient();
   const [identity, setIdentity] = useState(() => ({ id: existing?.id ?? uuidV4(), version: existing?.version ?? null }));
@@ -159,6 +164,8 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       setConflict(!result.ok && result.code === 'conflict');
       if (!applyResult(result)) return;
       const data = result.data;
+      // Waste details of a vehicle still on site: saved; back to the board to weigh it out later.
+      if (data.status === 'ON_SITE') return window.location.assign(`/on-site?details-saved=${encodeURIComponent(data.ticketNumber)}`);
       setIdentity({ id: data.loadId, version: data.version });
       form.setValue('yourUniqueReference', data.ticketNumber);
       form.setValue('ticketNumberIsSuggested', false);
@@ -191,7 +198,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     const target = event.target as HTMLElement;
     if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON' || target.tagName === 'A') return;
     event.preventDefault();
-    if (event.ctrlKey || event.metaKey) void onSend();
+    if (event.ctrlKey || event.metaKey) void (weighing?.onSite ? onDraft() : onSend());
   }
 
   async function repeatLastLoad() {
@@ -250,7 +257,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the form's keyboard shortcuts, caught as they bubble from its fields. */}
       <form
         ref={formRef}
-        onSubmit={onSend}
+        onSubmit={weighing?.onSite ? (ev) => (ev.preventDefault(), onDraft()) : onSend}
         onKeyDown={onKeyDown}
         onInput={onFirstTyping}
         noValidate
@@ -362,6 +369,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
               topEwcCodes={site.topEwcCodes}
               count={items.fields.length}
               onRemove={() => items.remove(i)}
+              weighed={i === 0 ? weighing?.summary : undefined}
               // A second item is weighed on its own: its copy never carries the first one's weights.
               onDuplicate={() => items.insert(i + 1, withoutWeights([form.getValues(`wasteItems.${i}`)])[0]!)}
             />
@@ -422,13 +430,24 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
 
         {/* Sticky only where there is room: at high zoom it would hide what has focus (WCAG 2.4.11). */}
         <div className="save-bar flex flex-wrap items-center gap-3 border-t-2 border-slate-300 bg-slate-50 py-3" data-testid="save-bar">
-          <Button type="submit" disabled={busy !== null}>
-            {busy === 'send' ? 'Saving and sending…' : existing ? 'Save and send the correction' : 'Save and send to DWT'}
-          </Button>
-          <Button variant="secondary" disabled={busy !== null} onClick={onDraft}>
-            {busy === 'draft' ? 'Saving…' : 'Save as draft'}
-          </Button>
-          <p className="text-sm text-slate-700">Ctrl+Enter saves and sends. Nothing is lost if DWT is down.</p>
+          {weighing?.onSite ? (
+            <>
+              <Button disabled={busy !== null} onClick={onDraft}>
+                {busy === 'draft' ? 'Saving…' : 'Save the waste details'}
+              </Button>
+              <p className="text-sm text-slate-700">The vehicle is on site: the load is sent to DWT once it is weighed out.</p>
+            </>
+          ) : (
+            <>
+              <Button type="submit" disabled={busy !== null}>
+                {busy === 'send' ? 'Saving and sending…' : existing ? 'Save and send the correction' : 'Save and send to DWT'}
+              </Button>
+              <Button variant="secondary" disabled={busy !== null} onClick={onDraft}>
+                {busy === 'draft' ? 'Saving…' : 'Save as draft'}
+              </Button>
+              <p className="text-sm text-slate-700">Ctrl+Enter saves and sends. Nothing is lost if DWT is down.</p>
+            </>
+          )}
         </div>
       </form>
     </FormProvider>

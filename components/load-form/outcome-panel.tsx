@@ -12,6 +12,7 @@ const TITLES: Record<SubmitLoadResult['status'], string> = {
   NEEDS_ATTENTION: 'Saved – needs attention',
   CHECK_NEEDED: 'Saved – check needed',
   DRAFT: 'Saved as a draft',
+  ON_SITE: 'Saved – vehicle on site',
 };
 
 export function OutcomePanel({ result, onLogAnother }: { result: SubmitLoadResult; onLogAnother(): void }) {

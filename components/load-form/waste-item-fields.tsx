@@ -33,7 +33,10 @@ export function WasteItemFields({
   count,
   onRemove,
   onDuplicate,
+  weighed,
 }: {
+  /** Weighed at the gatehouse (two-pass weighing): the weighings in words; the weights are then not typed here. */
+  weighed?: string;
   index: number;
   lookups?: ReferenceLookups;
   lookupsFailed: boolean;
@@ -114,60 +117,74 @@ export function WasteItemFields({
         />
       </div>
 
-      <fieldset className="mb-4">
-        <legend className="font-semibold">Weight</legend>
-        <div className="mb-2 flex flex-wrap gap-x-6">
-          <label className="flex items-center gap-2">
-            <input type="radio" value="weighbridge" className="h-5 w-5" {...register(`${p}.weightMode`)} /> Gross and tare from the weighbridge
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" value="single" className="h-5 w-5" {...register(`${p}.weightMode`)} /> One weight
-          </label>
+      {weighed ? (
+        <div className="mb-4 border-l-4 border-slate-400 bg-white p-3">
+          <p className="font-semibold">Weight</p>
+          <p data-testid={`weighed-${index}`}>{weighed}</p>
+          <p className="text-sm text-slate-700">Weighed on the weighbridge: the weights are not typed here.</p>
         </div>
-        <div className="grid gap-x-6 md:grid-cols-4">
-          {/* The unit first: the weights below are read in it. */}
-          <SelectField label="Unit" options={metricOptions} error={e('weight.metric')} {...register(`${p}.weight.metric`)} />
-          {weightMode === 'weighbridge' ? (
-            <>
-              <TextField
-                label="Gross weight"
-                hint={`In ${metric.toLowerCase()}`}
-                inputMode="decimal"
-                autoComplete="off"
-                error={e('weighbridge.gross')}
-                {...register(`${p}.weighbridge.gross`)}
-              />
-              <TextField
-                label="Tare weight"
-                hint={`In ${metric.toLowerCase()}`}
-                inputMode="decimal"
-                autoComplete="off"
-                error={e('weighbridge.tare')}
-                {...register(`${p}.weighbridge.tare`)}
-              />
-              <div className="mb-5">
-                <p className="font-semibold">Net weight</p>
-                <p className="mt-1 py-1.5 text-lg" aria-live="polite" data-testid={`net-${index}`}>
-                  {net === undefined ? '—' : Number.isNaN(net) ? 'Check the weights' : `${net.toLocaleString('en-GB', { maximumFractionDigits: 6 })} ${metric}`}
-                </p>
-              </div>
-            </>
-          ) : (
-            <>
-              <TextField
-                label="Weight"
-                hint={`In ${metric.toLowerCase()}`}
-                inputMode="decimal"
-                autoComplete="off"
-                error={e('weight.amount')}
-                {...register(`${p}.weight.amount`)}
-              />
-              <div className="pt-7">
-                <CheckboxField label="Estimated" {...register(`${p}.weight.isEstimate`)} />
-              </div>
-            </>
-          )}
-        </div>
+      ) : (
+        <fieldset className="mb-4">
+          <legend className="font-semibold">Weight</legend>
+          <div className="mb-2 flex flex-wrap gap-x-6">
+            <label className="flex items-center gap-2">
+              <input type="radio" value="weighbridge" className="h-5 w-5" {...register(`${p}.weightMode`)} /> Gross and tare from the weighbridge
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" value="single" className="h-5 w-5" {...register(`${p}.weightMode`)} /> One weight
+            </label>
+          </div>
+          <div className="grid gap-x-6 md:grid-cols-4">
+            {/* The unit first: the weights below are read in it. */}
+            <SelectField label="Unit" options={metricOptions} error={e('weight.metric')} {...register(`${p}.weight.metric`)} />
+            {weightMode === 'weighbridge' ? (
+              <>
+                <TextField
+                  label="Gross weight"
+                  hint={`In ${metric.toLowerCase()}`}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  error={e('weighbridge.gross')}
+                  {...register(`${p}.weighbridge.gross`)}
+                />
+                <TextField
+                  label="Tare weight"
+                  hint={`In ${metric.toLowerCase()}`}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  error={e('weighbridge.tare')}
+                  {...register(`${p}.weighbridge.tare`)}
+                />
+                <div className="mb-5">
+                  <p className="font-semibold">Net weight</p>
+                  <p className="mt-1 py-1.5 text-lg" aria-live="polite" data-testid={`net-${index}`}>
+                    {net === undefined
+                      ? '—'
+                      : Number.isNaN(net)
+                        ? 'Check the weights'
+                        : `${net.toLocaleString('en-GB', { maximumFractionDigits: 6 })} ${metric}`}
+                  </p>
+                </div>
+              </>
+            ) : (
+              <>
+                <TextField
+                  label="Weight"
+                  hint={`In ${metric.toLowerCase()}`}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  error={e('weight.amount')}
+                  {...register(`${p}.weight.amount`)}
+                />
+                <div className="pt-7">
+                  <CheckboxField label="Estimated" {...register(`${p}.weight.isEstimate`)} />
+                </div>
+              </>
+            )}
+          </div>
+        </fieldset>
+      )}
+      <div>
         {(question || e('weightConfirmed')) && (
           <div className="mb-4 border-l-4 border-danger-700 bg-white pl-3">
             {!e('weightConfirmed') && question && <p className="font-semibold">{question}</p>}
@@ -178,7 +195,7 @@ export function WasteItemFields({
             />
           </div>
         )}
-      </fieldset>
+      </div>
 
       <CheckboxField label="Contains POPs (persistent organic pollutants)" error={e('containsPops')} {...register(`${p}.containsPops`)} />
       {containsPops && <PopsFields index={index} lookups={lookups} />}

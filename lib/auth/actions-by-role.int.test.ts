@@ -38,6 +38,19 @@ const ACTIONS: Record<string, { permission: Permission | null; input: () => unkn
     input: () => ({ loadId: randomUUID(), wasteTrackingId: '26ABCDEF' }),
     allowedResult: { ok: false },
   },
+  // Two-pass weighing: a typed weight at a site without an indicator needs no reason; a new vehicle each time.
+  weighInAction: {
+    permission: 'weighings.create',
+    input: () => ({ id: randomUUID(), siteId, vehicleRegistration: `R${randomUUID().slice(0, 6)}`, weight: { source: 'manual', amount: '12', reason: '' } }),
+  },
+  weighOutAction: {
+    permission: 'weighings.create',
+    input: () => ({ loadId: randomUUID(), weight: { source: 'manual', amount: '4', reason: '' } }),
+    allowedResult: { ok: false },
+  },
+  findStoredTareAction: { permission: 'weighings.create', input: () => ({ siteId, vehicleRegistration: 'AB12 CDE' }) },
+  recordTareAction: { permission: 'tares.manage', input: () => ({ siteId, vehicleRegistration: 'TA12 RES', amount: '10', unit: 'Tonnes' }) },
+  removeTareAction: { permission: 'tares.manage', input: () => ({ siteId, vehicleRegistration: 'NO01 TAR' }), allowedResult: { ok: false } },
   // Nothing is held for a random apiCode: admins get the service's "nothing held" refusal, not a permission one;
   // lib/delivery/holds.int.test.ts holds and releases for real.
   tryApiCodeNowAction: { permission: 'dwt.manage', input: () => ({ apiCode: randomUUID() }), allowedResult: { ok: false } },

@@ -30,6 +30,8 @@ export const permissions = {
   'address-book.manage': ['ADMIN'],
   /** Weigh vehicles in and out at a site's weighbridge and watch its live weight. */
   'weighings.create': ['CLERK', 'MANAGER'],
+  /** Vehicles' stored tares: record (from an empty weighing or by hand), correct and remove them. */
+  'tares.manage': ['CLERK', 'MANAGER', 'ADMIN'],
   /** Each site's weighbridges: how the indicator is read, its format, camera and agent token. */
   'weighbridges.manage': ['ADMIN'],
   /** Customers' data requests: find, export, erase. */

@@ -307,6 +307,7 @@ const STATUS_MESSAGES: Record<LoadStatus, string> = {
   PENDING: 'The load is saved and queued; it will be sent shortly.',
   SENT: 'Sent by the delivery queue.',
   DRAFT: 'Nothing to send.',
+  ON_SITE: 'The vehicle is on site: the load is sent once it is weighed out.',
   NEEDS_ATTENTION: 'DWT refused the load. Correct the fields shown and save again.',
   CHECK_NEEDED: 'The load is saved, but DWT may already have it: a manager decides whether to send it again.',
 };

@@ -15,6 +15,8 @@ import { partiesToSave } from './parties';
 import { lastLoadForCarrier, lastLoadForVehicle, saveLoad } from './service';
 import { submitLoadSchema } from './submit-schema';
 import { loadNet, type TicketWeight } from './ticket';
+import { weighIn, weighOut } from './weighing';
+import { weighInSchema, weighOutSchema } from './weighing-schema';
 
 export interface SubmitLoadResult {
   loadId: string;
@@ -130,5 +132,46 @@ export async function lastLoadForVehicleAction(input: unknown): Promise<ActionRe
       wasteItems: f.wasteItems,
       specialHandlingRequirements: f.specialHandlingRequirements,
     };
+  });
+}
+
+// Two-pass weighing at the gatehouse (lib/loads/weighing.ts).
+
+export interface WeighingActionResult {
+  loadId: string;
+  ticketNumber: string;
+  status: LoadStatus;
+  net: TicketWeight | null;
+  wasteTrackingId: string | null;
+  message: string;
+}
+
+/** After a complete weighing, a load whose details pass DWT's checks is sent at once (it is already saved). */
+async function sendIfQueued(saved: { id: string; ticketNumber: string; status: LoadStatus; net: TicketWeight | null }): Promise<WeighingActionResult> {
+  const base = { loadId: saved.id, ticketNumber: saved.ticketNumber, net: saved.net };
+  if (saved.status === 'ON_SITE') return { ...base, status: saved.status, wasteTrackingId: null, message: 'Weighed in. The vehicle is on site.' };
+  if (saved.status === 'DRAFT') {
+    return { ...base, status: saved.status, wasteTrackingId: null, message: 'Weighed. Add the waste details to finish the load and send it to DWT.' };
+  }
+  const delivery = await deliverLoad({ loadId: saved.id });
+  return { ...base, status: delivery.status, wasteTrackingId: delivery.wasteTrackingId, message: delivery.message };
+}
+
+/** Weigh a vehicle in (saved on site, never sent), or in one pass with its stored tare. */
+export async function weighInAction(input: unknown): Promise<ActionResult<WeighingActionResult>> {
+  return runAction({ permission: 'weighings.create', schema: weighInSchema, input }, async ({ actor, input }) => {
+    const saved = await weighIn({ actor, input });
+    revalidatePath('/on-site');
+    return sendIfQueued(saved);
+  });
+}
+
+/** Weigh a vehicle out: net = first − second; the complete load is sent when its details are complete. */
+export async function weighOutAction(input: unknown): Promise<ActionResult<WeighingActionResult>> {
+  return runAction({ permission: 'weighings.create', schema: weighOutSchema, input }, async ({ actor, input }) => {
+    const saved = await weighOut({ actor, input });
+    revalidatePath('/on-site');
+    revalidatePath('/loads');
+    return sendIfQueued(saved);
   });
 }

@@ -22,6 +22,7 @@ import { loadFormSchema, storedLoadForm } from './form-schema';
 import { checkLoadForm, toMovement, withoutWeights, type LoadFormValues } from './schema';
 import { CORRECTION_REASON_REQUIRED, submitLoadSchema, type SubmitLoadInput } from './submit-schema';
 import { loadNet } from './ticket';
+import { keepWeighings, readWeighings } from './weighing-schema';
 
 export function formatTicketNumber(n: number): string {
   return String(n).padStart(6, '0');
@@ -47,7 +48,7 @@ function formDiff(before: LoadFormValues, after: LoadFormValues): Record<string,
   return diffFields(withNulls(a), withNulls(b), keys);
 }
 
-async function allocateTicket(tx: Tx, siteId: string): Promise<string> {
+export async function allocateTicket(tx: Tx, siteId: string): Promise<string> {
   const rows = await tx.$queryRaw<{ n: number }[]>`
     UPDATE site SET next_ticket_number = next_ticket_number + 1 WHERE id = ${siteId}::uuid
     RETURNING next_ticket_number - 1 AS n`;
@@ -60,7 +61,7 @@ async function passTicket(tx: Tx, siteId: string, ticket: string): Promise<void>
   await tx.$executeRaw`UPDATE site SET next_ticket_number = GREATEST(next_ticket_number, ${Number(ticket) + 1}) WHERE id = ${siteId}::uuid`;
 }
 
-function denormalised(form: LoadFormValues, isHazardous: (code: string) => boolean) {
+export function denormalised(form: LoadFormValues, isHazardous: (code: string) => boolean) {
   const ewcCodes = [...new Set(form.wasteItems.flatMap((i) => i.ewcCodes))];
   const net = loadNet(form);
   return {
@@ -101,7 +102,7 @@ export function correctionNeedsReason(
   actor: Actor,
   load: { status: LoadStatus; createdById: string | null; wasteTrackingId: string | null; sentVersion: number | null },
 ): boolean {
-  if (load.status === 'DRAFT') return false;
+  if (load.status === 'DRAFT' || load.status === 'ON_SITE') return false;
   const ownRefusedLoad = load.status === 'NEEDS_ATTENTION' && !load.wasteTrackingId && load.sentVersion === null && load.createdById === actor.id;
   return !ownRefusedLoad;
 }
@@ -117,9 +118,12 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
   const site = await db().site.findUnique({ where: { id: data.siteId } });
   if (!site) throw new NotFoundError('That site no longer exists.');
   const lookups = await getReferenceLookups();
-  const form = loadFormSchema.parse(data.form);
+  // A load weighed at the gatehouse keeps its weighings and weigh-in time whatever the form says; one
+  // still on site is never checked for sending (it is not sent until it is weighed out).
+  const prior = await db().load.findUnique({ where: { id: data.id }, select: { status: true, weighings: true, weighedInAt: true } });
+  const form = prior ? keepWeighings(loadFormSchema.parse(data.form), prior) : loadFormSchema.parse(data.form);
 
-  if (data.intent === 'send') {
+  if (data.intent === 'send' && prior?.status !== 'ON_SITE') {
     const history = await siteWeightHistory(site.id);
     const check = checkLoadForm(form, { lookups, site: receivingSiteOf(site), now, history });
     if (!check.ok) throw new ValidationError(check.fieldErrors);
@@ -186,18 +190,25 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
       }
       const ticketNumber = form.yourUniqueReference.trim() || existing.ticketNumber;
       if (ticketNumber !== existing.ticketNumber) await passTicket(tx, site.id, ticketNumber);
-      const saved = { ...form, yourUniqueReference: ticketNumber, ticketNumberIsSuggested: false };
+      // Weighed at the gatehouse: the weighings (and the weigh-in time) are the weighbridge's, not the form's.
+      const saved = keepWeighings({ ...form, yourUniqueReference: ticketNumber, ticketNumberIsSuggested: false }, existing);
+      const weighedIn = readWeighings(existing.weighings).length > 0 ? existing.weighedInAt : null;
       // Once DWT holds a version, a correction is always sent (as a PUT); it cannot go back to draft.
       // A load that needs a check stays so until a manager decides whether DWT has it: a correction
       // must not turn into a second POST of a load DWT may already hold.
+      // A vehicle still on site stays so (never queued) until it is weighed out.
       const nextStatus: LoadStatus =
-        existing.status === 'CHECK_NEEDED' ? 'CHECK_NEEDED' : data.intent === 'draft' && !existing.wasteTrackingId ? 'DRAFT' : 'PENDING';
+        existing.status === 'CHECK_NEEDED' || existing.status === 'ON_SITE'
+          ? existing.status
+          : data.intent === 'draft' && !existing.wasteTrackingId
+            ? 'DRAFT'
+            : 'PENDING';
       const changed = await tx.load.updateMany({
         where: { id: existing.id, version: existing.version },
         data: {
           ticketNumber,
-          receivedAt,
-          dueAt,
+          receivedAt: weighedIn ?? receivedAt,
+          dueAt: weighedIn ? reportingDeadline(weighedIn, site.nation) : dueAt,
           status: nextStatus,
           movement: toMovement(saved) as Prisma.InputJsonValue,
           formValues: saved as unknown as Prisma.InputJsonValue,

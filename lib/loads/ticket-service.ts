@@ -7,6 +7,7 @@ import { namesOfUsers } from '@/lib/users/service';
 import { getLoad } from './service';
 import { isTicketLayout } from '@/lib/sites/schema';
 import { buildTicket, type Ticket, type TicketLayout } from './ticket';
+import { readWeighings, ticketWeighings } from './weighing-schema';
 
 export async function getLoadTicket({
   actor,
@@ -26,6 +27,7 @@ export async function getLoadTicket({
       site: load.site,
       form: load.form,
       weighedBy: load.createdById ? (names.get(load.createdById) ?? null) : null,
+      weighings: ticketWeighings(readWeighings(load.weighings)),
     },
     lookups,
   );

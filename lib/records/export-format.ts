@@ -97,6 +97,7 @@ function statusLabel(load: ExportLoad): string {
     PENDING: 'pending',
     NEEDS_ATTENTION: 'needs-attention',
     CHECK_NEEDED: 'check-needed',
+    ON_SITE: 'on-site',
   };
   return recordStatusLabels[map[load.status]];
 }

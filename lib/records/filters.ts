@@ -16,6 +16,7 @@ const statusSql: Record<RecordStatus, Prisma.Sql> = {
   'sent-with-warnings': Prisma.sql`l.status = 'SENT' AND jsonb_array_length(l.dwt_warnings) > 0`,
   'needs-attention': Prisma.sql`l.status = 'NEEDS_ATTENTION'`,
   'check-needed': Prisma.sql`l.status = 'CHECK_NEEDED'`,
+  'on-site': Prisma.sql`l.status = 'ON_SITE'`,
 };
 
 /**

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** The statuses a manager filters by (SENT splits into "sent" and "sent with warnings"). */
-export const RECORD_STATUSES = ['draft', 'pending', 'sent', 'sent-with-warnings', 'needs-attention', 'check-needed'] as const;
+export const RECORD_STATUSES = ['draft', 'pending', 'sent', 'sent-with-warnings', 'needs-attention', 'check-needed', 'on-site'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export const recordStatusLabels: Record<RecordStatus, string> = {
   draft: 'Draft',
@@ -12,6 +12,7 @@ export const recordStatusLabels: Record<RecordStatus, string> = {
   'sent-with-warnings': 'Sent with warnings',
   'needs-attention': 'Needs attention',
   'check-needed': 'Check needed',
+  'on-site': 'On site (weighed in, not out)',
 };
 
 /** Loads not yet reported, by where they stand against the two-working-day deadline. */

@@ -308,6 +308,7 @@ describe('recordCharts', () => {
       { status: 'sent-with-warnings', loads: 1 },
       { status: 'needs-attention', loads: 1 },
       { status: 'check-needed', loads: 1 },
+      { status: 'on-site', loads: 0 },
     ]);
   });
 

@@ -246,7 +246,8 @@ export async function recordCharts({ actor, now = new Date() }: { actor: Actor; 
     'sent-with-warnings': sentWithWarnings,
     'needs-attention': count('NEEDS_ATTENTION'),
     'check-needed': count('CHECK_NEEDED'),
+    'on-site': count('ON_SITE'),
   };
-  const order: RecordStatus[] = ['draft', 'pending', 'sent', 'sent-with-warnings', 'needs-attention', 'check-needed'];
+  const order: RecordStatus[] = ['draft', 'pending', 'sent', 'sent-with-warnings', 'needs-attention', 'check-needed', 'on-site'];
   return { weeks, tonnesByChapter, loadsByStatus: order.map((status) => ({ status, loads: counts[status] })) };
 }

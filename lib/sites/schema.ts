@@ -43,6 +43,26 @@ function parseStatements(value: string | number[], ctx: z.RefinementCtx): number
   return z.NEVER;
 }
 
+/** How long a vehicle may stay on site before the manager's home page shows it (minutes). */
+export const ON_SITE_LIMITS = ['30', '60', '120', '240', '480', '1440'] as const;
+export const onSiteLimitLabels: Record<(typeof ON_SITE_LIMITS)[number], string> = {
+  '30': '30 minutes',
+  '60': '1 hour',
+  '120': '2 hours',
+  '240': '4 hours',
+  '480': '8 hours',
+  '1440': '24 hours',
+};
+/** How long a stored tare stays valid (months), or never expires. */
+export const TARE_EXPIRIES = ['3', '6', '12', '24', 'never'] as const;
+export const tareExpiryLabels: Record<(typeof TARE_EXPIRIES)[number], string> = {
+  '3': '3 months',
+  '6': '6 months',
+  '12': '12 months',
+  '24': '24 months',
+  never: 'Never: a stored tare stays valid until it is replaced',
+};
+
 const siteFields = {
   name: z.string().trim().min(1, 'Enter the site name').max(200, 'Site name must be 200 characters or fewer'),
   authorisationNumber: z
@@ -61,6 +81,10 @@ const siteFields = {
   weighbridgeUnit: z.enum(WEIGHBRIDGE_UNITS, 'Choose the unit the weighbridge reads in').default('Tonnes'),
 
   ticketLayout: z.enum(TICKET_LAYOUTS, 'Choose how the weighbridge tickets print').default('a4'),
+  /** Stored as minutes (lib/sites/service.ts). */
+  onSiteLimitMinutes: z.enum(ON_SITE_LIMITS, 'Choose how long a vehicle may stay on site').default('240'),
+  /** Stored as months, or null for never. */
+  tareExpiryMonths: z.enum(TARE_EXPIRIES, 'Choose how long a stored tare stays valid').default('6'),
   contactName: z.string().trim().max(200, 'Contact name must be 200 characters or fewer').default(''),
   contactEmail: z
     .string()

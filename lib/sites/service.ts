@@ -38,6 +38,8 @@ const AUDITED = [
   'nation',
   'weighbridgeUnit',
   'ticketLayout',
+  'onSiteLimitMinutes',
+  'tareExpiryMonths',
   'contactName',
   'contactEmail',
   'contactPhone',
@@ -47,8 +49,8 @@ const AUDITED = [
 ] as const;
 
 function columns(data: SiteValues) {
-  const { userIds: _userIds, ...rest } = data;
-  return rest;
+  const { userIds: _userIds, onSiteLimitMinutes, tareExpiryMonths, ...rest } = data;
+  return { ...rest, onSiteLimitMinutes: Number(onSiteLimitMinutes), tareExpiryMonths: tareExpiryMonths === 'never' ? null : Number(tareExpiryMonths) };
 }
 
 async function setSiteUsers(tx: Tx, siteId: string, userIds: string[]) {

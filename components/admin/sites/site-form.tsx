@@ -21,6 +21,10 @@ import {
   isTicketLayout,
   nationLabels,
   ticketLayoutLabels,
+  ON_SITE_LIMITS,
+  onSiteLimitLabels,
+  TARE_EXPIRIES,
+  tareExpiryLabels,
   updateSiteSchema,
   weighbridgeUnitLabels,
 } from '@/lib/sites/schema';
@@ -37,6 +41,8 @@ export interface SiteFormSite {
   nation: Values['nation'];
   weighbridgeUnit: string;
   ticketLayout: string;
+  onSiteLimitMinutes: number;
+  tareExpiryMonths: number | null;
   contactName: string;
   contactEmail: string;
   contactPhone: string;
@@ -60,6 +66,8 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
       nation: site?.nation ?? 'ENGLAND',
       weighbridgeUnit: (site?.weighbridgeUnit as Values['weighbridgeUnit']) ?? 'Tonnes',
       ticketLayout: isTicketLayout(site?.ticketLayout) ? site.ticketLayout : 'a4',
+      onSiteLimitMinutes: ON_SITE_LIMITS.find((l) => Number(l) === site?.onSiteLimitMinutes) ?? '240',
+      tareExpiryMonths: site && site.tareExpiryMonths === null ? 'never' : (TARE_EXPIRIES.find((t) => Number(t) === site?.tareExpiryMonths) ?? '6'),
       contactName: site?.contactName ?? '',
       contactEmail: site?.contactEmail ?? '',
       contactPhone: site?.contactPhone ?? '',
@@ -134,6 +142,20 @@ export function SiteForm({ site, people }: { site?: SiteFormSite; people: { id: 
           options={TICKET_LAYOUTS.map((l) => ({ value: l, label: ticketLayoutLabels[l] }))}
           error={errors.ticketLayout?.message}
           {...form.register('ticketLayout')}
+        />
+        <SelectField
+          label="Vehicle on site too long after"
+          hint="A vehicle weighed in and not out for longer shows on the managers’ home page."
+          options={ON_SITE_LIMITS.map((l) => ({ value: l, label: onSiteLimitLabels[l] }))}
+          error={errors.onSiteLimitMinutes?.message}
+          {...form.register('onSiteLimitMinutes')}
+        />
+        <SelectField
+          label="Stored tares stay valid for"
+          hint="After this, a vehicle is weighed out again (and its new tare can be kept)."
+          options={TARE_EXPIRIES.map((t) => ({ value: t, label: tareExpiryLabels[t] }))}
+          error={errors.tareExpiryMonths?.message}
+          {...form.register('tareExpiryMonths')}
         />
         <TextField
           label="Regulatory position statements (optional)"

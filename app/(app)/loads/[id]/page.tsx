@@ -19,6 +19,7 @@ import { reportingDeadline } from '@/lib/deadline';
 import type { DwtValidationError } from '@/lib/dwt/errors';
 import { getLoadHistory } from '@/lib/loads/history';
 import { getLoad, mayCorrectLoad } from '@/lib/loads/service';
+import { describeWeighings, readWeighings } from '@/lib/loads/weighing-schema';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { dwtConfigInUse } from '@/lib/dwt-settings/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
@@ -47,6 +48,8 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
   const codesToFollow = load.status === 'SENT' && load.codesToFollow;
   const receivedAt = formatUkDateTime(load.receivedAt);
   const attempts = load.attempts.map((a) => ({ ...a, id: String(a.id) }));
+  const weighings = readWeighings(load.weighings);
+  const onSite = load.status === 'ON_SITE';
   // A PUT refused on submittingOrganisation: sent with another organisation's apiCode than the POST.
   const otherOrganisation = load.status === 'NEEDS_ATTENTION' && errors.some((e) => e.key === 'submittingOrganisation');
   const apiCodeOf = (outcome: string) => (load.attempts.findLast((a) => a.outcome === outcome)?.detail as { apiCode?: string } | null)?.apiCode;
@@ -103,11 +106,22 @@ export default async function LoadPage({ params }: { params: Promise<{ id: strin
         />
       )}
       <DwtMessages errors={dwtLostIt ? errors.filter((e) => e.key !== FORM_ERROR_KEY) : errors} warnings={warnings} />
+      {weighings.length > 0 && (
+        <section aria-labelledby="weighings-heading" className="mb-4 max-w-3xl border-l-4 border-slate-400 bg-white p-4">
+          <h2 id="weighings-heading" className="text-lg font-bold">
+            {onSite ? 'On site: weighed in, not yet out' : 'Weighings'}
+          </h2>
+          <p>{describeWeighings(weighings)}</p>
+        </section>
+      )}
       <p className="mb-6 flex flex-wrap gap-3">
-        <ButtonLink href={`/loads/${load.id}/receipt`}>Print the weighbridge ticket</ButtonLink>
+        {onSite && can(actor.roles, 'weighings.create') && <ButtonLink href={`/loads/${load.id}/weigh-out`}>Weigh out</ButtonLink>}
+        <ButtonLink href={`/loads/${load.id}/receipt`} variant={onSite ? 'secondary' : undefined}>
+          Print the weighbridge ticket
+        </ButtonLink>
         {correction.ok && (
           <ButtonLink href={`/loads/${load.id}/edit`} variant="secondary">
-            Correct this load
+            {onSite ? 'Add waste details' : load.status === 'DRAFT' && weighings.length > 0 ? 'Finish this load' : 'Correct this load'}
           </ButtonLink>
         )}
         {can(actor.roles, 'loads.create') && (

@@ -5,6 +5,7 @@ import { PageHeading } from '@/components/app-shell';
 import { LoadFormWithAddressBook } from '@/components/load-form/load-form-with-address-book';
 import { requirePermission } from '@/lib/auth/session';
 import { correctionNeedsReason, getLoad, loadFormSite, mayCorrectLoad } from '@/lib/loads/service';
+import { describeWeighings, readWeighings } from '@/lib/loads/weighing-schema';
 
 export const metadata: Metadata = { title: 'Correct a load' };
 
@@ -26,17 +27,24 @@ export default async function EditLoadPage({ params }: { params: Promise<{ id: s
       </>
     );
   }
+  const weighings = readWeighings(load.weighings);
+  const onSite = load.status === 'ON_SITE';
   return (
     <>
       <PageHeading
         lead={load.wasteTrackingId ? `DWT holds this load as ${load.wasteTrackingId}: saving sends the whole corrected record as an update.` : undefined}
       >
-        Correct load {load.ticketNumber}
+        {onSite
+          ? `Waste details for ${load.vehicleRegistration ?? `ticket ${load.ticketNumber}`} (on site)`
+          : load.status === 'DRAFT' && weighings.length > 0
+            ? `Finish load ${load.ticketNumber}`
+            : `Correct load ${load.ticketNumber}`}
       </PageHeading>
       <LoadFormWithAddressBook
         site={await loadFormSite(load.site)}
         initial={load.form}
         existing={{ id: load.id, version: load.version, ticketNumber: load.ticketNumber, reasonRequired: correctionNeedsReason(actor, load) }}
+        weighing={weighings.length > 0 ? { summary: describeWeighings(weighings), onSite } : undefined}
       />
     </>
   );
