@@ -1,12 +1,13 @@
 // DWT refusing an organisation, not a load (issue 14): an unpaid service charge (402) and a revoked
 // apiCode hold the apiCode's sends; the loads wait, managers and admins are told on every page, and the
 // loads go once the charge is paid ("We have paid – try now") or a working apiCode is saved on the site.
+// A correction DWT refuses on submittingOrganisation (another organisation's apiCode) is explained.
 // Each test has a site of its own with its own apiCode (so the shared e2e site's loads are never held),
 // and turns the shared sandbox's knobs, so it runs in the "dwt-faults" project.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { systemActor } from '@/lib/auth/actor';
 import { SANDBOX_API_CODES } from '@/lib/dwt/sandbox/defaults';
-import { createSite } from '@/lib/sites/service';
+import { createSite, updateSite } from '@/lib/sites/service';
 import { ensureUser } from '@/lib/users/service';
 import { E2E_SITE, PASSWORD, storageStateFor } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
@@ -148,4 +149,28 @@ test('a revoked apiCode holds the site’s loads with the admin told, and they g
   await expect(admin.getByRole('region', { name: 'DWT needs attention' }).filter({ hasText: site.name })).toHaveCount(0);
   await expect(admin.getByRole('region', { name: 'DWT and this site’s apiCode' })).not.toContainText('refuses');
   await expectNoAxeViolations(admin);
+});
+
+test('a correction sent with another organisation’s apiCode than the original is explained on the load page', async ({ browser, baseURL }) => {
+  const first = SANDBOX_API_CODES[5]!;
+  const second = SANDBOX_API_CODES[6]!;
+  const site = await seedSite('Handover', first);
+  const manager = await signIn(browser, baseURL, site.manager);
+  const loadId = await logLoad(manager);
+  await expect(manager.getByRole('heading', { level: 2, name: 'Sent to DWT' })).toBeVisible({ timeout: 20_000 });
+
+  // The site's apiCode is changed to another organisation's; then the manager corrects the load.
+  await updateSite({ actor: systemActor(), input: { ...E2E_SITE, id: site.id, name: site.name, apiCode: second } });
+  await manager.goto(`/loads/${loadId}/edit`);
+  await manager.getByRole('group', { name: 'Waste item 1', exact: true }).getByLabel('Description of the waste').fill('Regraded soil and stones');
+  await manager.getByLabel('Why are you correcting this load?').fill('Regraded at the tipping face');
+  await manager.getByRole('button', { name: 'Save and send the correction' }).click();
+  await expect(manager.getByRole('heading', { level: 2, name: 'Saved – needs attention' })).toBeVisible({ timeout: 20_000 });
+
+  await manager.goto(`/loads/${loadId}`);
+  const panel = manager.getByRole('region', { name: 'Correction sent with another organisation’s apiCode' });
+  await expect(panel).toContainText('it was sent with a different organisation’s apiCode than the original record');
+  await expect(panel).toContainText(`First sent with apiCode ${first}; this correction with ${second}.`);
+  await expect(panel).toContainText('sets it back to the first one');
+  await expectNoAxeViolations(manager);
 });
