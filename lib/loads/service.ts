@@ -87,6 +87,8 @@ export interface SavedLoad {
 /** The clerk may correct their own loads until DWT has them; managers may correct any load. */
 function assertMayEdit(actor: Actor, load: { createdById: string | null; wasteTrackingId: string | null; status: LoadStatus }) {
   if (can(actor.roles, 'loads.manage')) return;
+  // A vehicle on site belongs to the gatehouse: whoever weighs at the site may add its waste details.
+  if (load.status === 'ON_SITE' && can(actor.roles, 'weighings.create')) return;
   if (load.createdById !== actor.id) throw new ForbiddenError('You can only change loads you logged. Ask a manager.');
   if (load.wasteTrackingId || load.status === 'SENT' || load.status === 'CHECK_NEEDED') {
     throw new ForbiddenError('This load has been sent to DWT. Ask a manager to correct it.');

@@ -90,7 +90,9 @@ describe('two-pass weighing', () => {
     const details = loadForm();
     details.wasteItems[0]!.weighbridge = { gross: '99', tare: '1' };
     details.dateTimeReceived = '2026-11-01T08:00';
-    const saved = await saveLoad({ actor: clerk, input: { id, siteId, expectedVersion: stored.version, intent: 'send', form: details } });
+    // Another clerk at the gatehouse may add them (the vehicle is on site, not anyone's own load yet).
+    const colleague = actor(['CLERK'], [siteId]);
+    const saved = await saveLoad({ actor: colleague, input: { id, siteId, expectedVersion: stored.version, intent: 'send', form: details } });
     expect(saved.status).toBe('ON_SITE');
     const between = await db().load.findUniqueOrThrow({ where: { id }, include: { deliveryJob: true } });
     expect(between.deliveryJob).toBeNull();
