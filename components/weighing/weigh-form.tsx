@@ -18,12 +18,14 @@ import type { WeightInput } from '@/lib/loads/weighing-schema';
 import { convertWeight, formatWeight, UNIT_SYMBOL } from '@/lib/loads/weights';
 import { uuidV4 } from '@/components/load-form/uuid';
 import { useLiveWeight } from './use-live-weight';
+import { useSerialWeight, type SerialReaderConfig } from './use-serial-weight';
 
 export interface GatehouseSite {
   id: string;
   name: string;
   unit: WeightMetric;
-  weighbridges: { id: string; name: string }[];
+  /** `serial`: the indicator is cabled to this PC and read by the browser (Web Serial). */
+  weighbridges: { id: string; name: string; serial: SerialReaderConfig | null }[];
   manualNeedsReason: boolean;
 }
 
@@ -65,7 +67,10 @@ export function WeighForm(props: Props) {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const live = useLiveWeight(bridgeId);
+  const serialConfig = site.weighbridges.find((w) => w.id === bridgeId)?.serial ?? null;
+  const streamed = useLiveWeight(serialConfig ? null : bridgeId);
+  const serialWeight = useSerialWeight(serialConfig);
+  const live = serialConfig ? serialWeight.status : streamed;
   const takeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -128,7 +133,11 @@ export function WeighForm(props: Props) {
   const message = live.kind === 'live' ? live.message : null;
   const takeable = Boolean(message?.live?.takeable);
   const takeWeight = () => {
-    if (bridgeId && takeable && !busy) void submit({ source: 'indicator', weighbridgeId: bridgeId });
+    if (!bridgeId || !takeable || busy) return;
+    const reading = message?.live;
+    // Read here through Web Serial: the server checks the frame it came with before it keeps the weight.
+    if (serialConfig && reading && reading.kg !== null) void submit({ source: 'serial', weighbridgeId: bridgeId, raw: reading.raw, kg: reading.kg });
+    else void submit({ source: 'indicator', weighbridgeId: bridgeId });
   };
 
   // F2 takes the weight from anywhere on the page (as the button does), only when it is steady.
@@ -257,6 +266,11 @@ export function WeighForm(props: Props) {
                       : 'No reading from the indicator. You can type the weight instead.'}
             </p>
           </div>
+          {serialConfig && serialWeight.needsChoice && !serialWeight.unsupported && (
+            <Button variant="secondary" className="mb-3" onClick={() => void serialWeight.connect()}>
+              Connect the indicator (cable on this PC)
+            </Button>
+          )}
           {errors.weight && (
             <p id="weight-error" className="mb-2 font-semibold text-danger-700">
               <span className="sr-only">Error: </span>

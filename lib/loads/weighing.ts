@@ -399,7 +399,15 @@ export async function gatehouseSite({ actor, input }: { actor: Actor; input: { s
     id: site.id,
     name: site.name,
     unit: siteUnit(site),
-    weighbridges: site.weighbridges.filter((w) => w.connection !== 'none').map((w) => ({ id: w.id, name: w.name })),
+    weighbridges: site.weighbridges
+      .filter((w) => w.connection !== 'none')
+      .map((w) => {
+        // An indicator cabled to the gatehouse PC is read by the browser: it needs the format and port settings.
+        const c = toReaderConfig(w);
+        const serial =
+          c.connection === 'web-serial' ? { id: c.id, format: c.format, template: c.template, unit: c.unit, divisionKg: c.divisionKg, serial: c.serial } : null;
+        return { id: w.id, name: w.name, serial };
+      }),
     manualNeedsReason: hasIndicator(site),
   };
 }
