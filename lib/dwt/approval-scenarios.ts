@@ -1,6 +1,8 @@
 // DWT production approval scenarios (README "Production approval scenarios"): one test-environment
 // submission each before production credentials are issued. Each builds a realistic load that is
 // valid against the spec except for the one fault a rejection scenario is about.
+// Over 400 lines because it is data: fourteen complete movement bodies, each read beside DWT's own
+// content check for it (approval-checks.ts); splitting them would only scatter the scenarios.
 //
 // These only ever go to the TEST environment, which must never receive personal data: no people's
 // names, emails or phone numbers (all optional, so left out), businesses are fictitious "Test …"

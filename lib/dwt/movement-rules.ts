@@ -5,6 +5,8 @@
 // accepts is accepted and what it refuses is refused with its key. Where live DWT differs from the
 // June 2026 spec, live wins (README "The live service has moved past this spec"); see
 // docs/decisions/ for the cases and lib/dwt/schema.test.ts for a table case of each.
+// Over 400 lines on purpose: it mirrors DEFRA's schema files one to one, in their order, so a change
+// in theirs is found and copied here by reading the two side by side.
 
 import type { ReferenceLookups } from '../reference-data/lookups';
 import { isEmailAddressDwtAccepts } from './email';

@@ -1,5 +1,7 @@
 // The built-in DWT sandbox: a plain node:http server that speaks DWT's protocol (receipt-api.yml and
 // ../shared/dwt/README.md), so the production client is what the app and the tests exercise.
+// One file, over 400 lines, because it is one server: its routes share the stored movements, tokens
+// and knobs; the approval-tests route, the only separable one, is in approval-tests.ts.
 //
 // - POST {authUrl}/oauth2/token: client credentials in HTTP Basic, form body; 401 for wrong ones.
 // - The spec's API paths at the root of baseUrl (the spec's servers have no path prefix), each needing
