@@ -209,6 +209,8 @@ describe('DWT down for a while, then back', GUARD, () => {
       what: 'a quarter of the loads to be sent',
       everyMs: 10,
     });
+    // Cut DWT off while POSTs are in flight (on a busy machine the worker may be between sends).
+    await waitFor(async () => sandbox.stats().postsInFlight > 0, { timeoutMs: 60_000, what: 'a POST to be in flight', everyMs: 1 });
     await sandbox.setKnobs({ down: 'refuse' }); // drops every open connection, requests in flight included
     await waitFor(async () => ((await attemptsByOutcome(site.id)).unavailable ?? 0) >= CONCURRENCY, {
       timeoutMs: 60_000,

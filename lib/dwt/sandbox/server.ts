@@ -104,6 +104,8 @@ export interface SandboxStats {
   requests: Record<string, Record<string, number>>;
   /** POST /movements/receive requests received, whatever became of them. */
   postAttempts: number;
+  /** POST /movements/receive requests read and not yet answered (in flight): what a drop cuts off. */
+  postsInFlight: number;
   /** Movements stored by POST, by yourUniqueReference (or a hash of the body without one): >1 is a duplicate. */
   acceptedPosts: Record<string, number>;
   tokenRequests: number;
@@ -147,7 +149,7 @@ const TOKEN = 'POST /oauth2/token';
 const APPROVAL_TESTS = 'POST /production-approval-tests';
 
 function emptyStats(): SandboxStats {
-  return { requests: {}, postAttempts: 0, acceptedPosts: {}, tokenRequests: 0 };
+  return { requests: {}, postAttempts: 0, postsInFlight: 0, acceptedPosts: {}, tokenRequests: 0 };
 }
 
 /** Hapi/Boom-style error body, as DEFRA's services answer outside validation. */
@@ -380,7 +382,11 @@ export async function startDwtSandbox(opts: SandboxOptions = {}): Promise<DwtSan
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const route = routeOf(req.method ?? 'GET', new URL(req.url ?? '/', 'http://sandbox').pathname);
     const text = await readBody(req);
-    if (route.kind === 'post') stats.postAttempts += 1;
+    if (route.kind === 'post') {
+      stats.postAttempts += 1;
+      stats.postsInFlight += 1;
+      res.once('close', () => (stats.postsInFlight -= 1));
+    }
     if (text === undefined) {
       return send(res, route.endpoint, 413, boom(413, 'Payload Too Large', 'Payload content length greater than maximum allowed'));
     }
