@@ -38,9 +38,10 @@ export default defineConfig({
     { name: 'setup', testMatch: /.*\.setup\.ts/, dependencies: ['first-run'] },
     { name: 'chromium', dependencies: ['setup'], testIgnore: /(first-run|dwt-faults(-[a-z-]+)?|last-admin)\.spec\.ts/, use: { browserName: 'chromium' } },
     // These turn the one sandbox's knobs, or disable every other admin for a moment, so they run
-    // alone, after everything else.
-    { name: 'dwt-faults', dependencies: ['chromium'], testMatch: /dwt-faults(-[a-z-]+)?\.spec\.ts/, use: { browserName: 'chromium' } },
-    { name: 'last-admin', dependencies: ['dwt-faults'], testMatch: /last-admin\.spec\.ts/, use: { browserName: 'chromium' } },
+    // alone, after everything else, one file after the other (two files at once would turn each other's knobs).
+    { name: 'dwt-faults', dependencies: ['chromium'], testMatch: /dwt-faults\.spec\.ts/, use: { browserName: 'chromium' } },
+    { name: 'dwt-faults-holds', dependencies: ['dwt-faults'], testMatch: /dwt-faults-holds\.spec\.ts/, use: { browserName: 'chromium' } },
+    { name: 'last-admin', dependencies: ['dwt-faults-holds'], testMatch: /last-admin\.spec\.ts/, use: { browserName: 'chromium' } },
   ],
   webServer: {
     command: 'node --conditions=react-server --import tsx scripts/start.ts',
