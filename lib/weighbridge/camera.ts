@@ -11,6 +11,7 @@ import { recordAudit } from '@/lib/audit/service';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
+import { readBytesCapped } from '@/lib/request-body';
 
 /** The largest snapshot kept (a 1080p JPEG is 200–600 kB). The table refuses more too. */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -41,36 +42,14 @@ export async function fetchSnapshot(url: string, { timeoutMs = SNAPSHOT_TIMEOUT_
     await response.body?.cancel().catch(() => undefined);
     return { ok: false, reason: `the camera answered ${response.status}` };
   }
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    return { ok: false, reason: 'the picture is too large' };
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  if (!reader) return { ok: false, reason: 'the camera sent no picture' };
+  let bytes: Uint8Array | null;
   try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        return { ok: false, reason: 'the picture is too large' };
-      }
-      chunks.push(value);
-    }
+    bytes = await readBytesCapped(response, maxBytes);
   } catch {
     return { ok: false, reason: 'the camera stopped sending the picture' };
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  if (size < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return { ok: false, reason: 'the camera did not send a JPEG picture' };
+  if (bytes === null) return { ok: false, reason: 'the picture is too large' };
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return { ok: false, reason: 'the camera did not send a JPEG picture' };
   return { ok: true, bytes, contentType: 'image/jpeg' };
 }
 
@@ -94,11 +73,11 @@ export async function takeLoadPhoto({
   input: { loadId: string; weighbridgeId: string; pass: Pass };
 }): Promise<LoadPhotoView | null> {
   assertCan(actor, 'weighings.create');
-  const [load, weighbridge] = await Promise.all([
-    UUID.test(input.loadId) ? db().$queryRaw<{ siteId: string }[]>`SELECT site_id AS "siteId" FROM load WHERE id = ${input.loadId}::uuid` : [],
+  const [loadSiteId, weighbridge] = await Promise.all([
+    siteOfLoad(input.loadId),
     UUID.test(input.weighbridgeId) ? db().weighbridge.findUnique({ where: { id: input.weighbridgeId } }) : null,
   ]);
-  if (!load[0] || !weighbridge || weighbridge.siteId !== load[0].siteId) throw new NotFoundError('There is no such load or weighbridge.');
+  if (!loadSiteId || !weighbridge || weighbridge.siteId !== loadSiteId) throw new NotFoundError('There is no such load or weighbridge.');
   assertSite(actor, weighbridge.siteId);
   if (!weighbridge.cameraUrl) return null;
   const snapshot = await fetchSnapshot(weighbridge.cameraUrl);
@@ -133,17 +112,21 @@ export async function takeLoadPhoto({
   return { id: row.id, pass: row.pass as Pass, takenAt: row.takenAt.toISOString(), weighbridgeName: weighbridge.name };
 }
 
-async function loadSite(loadId: string): Promise<string> {
+async function siteOfLoad(loadId: string): Promise<string | null> {
   const rows = UUID.test(loadId) ? await db().$queryRaw<{ siteId: string }[]>`SELECT site_id AS "siteId" FROM load WHERE id = ${loadId}::uuid` : [];
-  if (!rows[0]) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
-  return rows[0].siteId;
+  return rows[0]?.siteId ?? null;
+}
+
+/** Refuses a load that does not exist or is at a site the actor does not work at, alike. */
+async function assertLoadVisible(actor: Actor, loadId: string): Promise<void> {
+  const siteId = await siteOfLoad(loadId);
+  if (!siteId || !actor.siteIds.includes(siteId)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
 }
 
 /** The photos of a load, for its page (no pictures: they are fetched one by one from their route). */
 export async function listLoadPhotos({ actor, input }: { actor: Actor; input: { loadId: string } }): Promise<LoadPhotoView[]> {
   assertCan(actor, 'loads.view');
-  const siteId = await loadSite(input.loadId);
-  if (!actor.siteIds.includes(siteId)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
+  await assertLoadVisible(actor, input.loadId);
   const rows = await db().$queryRaw<{ id: string; pass: Pass; takenAt: Date; weighbridgeName: string | null }[]>`
     SELECT p.id, p.pass, p.taken_at AS "takenAt", w.name AS "weighbridgeName"
     FROM load_photo p LEFT JOIN weighbridge w ON w.id = p.weighbridge_id
@@ -160,8 +143,7 @@ export async function getLoadPhoto({
   input: { loadId: string; photoId: string };
 }): Promise<{ bytes: Uint8Array; contentType: string }> {
   assertCan(actor, 'loads.view');
-  const siteId = await loadSite(input.loadId);
-  if (!actor.siteIds.includes(siteId)) throw new NotFoundError('That load does not exist, or is at a site you do not work at.');
+  await assertLoadVisible(actor, input.loadId);
   const photo = UUID.test(input.photoId) ? await db().loadPhoto.findUnique({ where: { id: input.photoId } }) : null;
   if (!photo || photo.loadId !== input.loadId) throw new NotFoundError('There is no such photo.');
   return { bytes: photo.bytes, contentType: photo.contentType };
