@@ -4,13 +4,14 @@
 // A correction DWT refuses on submittingOrganisation (another organisation's apiCode) is explained.
 // Each test has a site of its own with its own apiCode (so the shared e2e site's loads are never held),
 // and turns the shared sandbox's knobs, so it runs in the "dwt-faults" project.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { systemActor } from '@/lib/auth/actor';
 import { SANDBOX_API_CODES } from '@/lib/dwt/sandbox/defaults';
 import { createSite, updateSite } from '@/lib/sites/service';
 import { ensureUser } from '@/lib/users/service';
 import { E2E_SITE, PASSWORD, storageStateFor } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
+import { signInFresh } from './support/sign-in';
 import { LoadFormPage } from './support/load-form';
 import { loadRow } from './support/load-seed';
 import { sandbox } from './support/sandbox';
@@ -32,17 +33,6 @@ async function seedSite(label: string, apiCode: string) {
     return email;
   };
   return { id: site.id, name: site.name, clerk: await person('CLERK', 'Holly Held'), manager: await person('MANAGER', 'Hal Held') };
-}
-
-async function signIn(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^Hello/ })).toBeVisible();
-  return page;
 }
 
 /** The clerk logs a good load and sends it; returns the load's id. */
@@ -68,7 +58,7 @@ test('a load sent while the organisation is unpaid waits, managers and admins se
   const site = await seedSite('Unpaid', code);
   await sandbox.setKnobs({ unpaidApiCodes: [code] });
 
-  const clerk = await signIn(browser, baseURL, site.clerk);
+  const clerk = await signInFresh(browser, baseURL, site.clerk);
   const loadId = await logLoad(clerk);
   await expect(clerk.getByRole('heading', { level: 2, name: 'Saved – waiting to send' })).toBeVisible();
   await expect(clerk.getByText(/DWT will not take records until the organisation has paid its DWT service charge/)).toBeVisible();
@@ -76,7 +66,7 @@ test('a load sent while the organisation is unpaid waits, managers and admins se
   expect((await loadRow(loadId)).status).toBe('PENDING');
 
   // The site's manager sees the banner on every page, naming the site and saying what to do.
-  const manager = await signIn(browser, baseURL, site.manager);
+  const manager = await signInFresh(browser, baseURL, site.manager);
   const banner = manager.getByRole('region', { name: 'DWT needs attention' });
   await expect(banner).toContainText(`DWT is not taking records from ${site.name}: the DWT service charge has not been paid`);
   await expect(banner).toContainText('1 load is saved and waiting to send');
@@ -119,7 +109,7 @@ test('a revoked apiCode holds the site’s loads with the admin told, and they g
   const site = await seedSite('Revoked', revoked);
   await sandbox.setKnobs({ revokedApiCodes: [revoked] });
 
-  const clerk = await signIn(browser, baseURL, site.clerk);
+  const clerk = await signInFresh(browser, baseURL, site.clerk);
   const loadId = await logLoad(clerk);
   await expect(clerk.getByRole('heading', { level: 2, name: 'Saved – waiting to send' })).toBeVisible();
   await expect(clerk.getByText(/DWT does not accept this site’s apiCode/)).toBeVisible();
@@ -155,7 +145,7 @@ test('a correction sent with another organisation’s apiCode than the original 
   const first = SANDBOX_API_CODES[5]!;
   const second = SANDBOX_API_CODES[6]!;
   const site = await seedSite('Handover', first);
-  const manager = await signIn(browser, baseURL, site.manager);
+  const manager = await signInFresh(browser, baseURL, site.manager);
   const loadId = await logLoad(manager);
   await expect(manager.getByRole('heading', { level: 2, name: 'Sent to DWT' })).toBeVisible({ timeout: 20_000 });
 

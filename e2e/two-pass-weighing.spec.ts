@@ -3,10 +3,11 @@
 // indicator, and the load reaching the DWT sandbox with the right net weight and the weigh-in time.
 // Then one pass with a stored tare, the first weight typed with a reason (the site has an indicator),
 // both marked on the ticket.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import type { SimulatorHandle } from '@/lib/weighbridge/simulator';
 import { E2E_SITE, PASSWORD } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
+import { signInFresh } from './support/sign-in';
 import { sandbox } from './support/sandbox';
 
 const TAG = Date.now().toString(36).toUpperCase().slice(-5);
@@ -66,16 +67,7 @@ test.afterAll(async () => {
   await sim?.close();
 });
 
-async function signIn(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(clerkEmail);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: /^Hello/ })).toBeVisible();
-  return page;
-}
+const signIn = (browser: Browser, baseURL: string | undefined) => signInFresh(browser, baseURL, clerkEmail);
 
 test('weigh in from the indicator, add the waste while it tips, weigh out later: DWT gets the net and the weigh-in time', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);

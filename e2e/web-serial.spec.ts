@@ -7,6 +7,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { encodeToledo } from '@/lib/weighbridge/parsers/toledo';
 import { E2E_SITE, PASSWORD } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
+import { signInFresh } from './support/sign-in';
 
 const TAG = Date.now().toString(36).toUpperCase().slice(-5);
 const LORRY = `WS${TAG.slice(0, 2)} ${TAG.slice(2)}`;
@@ -65,19 +66,11 @@ function installFakeSerial(frames: number[][]) {
   Object.defineProperty(navigator, 'serial', { value: serial, configurable: true });
 }
 
-async function signIn(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
+function signIn(browser: Browser, baseURL: string | undefined): Promise<Page> {
   // The indicator settles on 27,480 kg after a moment of motion.
   const moving = [...encodeToledo({ weight: 27_460, motion: true })];
   const steady = [...encodeToledo({ weight: 27_480 })];
-  await page.addInitScript(installFakeSerial, [moving, moving, steady]);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(clerkEmail);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: /^Hello/ })).toBeVisible();
-  return page;
+  return signInFresh(browser, baseURL, clerkEmail, (page) => page.addInitScript(installFakeSerial, [moving, moving, steady]));
 }
 
 test('a weight read through Web Serial on the gatehouse PC weighs a vehicle in, checked by the server from its frame', async ({ browser, baseURL }) => {
