@@ -9,7 +9,7 @@ import { ForbiddenError } from '@/lib/errors';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { createSite } from '@/lib/sites/service';
 import { ukLocalToInstant } from '@/lib/time/uk-time';
-import { countRecordDeadlines, listRecords, recordCharts } from './service';
+import { countRecordDeadlines, foldLoadStatusChanges, listRecords, recordCharts } from './service';
 
 let siteA: string;
 let siteB: string;
@@ -364,6 +364,42 @@ describe('recordCharts', () => {
     // Deleted (an erased draft, say): gone from the chart, and a chapter with nothing left disappears.
     await db().load.delete({ where: { id: a.id } });
     expect(await tonnes()).toEqual({ '20': 2 });
+  });
+
+  it('keeps the loads-by-status summary equal to the loads, folded or not, with sends and folds at once', async () => {
+    const site = (await createSite({ actor: systemActor(), input: { name: `Records status ${tag}` } })).id;
+    const actor = { ...manager, siteIds: [site] };
+    const truth = async () => {
+      const rows = await db().$queryRaw<{ status: string; n: number }[]>`
+        SELECT CASE WHEN status = 'SENT' AND jsonb_array_length(dwt_warnings) > 0 THEN 'sent-with-warnings'
+                    ELSE replace(lower(status::text), '_', '-') END AS status, count(*)::int AS n
+        FROM load WHERE site_id = ${site}::uuid GROUP BY 1`;
+      const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      return (await recordCharts({ actor, now: NOW })).loadsByStatus.map(({ status }) => ({ status, loads: byStatus[status] ?? 0 }));
+    };
+    const create = (n: number, status: LoadStatus) =>
+      db().load.create({
+        data: { id: randomUUID(), siteId: site, ticketNumber: `${tag}-T${n}`, receivedAt: NOW, status, movement: {}, ewcCodes: [] },
+      });
+    const loads = await Promise.all(Array.from({ length: 40 }, (_, i) => create(i, i % 4 === 0 ? 'DRAFT' : 'PENDING')));
+    expect(await recordCharts({ actor, now: NOW }).then((c) => c.loadsByStatus)).toEqual(await truth());
+
+    // The worker's sends (some warned), a correction sent again, a deleted draft, a warned load put
+    // right: each a change, while folds run alongside from two "workers".
+    const changes = loads.map((load, i) => async () => {
+      if (i % 4 === 0)
+        return i % 8 === 0 ? db().load.delete({ where: { id: load.id } }) : db().load.update({ where: { id: load.id }, data: { status: 'PENDING' } });
+      await db().load.update({ where: { id: load.id }, data: { status: 'SENT', dwtWarnings: i % 3 === 0 ? [{ key: 'x', message: 'w' }] : [] } });
+      if (i % 5 === 0) await db().load.update({ where: { id: load.id }, data: { status: 'PENDING' } });
+      if (i % 7 === 0) await db().load.update({ where: { id: load.id }, data: { status: 'SENT', dwtWarnings: [] } });
+    });
+    await Promise.all([...changes.map((change) => change()), foldLoadStatusChanges(), foldLoadStatusChanges(), foldLoadStatusChanges()]);
+    const expected = await truth();
+    expect(expected.find((s) => s.status === 'sent-with-warnings')?.loads).toBeGreaterThan(0);
+    expect((await recordCharts({ actor, now: NOW })).loadsByStatus).toEqual(expected);
+    expect(await foldLoadStatusChanges()).toBeGreaterThanOrEqual(0);
+    expect((await recordCharts({ actor, now: NOW })).loadsByStatus).toEqual(expected);
+    expect(await db().loadStatusChange.count({ where: { siteId: site } })).toBe(0);
   });
 
   it('is for managers', async () => {

@@ -203,24 +203,23 @@ export async function recordCharts({ actor, now = new Date() }: { actor: Actor; 
   assertCan(actor, 'loads.manage');
   const thisMonday = ukMonday(now);
   const weeks = Array.from({ length: CHART_WEEKS }, (_, i) => addDays(thisMonday, 7 * (i - CHART_WEEKS + 1)));
-  const where = loadWhereSql(actor, {}, now);
-  const [tonnage, statuses, [warned]] = await Promise.all([
+  const sites = actor.siteIds.length ? Prisma.sql`IN (${Prisma.join(actor.siteIds.map((id) => Prisma.sql`${id}::uuid`))})` : null;
+  const [tonnage, statuses] = await Promise.all([
     // From the per-day summary the load's own transaction keeps (migration 20261201130000_records_tonnage_summary),
     // never the loads' JSON: its rules are the ones this query had (drafts out, grams and kilograms converted).
     db().$queryRaw<{ week: string; chapter: string; tonnes: number }[]>(Prisma.sql`
       SELECT to_char(date_trunc('week', d.day), 'YYYY-MM-DD') AS week, d.chapter, sum(d.tonnes)::float8 AS tonnes
       FROM load_tonnage_day d
-      WHERE ${actor.siteIds.length ? Prisma.sql`d.site_id IN (${Prisma.join(actor.siteIds.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.sql`FALSE`}
+      WHERE ${sites ? Prisma.sql`d.site_id ${sites}` : Prisma.sql`FALSE`}
         AND d.day >= ${weeks[0]!}::date AND d.day < ${addDays(thisMonday, 7)}::date
       GROUP BY 1, 2
       HAVING sum(d.items) > 0`),
-    // By status from the (site_id, status, received_at) index; the sent ones with warnings from their
-    // partial index: neither reads every load's JSON.
-    db().$queryRaw<{ status: LoadStatus; loads: number }[]>(Prisma.sql`
-      SELECT l.status::text AS status, count(*)::int AS loads FROM load l WHERE ${where} GROUP BY 1`),
-    db().$queryRaw<{ loads: number }[]>(Prisma.sql`
-      SELECT count(*)::int AS loads FROM load l WHERE ${where} AND l.status = 'SENT' AND jsonb_array_length(l.dwt_warnings) > 0`),
+    // From the status summary (migration 20261203060000_records_status_count): the totals as of the last
+    // fold plus the changes since, in one snapshot, so always the loads' true counts.
+    sites ? loadStatusCounts(sites) : Promise.resolve({ counts: [], unfolded: 0 }),
   ]);
+  // Changes pile up between the workers' folds only if no worker runs; fold them here then.
+  if (statuses.unfolded > FOLD_WHEN_READ_FINDS) await foldLoadStatusChanges();
 
   const byChapter = new Map<string, number[]>();
   for (const r of tonnage) {
@@ -237,17 +236,50 @@ export async function recordCharts({ actor, now = new Date() }: { actor: Actor; 
     })
     .sort((a, b) => b.total - a.total || a.chapter.localeCompare(b.chapter));
 
-  const count = (status: LoadStatus) => statuses.find((r) => r.status === status)?.loads ?? 0;
-  const sentWithWarnings = warned?.loads ?? 0;
+  const count = (status: LoadStatus | 'SENT_WITH_WARNINGS') => statuses.counts.find((r) => r.status === status)?.loads ?? 0;
   const counts: Record<RecordStatus, number> = {
     draft: count('DRAFT'),
     pending: count('PENDING'),
-    sent: count('SENT') - sentWithWarnings,
-    'sent-with-warnings': sentWithWarnings,
+    sent: count('SENT'),
+    'sent-with-warnings': count('SENT_WITH_WARNINGS'),
     'needs-attention': count('NEEDS_ATTENTION'),
     'check-needed': count('CHECK_NEEDED'),
     'on-site': count('ON_SITE'),
   };
   const order: RecordStatus[] = ['draft', 'pending', 'sent', 'sent-with-warnings', 'needs-attention', 'check-needed', 'on-site'];
   return { weeks, tonnesByChapter, loadsByStatus: order.map((status) => ({ status, loads: counts[status] })) };
+}
+
+/** Above this many changes not yet folded, the chart folds them itself (a worker folds every few seconds). */
+const FOLD_WHEN_READ_FINDS = 1_000;
+
+/** Loads per status key (SENT without warnings, SENT_WITH_WARNINGS, …) at the given sites. */
+async function loadStatusCounts(sites: Prisma.Sql): Promise<{ counts: { status: string; loads: number }[]; unfolded: number }> {
+  const rows = await db().$queryRaw<{ status: string; loads: number; changes: number }[]>(Prisma.sql`
+    SELECT status, sum(loads)::int AS loads, sum(changes)::int AS changes FROM (
+      SELECT c.status, c.loads, 0 AS changes FROM load_status_count c WHERE c.site_id ${sites}
+      UNION ALL
+      SELECT d.status, d.delta, 1 FROM load_status_change d WHERE d.site_id ${sites}
+    ) x GROUP BY 1`);
+  return { counts: rows.map(({ status, loads }) => ({ status, loads })), unfolded: rows.reduce((n, r) => n + r.changes, 0) };
+}
+
+/**
+ * Housekeeping, no actor: moves the status changes the load trigger appended into the per-site totals,
+ * in one statement (the changes deleted and their sums added together, so a reader sees the count
+ * before or after, never half). Safe to run from any number of processes at once: a change another
+ * fold took is skipped, and the totals are upserted in key order, so two folds never deadlock.
+ * Returns how many changes it folded.
+ */
+export async function foldLoadStatusChanges(): Promise<number> {
+  const [row] = await db().$queryRaw<{ folded: number }[]>(Prisma.sql`
+    WITH moved AS (DELETE FROM load_status_change RETURNING site_id, status, delta),
+    summed AS (SELECT site_id, status, sum(delta) AS delta, count(*) AS n FROM moved GROUP BY 1, 2),
+    upserted AS (
+      INSERT INTO load_status_count AS c (site_id, status, loads)
+      SELECT site_id, status, delta FROM summed ORDER BY site_id, status
+      ON CONFLICT (site_id, status) DO UPDATE SET loads = c.loads + excluded.loads
+    )
+    SELECT coalesce(sum(n), 0)::int AS folded FROM summed`);
+  return row?.folded ?? 0;
 }
