@@ -4,7 +4,6 @@
 // and 20261203080000 (the target is 30 ms). Baseline in the same run: a load fetched by primary key (one
 // Prisma round trip). Seeds with SQL copies and no VACUUM, as between two autovacuums, on an embedded
 // PostgreSQL unless DATABASE_URL. Run: node --conditions=react-server --import tsx bench/data-rights-find.ts [loads] [runs]
-import tsx bench/data-rights-find.ts [loads] [runs]
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { systemActor } from '../lib/auth/actor';
