@@ -16,13 +16,13 @@ import { reportingDeadline } from '@/lib/deadline';
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { instantToUkLocal } from '@/lib/time/uk-time';
 import type { WeightMetric } from '@/lib/dwt/schema';
-import type { SiteWeightHistory, WeightStats } from './plausibility';
 import { receivedInstant } from './received-time';
 import { loadFormSchema, storedLoadForm } from './form-schema';
 import { checkLoadForm, toMovement, withoutWeights, type LoadFormValues } from './schema';
 import { CORRECTION_REASON_REQUIRED, submitLoadSchema, type SubmitLoadInput } from './submit-schema';
 import { loadNet } from './ticket';
 import { keepWeighings, readWeighings } from './weighing-schema';
+import { siteTopEwcCodes, siteWeightHistory } from './site-history';
 
 export function formatTicketNumber(n: number): string {
   return String(n).padStart(6, '0');
@@ -243,46 +243,6 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
     }
     throw error;
   }
-}
-
-/**
- * The net weights the site has taken, in kilograms, overall, by type of container and by vehicle
- * (its latest 2,000 loads sent or being sent; weights the clerk had to confirm are left out, so one
- * slip confirmed by mistake does not teach the check to accept the next).
- */
-export async function siteWeightHistory(siteId: string): Promise<SiteWeightHistory> {
-  const rows = await db().$queryRaw<{ kind: string; k: string; count: number; min_kg: number; max_kg: number }[]>`
-    WITH recent AS (
-      SELECT movement, form_values, upper(coalesce(vehicle_registration, '')) AS vehicle
-      FROM load WHERE site_id = ${siteId}::uuid AND status <> 'DRAFT'
-      ORDER BY received_at DESC LIMIT 2000
-    ), items AS (
-      SELECT r.vehicle, coalesce(e.item->>'typeOfContainers', '') AS container,
-        (e.item->'weight'->>'amount')::float8 * CASE e.item->'weight'->>'metric' WHEN 'Tonnes' THEN 1000 WHEN 'Grams' THEN 0.001 ELSE 1 END AS kg
-      FROM recent r, jsonb_array_elements(CASE WHEN jsonb_typeof(r.movement->'wasteItems') = 'array' THEN r.movement->'wasteItems' ELSE '[]'::jsonb END)
-        WITH ORDINALITY AS e(item, n)
-      WHERE jsonb_typeof(e.item->'weight'->'amount') = 'number'
-        AND coalesce(r.form_values->'wasteItems'->((e.n - 1)::int)->>'weightConfirmed', 'false') <> 'true'
-    )
-    SELECT 'all' AS kind, '' AS k, count(*)::int AS count, min(kg) AS min_kg, max(kg) AS max_kg FROM items HAVING count(*) > 0
-    UNION ALL SELECT 'container', container, count(*)::int, min(kg), max(kg) FROM items WHERE container <> '' GROUP BY container
-    UNION ALL SELECT 'vehicle', vehicle, count(*)::int, min(kg), max(kg) FROM items WHERE vehicle <> '' GROUP BY vehicle`;
-  const history: SiteWeightHistory = { byContainer: {}, byVehicle: {} };
-  for (const r of rows) {
-    const stats: WeightStats = { count: r.count, minKg: r.min_kg, maxKg: r.max_kg };
-    if (r.kind === 'all') history.all = stats;
-    else if (r.kind === 'container') history.byContainer[r.k] = stats;
-    else history.byVehicle[r.k] = stats;
-  }
-  return history;
-}
-
-/** The EWC codes the site takes most, most used first (the form's search ranks them first). */
-export async function siteTopEwcCodes(siteId: string, take = 40): Promise<string[]> {
-  const rows = await db().$queryRaw<{ code: string }[]>`
-    SELECT code FROM (SELECT unnest(ewc_codes) AS code FROM load WHERE site_id = ${siteId}::uuid ORDER BY received_at DESC LIMIT 2000) c
-    GROUP BY code ORDER BY count(*) DESC, code LIMIT ${take}`;
-  return rows.map((r) => r.code);
 }
 
 /** What the new-load form starts from: now (UK time), the next ticket number (assigned on save), the site's unit and habits. */

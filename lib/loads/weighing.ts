@@ -24,7 +24,8 @@ import { toReaderConfig } from '@/lib/weighbridge/service';
 import { checkTakenReading } from '@/lib/weighbridge/taken-reading';
 import { loadFormSchema, storedLoadForm } from './form-schema';
 import { checkLoadForm, emptyLoadForm, toMovement, type LoadFormValues } from './schema';
-import { allocateTicket, denormalised, siteWeightHistory } from './service';
+import { allocateTicket, denormalised } from './service';
+import { siteWeightHistory } from './site-history';
 import {
   MANUAL_REASON_REQUIRED,
   netProblem,
