@@ -283,6 +283,7 @@ export async function processJob({
         });
     if (retry) {
       await rescheduleJob(tx, loadId, retryDelayMs(outcome, attempts), `${outcome.kind}: ${describe(outcome)}`);
+      return load; // unchanged: still PENDING
     } else if (changed.count === 0 && status !== 'CHECK_NEEDED') {
       // Corrected while we were sending: keep the id, and send the newer version next (as a PUT).
       if (outcome.kind === 'created')
@@ -292,6 +293,8 @@ export async function processJob({
       if (changed.count === 0)
         await tx.load.update({ where: { id: loadId }, data: { status, ...idFields, dwtErrors: errors as unknown as Prisma.InputJsonValue } });
       await dequeueDelivery(tx, loadId);
+      // The version sent is the one stored: the answer is what was just written (no read back).
+      if (changed.count === 1) return { ...load, ...idFields, status, dwtWarnings: warnings, dwtErrors: errors };
     }
     return tx.load.findUniqueOrThrow({ where: { id: loadId } });
   });

@@ -117,12 +117,14 @@ export async function saveLoad({ actor, input, now = new Date() }: { actor: Acto
   assertCan(actor, 'loads.create');
   const data = submitLoadSchema.parse(input);
   assertSite(actor, data.siteId);
-  const site = await db().site.findUnique({ where: { id: data.siteId } });
-  if (!site) throw new NotFoundError('That site no longer exists.');
-  const lookups = await getReferenceLookups();
   // A load weighed at the gatehouse keeps its weighings and weigh-in time whatever the form says; one
   // still on site is never checked for sending (it is not sent until it is weighed out).
-  const prior = await db().load.findUnique({ where: { id: data.id }, select: { status: true, weighings: true, weighedInAt: true } });
+  const [site, lookups, prior] = await Promise.all([
+    db().site.findUnique({ where: { id: data.siteId } }),
+    getReferenceLookups(),
+    db().load.findUnique({ where: { id: data.id }, select: { status: true, weighings: true, weighedInAt: true } }),
+  ]);
+  if (!site) throw new NotFoundError('That site no longer exists.');
   const form = prior ? keepWeighings(loadFormSchema.parse(data.form), prior) : loadFormSchema.parse(data.form);
 
   if (data.intent === 'send' && prior?.status !== 'ON_SITE') {
