@@ -14,6 +14,7 @@
 // Always on its own embedded PostgreSQL in a temporary folder.
 // Run: node --conditions=react-server --import tsx bench/clerks.ts [--clerks 20] [--loads-each 10] [--latency 150] [--backlog 2000] [--cap 100]
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -95,9 +96,9 @@ async function main() {
     const saveAndSend = async (actor: ReturnType<typeof clerk>, ref: string) => {
       const form = { ...loadForm(), yourUniqueReference: ref, ticketNumberIsSuggested: false };
       const t0 = performance.now();
-      const saved = await saveLoad({ actor, input: { id: randomUUID(), siteId: site.id, expectedVersion: null, intent: 'send', form } });
+      const saved = await saveLoad({ actor, input: { id: randomUUID(), siteId: site.id, expectedVersion: null, intent: 'send', form }, sendNow: true });
       const t1 = performance.now();
-      const delivery = await deliverLoad({ loadId: saved.id });
+      const delivery = await deliverLoad({ loadId: saved.id, claim: saved.sendClaim });
       stages.save.push(t1 - t0);
       stages.send.push(performance.now() - t1);
       return { id: saved.id, status: delivery.status };
@@ -114,6 +115,24 @@ async function main() {
     cleanups.push(() => worker.stop());
     await new Promise((r) => setTimeout(r, 1_000)); // the worker is up to speed
 
+    // CPU the run costs, whatever else the machine is doing: this process (clerks, worker, baseline) and
+    // PostgreSQL's processes (the postmaster's children, found from its checkpointer).
+    const postgresCpuMs = async () => {
+      const { rows } = await sql.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'`);
+      const stat = (pid: number | string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const postmaster = stat(rows[0]!.pid)[1]!;
+      let ticks = 0;
+      for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+        try {
+          const f = stat(pid);
+          if (f[1] === postmaster) ticks += Number(f[11]) + Number(f[12]);
+        } catch {
+          // gone meanwhile
+        }
+      }
+      return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+    };
+    const cpuBefore = { node: process.cpuUsage(), postgres: await postgresCpuMs() };
     const saveTimes: number[] = [];
     const rawTimes: number[] = [];
     const rawGetTimes: number[] = [];
@@ -131,7 +150,7 @@ async function main() {
             clerkLoads.push(await saveAndSend(actor, `C${c + 1}-${i + 1}`));
             saveTimes.push(performance.now() - t);
           } catch (error) {
-            failures.push((error as Error).message);
+            failures.push(`${(error as Error).name}: ${(error as Error).message.slice(0, 200)}`);
           }
         }
       }),
@@ -154,6 +173,8 @@ async function main() {
       }),
     ]);
     const seconds = (performance.now() - started) / 1000;
+    const nodeCpu = process.cpuUsage(cpuBefore.node);
+    const cpu = { node: (nodeCpu.user + nodeCpu.system) / 1000, postgres: (await postgresCpuMs()) - cpuBefore.postgres };
     const sentDuring = worker.sent();
 
     // Let the worker finish the backlog (and anything a clerk left queued), then count.
@@ -191,6 +212,12 @@ async function main() {
     const answers = new Map<string, number>();
     for (const l of clerkLoads) answers.set(l.status, (answers.get(l.status) ?? 0) + 1);
     line('clerks’ answers', [...answers].map(([k, v]) => `${k} ${v}`).join(', ') + (failures.length ? `; ${failures.length} failed: ${failures[0]}` : ''));
+    const operations = clerkLoads.length + sentDuring + rawTimes.length + rawGetTimes.length;
+    line(
+      'CPU while the clerks worked (ms)',
+      `this process ${cpu.node.toFixed(0)} (system ${(nodeCpu.system / 1000).toFixed(0)}), PostgreSQL ${cpu.postgres.toFixed(0)}, over ${seconds.toFixed(1)} s on ${os.cpus().length} cores ` +
+        `(${(((cpu.node + cpu.postgres) / 1000 / seconds / os.cpus().length) * 100).toFixed(0)}% of the machine; ${operations} saves, sends and raw requests)`,
+    );
     line('worker sends while the clerks worked', `${sentDuring} in ${seconds.toFixed(1)} s (${(sentDuring / seconds).toFixed(0)}/s, cap ${CAP})`);
     line('clerks’ saves refused (threw)', `${failures.length} of ${CLERKS * EACH} (nothing stored; the form would keep the typing)`);
     line('clerks’ saved loads found in PostgreSQL', `${found[0]!.n} of ${clerkLoads.length}`);

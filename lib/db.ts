@@ -5,11 +5,11 @@ import { Prisma, PrismaClient } from './generated/prisma/client';
 import { env } from './env';
 
 function createClient(): PrismaClient {
-  const url = env().DATABASE_URL;
+  const { DATABASE_URL: url, DATABASE_POOL_SIZE: max } = env();
   if (!url) {
     throw new Error('DATABASE_URL is not set. Start the app with `npm start`, which starts the embedded PostgreSQL when none is configured.');
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
 }
 
 const globalForPrisma = globalThis as unknown as { weighbookPrisma?: PrismaClient };

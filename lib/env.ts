@@ -33,6 +33,8 @@ export const envSchema = z
         .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
         .optional(),
     ),
+    /** Connections each process keeps open to PostgreSQL at most (the app, and each `npm run worker`). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
     /** Port of the embedded PostgreSQL (only used when DATABASE_URL is unset). Unset: a free one, remembered. */
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** Secret that signs session cookies. Generated and kept in the data folder when unset. */

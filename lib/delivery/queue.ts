@@ -1,16 +1,41 @@
 // The outbox's SQL: enqueue in the caller's transaction, claim with a lease (FOR UPDATE SKIP LOCKED, so
 // any number of app instances and workers share one database safely), finish or reschedule.
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 /** How long a claimed job is a worker's alone; past it (the worker died) another may take it. */
 export const LEASE_MS = 90_000;
 
-/** Queue a load's send, or bring a queued one forward (a correction collapses into the same job). */
-export async function enqueueDelivery(tx: Tx, loadId: string): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO delivery_job (load_id, available_at) VALUES (${loadId}::uuid, now())
-    ON CONFLICT (load_id) DO UPDATE SET available_at = LEAST(delivery_job.available_at, now()), attempts = 0, last_error = NULL`;
+/** A send leased to the request that saved the load, so it sends it at once and no worker takes it first. */
+export interface SendClaim {
+  workerId: string;
+  attempts: number;
+  postInFlight: boolean;
+}
+
+/**
+ * Queues the load's send, or brings a queued one forward (a correction collapses into the same job), in
+ * the caller's transaction. With `claim`, the
+ * job is also leased to the saving request, which sends it as soon as the save commits (deliverLoad):
+ * no worker can take it in between, and the send needs no claim of its own. Not when a worker holds
+ * the job (a send of an earlier version is in flight): then null, and deliverLoad waits for the worker.
+ * Should the request die before sending, the lease runs out and a worker sends the load.
+ */
+export async function enqueueDelivery(tx: Tx, loadId: string, { claim = false } = {}): Promise<SendClaim | null> {
+  const workerId = claim ? `interactive-${randomUUID()}` : null;
+  const lease = Prisma.sql`now() + make_interval(secs => ${LEASE_MS / 1000})`;
+  const [row] = await tx.$queryRaw<{ claimed: boolean; attempts: number; post_in_flight: boolean }[]>`
+    INSERT INTO delivery_job AS j (load_id, available_at, locked_by, locked_until, attempts)
+    VALUES (${loadId}::uuid, now(), ${workerId}, CASE WHEN ${workerId}::text IS NULL THEN NULL ELSE ${lease} END, CASE WHEN ${workerId}::text IS NULL THEN 0 ELSE 1 END)
+    ON CONFLICT (load_id) DO UPDATE SET
+      available_at = LEAST(j.available_at, now()), last_error = NULL,
+      attempts = CASE WHEN ${workerId}::text IS NOT NULL AND (j.locked_until IS NULL OR j.locked_until < now()) THEN 1 ELSE 0 END,
+      locked_by = CASE WHEN ${workerId}::text IS NOT NULL AND (j.locked_until IS NULL OR j.locked_until < now()) THEN ${workerId} ELSE j.locked_by END,
+      locked_until = CASE WHEN ${workerId}::text IS NOT NULL AND (j.locked_until IS NULL OR j.locked_until < now()) THEN ${lease} ELSE j.locked_until END
+    RETURNING j.locked_by IS NOT DISTINCT FROM ${workerId} AND ${workerId}::text IS NOT NULL AS claimed, j.attempts, j.post_in_flight`;
+  return workerId && row?.claimed ? { workerId, attempts: row.attempts, postInFlight: row.post_in_flight } : null;
 }
 
 /**

@@ -34,7 +34,7 @@ import { logger } from '@/lib/logger';
 
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { holdApiCode, recordServiceCharge, releaseApiCode, takeProbe, wakeJobsOf, type HoldReason } from './holds';
-import { claimJobs, dequeueDelivery, markPostInFlight, rescheduleJob } from './queue';
+import { claimJobs, dequeueDelivery, markPostInFlight, rescheduleJob, type SendClaim } from './queue';
 import { receivingSiteOf, toReceiveMovementBody } from '@/lib/sites/receiving-site';
 
 export interface DeliveryResult {
@@ -316,7 +316,9 @@ const STATUS_MESSAGES: Record<LoadStatus, string> = {
  * Sends a saved load now, while the clerk waits: takes its queued job (unless a worker already has it,
  * then waits briefly for that worker's answer). Whatever happens, the job stays queued until done.
  */
-export async function deliverLoad({ loadId, waitMs = 8_000 }: { loadId: string; waitMs?: number }): Promise<DeliveryResult> {
+export async function deliverLoad({ loadId, claim, waitMs = 8_000 }: { loadId: string; claim?: SendClaim | null; waitMs?: number }): Promise<DeliveryResult> {
+  // Leased to this request when the load was saved (enqueueDelivery with claim): send it, no claim needed.
+  if (claim) return processJob({ loadId, ...claim, clientOptions: { retry: INTERACTIVE_RETRY } });
   const workerId = `interactive-${randomUUID()}`;
   const [job] = await claimJobs({ workerId, limit: 1, loadId });
   if (job) return processJob({ loadId, workerId, postInFlight: job.postInFlight, attempts: job.attempts, clientOptions: { retry: INTERACTIVE_RETRY } });

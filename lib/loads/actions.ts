@@ -42,8 +42,11 @@ export interface SubmitLoadResult {
  */
 export async function submitLoadAction(input: unknown): Promise<ActionResult<SubmitLoadResult>> {
   return runAction({ permission: 'loads.create', schema: submitLoadSchema, input }, async ({ actor, input }) => {
-    const saved = await saveLoad({ actor, input });
+    const saved = await saveLoad({ actor, input, sendNow: input.intent === 'send' });
     revalidatePath('/loads');
+    // Sent at once (the send was leased to us in the save): the address book below goes on meanwhile.
+    const sending = input.intent === 'send' ? deliverLoad({ loadId: saved.id, claim: saved.sendClaim }) : null;
+    sending?.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
     // The load is safe; keeping a new carrier for next time is a courtesy that must not fail it.
     const form: LoadFormValues = loadFormSchema.parse(input.form);
     const addressBookNotes: string[] = [];
@@ -75,7 +78,7 @@ export async function submitLoadAction(input: unknown): Promise<ActionResult<Sub
       vehicleRegistration: form.carrier.meansOfTransport === 'Road' ? form.carrier.vehicleRegistration.trim().toUpperCase() || null : null,
       netWeight: loadNet(form),
     };
-    if (input.intent === 'draft') {
+    if (!sending) {
       return {
         ...base,
         status: saved.status,
@@ -85,7 +88,7 @@ export async function submitLoadAction(input: unknown): Promise<ActionResult<Sub
         message: ['Saved as a draft. It will not be sent until you send it.', ...addressBookNotes].join(' '),
       };
     }
-    const delivery = await deliverLoad({ loadId: saved.id });
+    const delivery = await sending;
     return {
       ...base,
       status: delivery.status,

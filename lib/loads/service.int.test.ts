@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
+import { claimJobs } from '@/lib/delivery/queue';
 import { deliverLoad } from '@/lib/delivery/service';
 import { DEFAULT_KNOBS, startDwtSandbox, type DwtSandbox } from '@/lib/dwt/sandbox/server';
 import { ConflictError, ForbiddenError, ValidationError } from '@/lib/errors';
@@ -182,6 +183,46 @@ describe('saving a load', () => {
     ).rejects.toBeInstanceOf(ForbiddenError);
     const admin: Actor = { ...clerk, id: randomUUID(), roles: ['ADMIN'] };
     await expect(send(admin, form())).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('saving to send now', () => {
+  it('leases the send to the saving request, so no worker takes it first; an unused lease runs out to the queue', async () => {
+    const saved = await saveLoad({ actor: clerk, input: { id: randomUUID(), siteId, expectedVersion: null, intent: 'send', form: form() }, sendNow: true });
+    expect(saved.sendClaim).toMatchObject({ attempts: 1, postInFlight: false });
+    // A worker looking for work now finds nothing of this load's.
+    expect(await claimJobs({ workerId: 'test-worker', limit: 1000, loadId: saved.id })).toEqual([]);
+    const result = await deliverLoad({ loadId: saved.id, claim: saved.sendClaim });
+    expect(result.status).toBe('SENT');
+    expect(sandbox.movements.get(result.wasteTrackingId!)).toBeDefined();
+    expect(await db().deliveryJob.findUnique({ where: { loadId: saved.id } })).toBeNull();
+
+    // Saved but never sent (the request died): once the lease runs out, the queue has it.
+    const orphan = await saveLoad({ actor: clerk, input: { id: randomUUID(), siteId, expectedVersion: null, intent: 'send', form: form() }, sendNow: true });
+    expect(orphan.sendClaim).toBeTruthy();
+    await db().deliveryJob.update({ where: { loadId: orphan.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    const [job] = await claimJobs({ workerId: 'test-worker', limit: 1, loadId: orphan.id });
+    expect(job).toMatchObject({ loadId: orphan.id, postInFlight: false });
+  });
+
+  it('does not lease a send a worker holds (an earlier version in flight): the correction waits for that worker', async () => {
+    const saved = await send(clerk, form());
+    const [held] = await claimJobs({ workerId: 'busy-worker', limit: 1, loadId: saved.id });
+    expect(held).toBeTruthy();
+    const again = await saveLoad({
+      actor: clerk,
+      input: {
+        id: saved.id,
+        siteId,
+        expectedVersion: saved.version,
+        intent: 'send',
+        correctionReason: 'Description rechecked with the driver',
+        form: form((f) => (f.wasteItems[0]!.wasteDescription = 'Soil and stones, rechecked')),
+      },
+      sendNow: true,
+    });
+    expect(again.sendClaim).toBeUndefined();
+    expect(await db().deliveryJob.findUnique({ where: { loadId: saved.id } })).toMatchObject({ lockedBy: 'busy-worker' });
   });
 });
 
