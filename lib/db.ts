@@ -9,7 +9,10 @@ function createClient(): PrismaClient {
   if (!url) {
     throw new Error('DATABASE_URL is not set. Start the app with `npm start`, which starts the embedded PostgreSQL when none is configured.');
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  // Prisma's defaults give up on a transaction that waits 2 s for a pooled connection: at a busy moment
+  // that refused a clerk's save, or left a load DWT had just accepted unrecorded ("check needed").
+  // Waiting longer is always the better answer for a save or a send's outcome.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }), transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
 }
 
 const globalForPrisma = globalThis as unknown as { weighbookPrisma?: PrismaClient };
