@@ -1,8 +1,7 @@
 'use client';
 // The receipt form: log a new load, or correct one. Checks run here with DWT's own rules while the
 // driver waits, and again on the server. Save commits the load to PostgreSQL, then sends it to DWT.
-import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Controller, FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
 import { ErrorSummary } from '@/components/forms/error-summary';
@@ -68,8 +67,8 @@ export interface PartyApi {
 
 /** DWT's rules and the form's own (lib/loads/schema.ts): a chunk of their own, loaded on first use. */
 const loadChecks = () => import('@/lib/loads/schema');
-/** What a save shows: its own chunk, as nothing shows it before the first save. */
-const OutcomePanel = dynamic(() => import('./outcome-panel').then((m) => m.OutcomePanel));
+/** What a save shows: its own chunk, as nothing shows it before the first save (React.lazy: next/dynamic's loader would be the page's). */
+const OutcomePanel = lazy(() => import('./outcome-panel').then((m) => ({ default: m.OutcomePanel })));
 /**
  * What the form may need soon after it opens, fetched once it is up rather than with the page: the checks,
  * the outcome panel, and the POP and hazardous sections, so a tick or a save never waits on the network.
@@ -224,20 +223,26 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
 
   if (outcome && outcome.status !== 'NEEDS_ATTENTION') {
     return (
-      <OutcomePanel
-        result={outcome}
-        onLogAnother={() => {
-          // A fresh page: new time, next ticket number, empty form.
-          window.location.assign('/loads/new');
-        }}
-      />
+      <Suspense fallback={null}>
+        <OutcomePanel
+          result={outcome}
+          onLogAnother={() => {
+            // A fresh page: new time, next ticket number, empty form.
+            window.location.assign('/loads/new');
+          }}
+        />
+      </Suspense>
     );
   }
 
   const e = (name: string) => errorAt(form.formState.errors, name);
   return (
     <FormProvider {...form}>
-      {outcome && <OutcomePanel result={outcome} onLogAnother={() => undefined} />}
+      {outcome && (
+        <Suspense fallback={null}>
+          <OutcomePanel result={outcome} onLogAnother={() => undefined} />
+        </Suspense>
+      )}
       {restored && (
         <div role="status" className="mb-4 flex flex-wrap items-center gap-3 border-l-4 border-brand-600 bg-white p-3">
           <p>We kept the load you were typing (not yet saved). Check it and save it.</p>
