@@ -2,14 +2,12 @@
 // The receipt form: log a new load, or correct one. Checks run here with DWT's own rules while the
 // driver waits, and again on the server. Save commits the load to PostgreSQL, then sends it to DWT.
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Controller, FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { fieldId } from '@/components/forms/field-id';
 import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { addressBookQueryKeys } from '@/components/party-picker';
 import { useReferenceLookups } from '@/components/reference-data/use-reference-data';
 import { REASON_FOR_NO_CONSIGNMENT_CODE_LABELS } from '@/lib/dwt/labels';
 import { REASONS_FOR_NO_CONSIGNMENT_CODE, type WeightMetric } from '@/lib/dwt/values';
@@ -77,7 +75,6 @@ const prefetchAfterOpening = () => Promise.all([loadChecks(), import('./outcome-
 
 export function LoadForm({ site, initial, existing, renderCarrierPicker, renderVehicleLookup, renderBrokerPicker, weighing }: LoadFormProps) {
   const { lookups, error: lookupsError } = useReferenceLookups();
-  const queryClient = useQueryClient();
   const [identity, setIdentity] = useState(() => ({ id: existing?.id ?? uuidV4(), version: existing?.version ?? null }));
   const [outcome, setOutcome] = useState<SubmitLoadResult | null>(null);
   const [busy, setBusy] = useState<'send' | 'draft' | null>(null);
@@ -170,7 +167,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       form.setValue('ticketNumberIsSuggested', false);
       if (!existing) clearAutosave(site.id);
       // The save may have added a carrier or a vehicle: searches cached before it are stale.
-      void queryClient.invalidateQueries({ queryKey: addressBookQueryKeys.site(site.id) });
+      void import('@/components/party-picker').then((m) => m.invalidateAddressBook(site.id)).catch(() => undefined);
       if (data.status === 'NEEDS_ATTENTION') {
         for (const [name, messages] of Object.entries(data.dwtFieldErrors)) {
           if (name !== FORM_ERROR_KEY) form.setError(formFieldName(name) as never, { type: 'dwt', message: messages[0] });
