@@ -1,5 +1,4 @@
 'use client';
-import Link from 'next/link';
 import { Button } from '@/components/forms/button';
 
 /** A failure outside the signed-in pages (sign-in, set-up, invitation links). */
@@ -19,9 +18,10 @@ export default function RootError({ error, reset }: { error: Error & { digest?: 
       </p>
       <p className="flex gap-4">
         <Button onClick={reset}>Try again</Button>
-        <Link href="/" className="self-center font-semibold text-brand-700 underline">
+        {/* A plain link: the home page loads afresh, and next/link's code is not shipped with every page for this. */}
+        <a href="/" className="self-center font-semibold text-brand-700 underline">
           Go to your home page
-        </Link>
+        </a>
       </p>
     </main>
   );

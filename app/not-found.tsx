@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'Page not found' };
 
@@ -11,9 +10,10 @@ export default function NotFound() {
       <h1 className="mb-4 text-3xl font-bold">Page not found</h1>
       <p className="mb-4">There is nothing at this address. Check it, or start again from your home page.</p>
       <p>
-        <Link href="/" className="font-semibold text-brand-700 underline">
+        {/* A plain link: the home page loads afresh, and next/link's code is not shipped with every page for this. */}
+        <a href="/" className="font-semibold text-brand-700 underline">
           Go to your home page
-        </Link>
+        </a>
       </p>
     </main>
   );

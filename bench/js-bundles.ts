@@ -83,13 +83,13 @@ if (args.modules) {
     // analyze.data: a 4-byte big-endian length, then a JSON header (what is read here), then binary tables.
     const bytes = readFileSync(file);
     const header = JSON.parse(bytes.subarray(4, 4 + bytes.readUInt32BE(0)).toString('utf8')) as {
-      sources: { path: string; parent_source_index?: number }[];
+      sources: { path: string; parent_source_index?: number | null }[];
       chunk_parts: { source_index: number; output_file_index: number; compressed_size: number }[];
       output_files: { filename: string }[];
     };
-    const sourcePath = (i: number | undefined): string => {
+    const sourcePath = (i: number | null | undefined): string => {
       const parts: string[] = [];
-      for (; i !== undefined; i = header.sources[i]!.parent_source_index) parts.unshift(header.sources[i]!.path);
+      for (; i != null; i = header.sources[i]!.parent_source_index) parts.unshift(header.sources[i]!.path);
       return parts.join('/').replace(/\/+/g, '/');
     };
     const browser = (i: number) => header.output_files[i]!.filename.includes('/static/');

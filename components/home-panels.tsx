@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ButtonLink } from '@/components/forms/button';
+import { ButtonLink } from '@/components/forms/button-link';
 
 export function Panel({ title, children }: { title: string; children: ReactNode }) {
   // An id without spaces: aria-labelledby takes a space-separated list of ids.

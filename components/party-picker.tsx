@@ -2,12 +2,15 @@
 // Finds a carrier (or broker/dealer) in the site's address book by name, registration number or
 // vehicle registration: a WAI-ARIA 1.2 combobox with a listbox popup. Focus never leaves the input; the
 // active option is conveyed by aria-activedescendant. Not a form field itself: a pick hands the entry to
-// `onPick`, which fills the real fields. Keyboard rules live in ./party-picker-logic.
+// `onPick`, which fills the real fields. Keyboard rules live in ./party-picker-logic. Searches go through
+// TanStack Query with the page's one client (./query-client); the load form loads this file once it is on
+// screen (load-form/address-book-pickers.tsx), so neither is in the page's first download.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getQueryClient } from './query-client';
 import { comboboxInputAria, comboboxListboxAria } from './forms/combobox-aria';
 import { handleComboboxKey } from './forms/combobox-keys';
 import { describedBy, FieldFrame } from './forms/field-frame';
-import { useEffect, useReducer, useState, type KeyboardEvent } from 'react';
+import { useEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { findCarrierByVehicleAction, searchPartiesAction } from '@/lib/address-book/actions';
 import { matchKey, partyKindNouns, VEHICLE_LOOKUP_MIN_LENGTH } from '@/lib/address-book/keys';
@@ -33,6 +36,11 @@ export const addressBookQueryKeys = {
   search: (siteId: string, kind: PartyKind, query: string) => ['address-book', siteId, 'search', kind, query] as const,
   vehicle: (siteId: string, key: string) => ['address-book', siteId, 'vehicle', key] as const,
 };
+
+/** After a save that may have added a carrier or a vehicle: the site's cached searches are stale. */
+export function invalidateAddressBook(siteId: string): Promise<void> {
+  return getQueryClient().invalidateQueries({ queryKey: addressBookQueryKeys.site(siteId) });
+}
 
 /** A refusal becomes a query error; retrying cannot cure it, and the next keystroke asks again anyway. */
 async function unwrap<T>(pending: Promise<ActionResult<T>>): Promise<T> {
@@ -73,6 +81,15 @@ export function PartyPicker({ id, label, hint, siteId, kind, onPick, onNew, erro
   const optionElementId = (optionId: string) => `${id}-option-${optionId}`;
 
   const [state, dispatch] = useReducer(pickerReducer, initialPickerState);
+  const input = useRef<HTMLInputElement>(null);
+  // The load form's pickers arrive a moment after the page (their own chunk): what was typed in the
+  // server-rendered box before then is taken up, not wiped by the first render.
+  useEffect(() => {
+    const typed = input.current?.value ?? '';
+    if (typed === '') return;
+    dispatch({ type: 'typed', query: typed });
+    if (document.activeElement !== input.current) dispatch({ type: 'closed' });
+  }, []);
   /** Shown under the input, and read out. */
   const [notice, setNotice] = useState('');
   /** Read out politely by screen readers. */
@@ -82,14 +99,17 @@ export function PartyPicker({ id, label, hint, siteId, kind, onPick, onNew, erro
 
   const query = state.query.trim();
   const searched = useDebouncedValue(query, SEARCH_DEBOUNCE_MS);
-  const search = useQuery({
-    queryKey: addressBookQueryKeys.search(siteId, kind, searched),
-    // One more than shown, so "more than 8 match" can be told.
-    queryFn: () => unwrap(searchPartiesAction({ siteId, kind, query: searched, limit: SHOWN_MATCHES + 1 })),
-    enabled: searched !== '',
-    placeholderData: keepPreviousData,
-    retry: false,
-  });
+  const search = useQuery(
+    {
+      queryKey: addressBookQueryKeys.search(siteId, kind, searched),
+      // One more than shown, so "more than 8 match" can be told.
+      queryFn: () => unwrap(searchPartiesAction({ siteId, kind, query: searched, limit: SHOWN_MATCHES + 1 })),
+      enabled: searched !== '',
+      placeholderData: keepPreviousData,
+      retry: false,
+    },
+    getQueryClient(),
+  );
 
   const matches: PartyMatch[] = query === '' ? [] : (search.data ?? []).slice(0, SHOWN_MATCHES);
   const optionIds = query === '' ? [] : [...matches.map((m) => m.id), NEW_PARTY_OPTION];
@@ -150,6 +170,7 @@ export function PartyPicker({ id, label, hint, siteId, kind, onPick, onNew, erro
     <FieldFrame id={id} labelId={`${id}-label`} label={label} hint={hint} error={error}>
       <div className="relative mt-1 max-w-2xl">
         <input
+          ref={input}
           id={id}
           {...comboboxInputAria({ listboxId, expanded, activeOptionId: activeId ? optionElementId(activeId) : undefined, error, describedBy: ariaDescribedBy })}
           disabled={disabled}
@@ -230,11 +251,14 @@ export interface CarrierByVehicle {
 export function useCarrierByVehicle(siteId: string, vehicleRegistration: string): CarrierByVehicle {
   const key = useDebouncedValue(matchKey(vehicleRegistration), SEARCH_DEBOUNCE_MS);
   const enabled = key.length >= VEHICLE_LOOKUP_MIN_LENGTH;
-  const lookup = useQuery({
-    queryKey: addressBookQueryKeys.vehicle(siteId, key),
-    queryFn: () => unwrap(findCarrierByVehicleAction({ siteId, vehicleRegistration: key })),
-    enabled,
-    retry: false,
-  });
+  const lookup = useQuery(
+    {
+      queryKey: addressBookQueryKeys.vehicle(siteId, key),
+      queryFn: () => unwrap(findCarrierByVehicleAction({ siteId, vehicleRegistration: key })),
+      enabled,
+      retry: false,
+    },
+    getQueryClient(),
+  );
   return { carrier: enabled ? (lookup.data ?? null) : null, isFetching: lookup.isFetching };
 }

@@ -1,5 +1,4 @@
 'use client';
-import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/forms/button';
 
@@ -24,9 +23,10 @@ export default function SignedInError({ error, reset }: { error: Error & { diges
       </p>
       <p className="flex gap-4">
         <Button onClick={reset}>Try again</Button>
-        <Link href="/" className="self-center font-semibold text-brand-700 underline">
+        {/* A plain link: the home page loads afresh, and next/link's code is not shipped with every page for this. */}
+        <a href="/" className="self-center font-semibold text-brand-700 underline">
           Go to your home page
-        </Link>
+        </a>
       </p>
     </div>
   );

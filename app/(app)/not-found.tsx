@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
 
 export const metadata: Metadata = { title: 'Page not found' };
@@ -11,9 +10,10 @@ export default function SignedInNotFound() {
       <PageHeading>Page not found</PageHeading>
       <p className="mb-4">There is nothing at this address, or it is at a site you do not work at. Check the address, or go back to where you were.</p>
       <p>
-        <Link href="/" className="font-semibold text-brand-700 underline">
+        {/* A plain link: the home page loads afresh, and next/link's code is not shipped with every page for this. */}
+        <a href="/" className="font-semibold text-brand-700 underline">
           Go to your home page
-        </Link>
+        </a>
       </p>
     </>
   );

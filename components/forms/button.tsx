@@ -1,8 +1,8 @@
 // The app's buttons, and links that look like buttons, in one place so they cannot drift apart:
 // `primary` for the one main action of a page or form, `secondary` for the others, `warning` for an
-// action that destroys or cannot be undone, `link` for a quiet action that reads like a link.
-import Link from 'next/link';
-import { forwardRef, type ButtonHTMLAttributes, type ComponentProps } from 'react';
+// action that destroys or cannot be undone, `link` for a quiet action that reads like a link. `ButtonLink`
+// (button-link.tsx) is a file of its own, so a page with only buttons ships no next/link for it.
+import { forwardRef, type ButtonHTMLAttributes } from 'react';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'warning' | 'link';
 export type ButtonSize = 'md' | 'sm';
@@ -30,10 +30,3 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonV
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button({ variant, size, className, type = 'button', ...rest }, ref) {
   return <button ref={ref} type={type} className={buttonClass({ variant, size, className })} {...rest} />;
 });
-
-type ButtonLinkProps = ComponentProps<typeof Link> & { variant?: ButtonVariant; size?: ButtonSize };
-
-/** A link (it navigates) that looks like a button. */
-export function ButtonLink({ variant, size, className, ...rest }: ButtonLinkProps) {
-  return <Link className={buttonClass({ variant, size, className })} {...rest} />;
-}

@@ -1,6 +1,6 @@
 'use client';
 // A waste item's POP and hazardous details, shown when their box is ticked: loaded apart from the form
-// (waste-item-fields.tsx loads them with next/dynamic), with the two small code lists they need.
+// (waste-item-fields.tsx loads them with React.lazy), with the two small code lists they need.
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { fieldId } from '@/components/forms/field-id';
 import { SelectField } from '@/components/forms/select-field';

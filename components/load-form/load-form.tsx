@@ -1,16 +1,13 @@
 'use client';
 // The receipt form: log a new load, or correct one. Checks run here with DWT's own rules while the
 // driver waits, and again on the server. Save commits the load to PostgreSQL, then sends it to DWT.
-import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { fieldId } from '@/components/forms/field-id';
 import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { addressBookQueryKeys } from '@/components/party-picker';
 import { useReferenceLookups } from '@/components/reference-data/use-reference-data';
 import { REASON_FOR_NO_CONSIGNMENT_CODE_LABELS } from '@/lib/dwt/labels';
 import { REASONS_FOR_NO_CONSIGNMENT_CODE, type WeightMetric } from '@/lib/dwt/values';
@@ -68,8 +65,8 @@ export interface PartyApi {
 
 /** DWT's rules and the form's own (lib/loads/schema.ts): a chunk of their own, loaded on first use. */
 const loadChecks = () => import('@/lib/loads/schema');
-/** What a save shows: its own chunk, as nothing shows it before the first save. */
-const OutcomePanel = dynamic(() => import('./outcome-panel').then((m) => m.OutcomePanel));
+/** What a save shows: its own chunk, as nothing shows it before the first save (React.lazy: next/dynamic's loader would be the page's). */
+const OutcomePanel = lazy(() => import('./outcome-panel').then((m) => ({ default: m.OutcomePanel })));
 /**
  * What the form may need soon after it opens, fetched once it is up rather than with the page: the checks,
  * the outcome panel, and the POP and hazardous sections, so a tick or a save never waits on the network.
@@ -78,7 +75,6 @@ const prefetchAfterOpening = () => Promise.all([loadChecks(), import('./outcome-
 
 export function LoadForm({ site, initial, existing, renderCarrierPicker, renderVehicleLookup, renderBrokerPicker, weighing }: LoadFormProps) {
   const { lookups, error: lookupsError } = useReferenceLookups();
-  const queryClient = useQueryClient();
   const [identity, setIdentity] = useState(() => ({ id: existing?.id ?? uuidV4(), version: existing?.version ?? null }));
   const [outcome, setOutcome] = useState<SubmitLoadResult | null>(null);
   const [busy, setBusy] = useState<'send' | 'draft' | null>(null);
@@ -171,7 +167,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       form.setValue('ticketNumberIsSuggested', false);
       if (!existing) clearAutosave(site.id);
       // The save may have added a carrier or a vehicle: searches cached before it are stale.
-      void queryClient.invalidateQueries({ queryKey: addressBookQueryKeys.site(site.id) });
+      void import('@/components/party-picker').then((m) => m.invalidateAddressBook(site.id)).catch(() => undefined);
       if (data.status === 'NEEDS_ATTENTION') {
         for (const [name, messages] of Object.entries(data.dwtFieldErrors)) {
           if (name !== FORM_ERROR_KEY) form.setError(formFieldName(name) as never, { type: 'dwt', message: messages[0] });
@@ -224,20 +220,26 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
 
   if (outcome && outcome.status !== 'NEEDS_ATTENTION') {
     return (
-      <OutcomePanel
-        result={outcome}
-        onLogAnother={() => {
-          // A fresh page: new time, next ticket number, empty form.
-          window.location.assign('/loads/new');
-        }}
-      />
+      <Suspense fallback={null}>
+        <OutcomePanel
+          result={outcome}
+          onLogAnother={() => {
+            // A fresh page: new time, next ticket number, empty form.
+            window.location.assign('/loads/new');
+          }}
+        />
+      </Suspense>
     );
   }
 
   const e = (name: string) => errorAt(form.formState.errors, name);
   return (
     <FormProvider {...form}>
-      {outcome && <OutcomePanel result={outcome} onLogAnother={() => undefined} />}
+      {outcome && (
+        <Suspense fallback={null}>
+          <OutcomePanel result={outcome} onLogAnother={() => undefined} />
+        </Suspense>
+      )}
       {restored && (
         <div role="status" className="mb-4 flex flex-wrap items-center gap-3 border-l-4 border-brand-600 bg-white p-3">
           <p>We kept the load you were typing (not yet saved). Check it and save it.</p>

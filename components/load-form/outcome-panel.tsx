@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { TrackingId } from '@/components/tracking-id';
 import type { SubmitLoadResult } from '@/lib/loads/actions';
 import { formatWeight } from '@/lib/loads/ticket';
-import { Button, ButtonLink } from '@/components/forms/button';
+import { Button } from '@/components/forms/button';
+import { ButtonLink } from '@/components/forms/button-link';
 
 const TITLES: Record<SubmitLoadResult['status'], string> = {
   SENT: 'Sent to DWT',

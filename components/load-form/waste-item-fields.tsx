@@ -2,8 +2,7 @@
 // One waste item: EWC codes, description, form, containers, weight (one amount, or gross and tare
 // from the weighbridge with the net worked out), POPs and hazardous details when ticked, and disposal
 // or recovery codes (which may be added later).
-import dynamic from 'next/dynamic';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Controller, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { EwcCodesField } from '@/components/ewc-codes-field';
 import { CheckboxField } from '@/components/forms/checkbox-field';
@@ -21,8 +20,9 @@ import { Button } from '@/components/forms/button';
 
 const metricOptions = WEIGHT_METRICS.map((m) => ({ value: m, label: m }));
 // The POP and hazardous details, shown when ticked: their own chunk (item-details.tsx), not the page's.
-const PopsFields = dynamic(() => import('./item-details').then((m) => m.PopsFields));
-const HazardousFields = dynamic(() => import('./item-details').then((m) => m.HazardousFields));
+// React.lazy rather than next/dynamic, whose loader code would be the page's instead.
+const PopsFields = lazy(() => import('./item-details').then((m) => ({ default: m.PopsFields })));
+const HazardousFields = lazy(() => import('./item-details').then((m) => ({ default: m.HazardousFields })));
 
 export function WasteItemFields({
   index,
@@ -198,9 +198,17 @@ export function WasteItemFields({
       </div>
 
       <CheckboxField label="Contains POPs (persistent organic pollutants)" error={e('containsPops')} {...register(`${p}.containsPops`)} />
-      {containsPops && <PopsFields index={index} lookups={lookups} />}
+      {containsPops && (
+        <Suspense fallback={null}>
+          <PopsFields index={index} lookups={lookups} />
+        </Suspense>
+      )}
       <CheckboxField label="Has hazardous properties" error={e('containsHazardous')} {...register(`${p}.containsHazardous`)} />
-      {containsHazardous && <HazardousFields index={index} lookups={lookups} />}
+      {containsHazardous && (
+        <Suspense fallback={null}>
+          <HazardousFields index={index} lookups={lookups} />
+        </Suspense>
+      )}
 
       <DisposalOrRecoveryFields index={index} codes={lists.disposalOrRecoveryCodes} net={net} metric={metric} />
 

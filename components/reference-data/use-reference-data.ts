@@ -1,57 +1,32 @@
 'use client';
-// DWT's reference lists in the browser, fetched once as data from /api/reference-data: the 288 kB EWC
-// list stays out of the forms' JavaScript, and the browser's HTTP cache (ETag) spares repeat downloads.
-import { useQuery } from '@tanstack/react-query';
-import type { ReferenceData, ReferenceLookups } from '@/lib/reference-data/lookups';
+// DWT's reference lists for a form (reference-data-query.ts fetches them with TanStack Query). The query
+// and the library come in a chunk of their own, requested as the form mounts, not with the page (issue 13):
+// until the lists arrive the form works without them, as it does while they download.
+import { useEffect, useState } from 'react';
+import type { ReferenceLookupsState } from './reference-data-query';
 
-export const referenceDataQueryKey = ['reference-data'] as const;
+export type { ReferenceLookupsState };
 
-/** The server refused or failed; `status` tells which (401 signed out, 403 not allowed, 5xx). */
-export class ReferenceDataRequestError extends Error {
-  constructor(readonly status: number) {
-    super(`Reference data could not be loaded (HTTP ${status}).`);
-    this.name = 'ReferenceDataRequestError';
-  }
-}
-
-async function fetchReferenceData(): Promise<ReferenceData> {
-  const response = await fetch('/api/reference-data', { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new ReferenceDataRequestError(response.status);
-  return (await response.json()) as ReferenceData;
-}
-
-// One set of lookups per fetch, kept in the query's cache and shared by every field using the hook:
-// building them costs a few milliseconds, and schemas memoised per lookups object (lib/dwt/schema.ts)
-// are then built once too. The code that builds them (with the EWC synonyms) is fetched alongside the
-// lists rather than with the page.
-async function fetchLookups(): Promise<ReferenceLookups> {
-  const [data, { createLookups }] = await Promise.all([fetchReferenceData(), import('@/lib/reference-data/lookups')]);
-  return createLookups(data);
-}
-
-// Retrying cannot cure a refusal (4xx); network errors and 5xx get the usual two retries.
-function shouldRetry(failureCount: number, error: Error): boolean {
-  if (error instanceof ReferenceDataRequestError && error.status < 500) return false;
-  return failureCount < 2;
-}
-
-export interface ReferenceLookupsState {
-  /** Undefined until the lists have arrived (or when they could not be loaded). */
-  lookups: ReferenceLookups | undefined;
-  isLoading: boolean;
-  error: Error | null;
-}
+const LOADING: ReferenceLookupsState = { lookups: undefined, isLoading: true, error: null };
 
 export function useReferenceLookups(): ReferenceLookupsState {
-  const query = useQuery({
-    queryKey: referenceDataQueryKey,
-    queryFn: fetchLookups,
-    // The lists change only when DWT's do; once per page session is enough.
-    staleTime: Infinity,
-    gcTime: Infinity,
-    retry: shouldRetry,
-    // Lookups hold maps and functions: kept as built, never merged with an earlier copy.
-    structuralSharing: false,
-  });
-  return { lookups: query.data, isLoading: query.isPending, error: query.error };
+  const [state, setState] = useState(LOADING);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    import('./reference-data-query').then(
+      ({ watchReferenceLookups }) => {
+        if (!stopped) stop = watchReferenceLookups(setState);
+      },
+      // The chunk itself could not be fetched: the same as lists that could not be loaded.
+      (error: unknown) => {
+        if (!stopped) setState({ lookups: undefined, isLoading: false, error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, []);
+  return state;
 }

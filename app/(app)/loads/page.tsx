@@ -7,7 +7,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { filtersFromSearchParams, parseRecordFilters } from '@/lib/records/schema';
 import { listRecords } from '@/lib/records/service';
 import { listSites } from '@/lib/sites/service';
-import { ButtonLink } from '@/components/forms/button';
+import { ButtonLink } from '@/components/forms/button-link';
 
 export const metadata: Metadata = { title: 'Loads' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeading } from '@/components/app-shell';
-import { ButtonLink } from '@/components/forms/button';
+import { ButtonLink } from '@/components/forms/button-link';
 import { AutoRefresh, WeighOutKeys } from '@/components/weighing/auto-refresh';
 import { formatMinutes } from '@/components/weighing/format';
 import { can } from '@/lib/auth/permissions';

@@ -3,7 +3,7 @@ import { PageHeading } from '@/components/app-shell';
 import { SitesTable } from '@/components/admin/sites/sites-table';
 import { requirePermission } from '@/lib/auth/session';
 import { listSitesForAdmin } from '@/lib/sites/service';
-import { ButtonLink } from '@/components/forms/button';
+import { ButtonLink } from '@/components/forms/button-link';
 
 export const metadata: Metadata = { title: 'Sites' };
 

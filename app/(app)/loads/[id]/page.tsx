@@ -24,7 +24,7 @@ import { getReferenceLookups } from '@/lib/reference-data/service';
 import { dwtConfigInUse } from '@/lib/dwt-settings/service';
 import { formatUkDateTime } from '@/lib/time/uk-time';
 import { listLoadPhotos } from '@/lib/weighbridge/camera';
-import { ButtonLink } from '@/components/forms/button';
+import { ButtonLink } from '@/components/forms/button-link';
 import { FORM_ERROR_KEY } from '@/lib/errors';
 
 export const metadata: Metadata = { title: 'Load' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ButtonLink } from '@/components/forms/button';
+import { ButtonLink } from '@/components/forms/button-link';
 import { PrintButton } from '@/components/print-button';
 import { WeighbridgeTicket } from '@/components/ticket/weighbridge-ticket';
 import { requirePermission } from '@/lib/auth/session';
