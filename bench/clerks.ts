@@ -12,10 +12,12 @@
 // SENT with its own waste tracking id, and the sandbox stored each movement once.
 //
 // Always on its own embedded PostgreSQL in a temporary folder.
-// Run: node --conditions=react-server --import tsx bench/clerks.ts [--clerks 20] [--loads-each 10] [--latency 150] [--backlog 2000] [--cap 100]
+// Run: node --conditions=react-server --import tsx bench/clerks.ts [--clerks 20] [--loads-each 10] [--latency 150] [--backlog 2000] [--cap 100] [--worker in-app|process]
 import { randomUUID } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -30,6 +32,8 @@ const { values: args } = parseArgs({
     latency: { type: 'string', default: '150' },
     backlog: { type: 'string', default: '2000' },
     cap: { type: 'string', default: '100' },
+    /** Where the worker runs: in this process, as the app's in-app worker does, or as `npm run worker`. */
+    worker: { type: 'string', default: 'in-app' },
   },
 });
 const CLERKS = Number(args.clerks);
@@ -108,11 +112,31 @@ async function main() {
     stages.send.length = 0;
 
     process.stdout.write(
-      `${CLERKS} clerks × ${EACH} loads, sandbox latency ${LATENCY} ms (limit 200 requests/s), worker flushing ${BACKLOG.toLocaleString('en-GB')} queued loads at ${CAP}/s; ` +
+      `${CLERKS} clerks × ${EACH} loads, sandbox latency ${LATENCY} ms (limit 200 requests/s), ${args.worker === 'process' ? '`npm run worker`' : 'in-app worker'} flushing ${BACKLOG.toLocaleString('en-GB')} queued loads at ${CAP}/s; ` +
         `Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} (shared machine)\n`,
     );
-    const worker = startDeliveryWorker({ maxSendRate: CAP });
-    cleanups.push(() => worker.stop());
+    // The worker: the in-app one (this process, as a web app instance runs it), or `npm run worker` in a
+    // process of its own (for a site this busy: the app then runs with DELIVERY_WORKER_IN_APP=off).
+    const sendsSoFar = async () => Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM send_attempt`)).rows[0]!.n);
+    const attemptsBefore = await sendsSoFar();
+    let workerProcess: ChildProcess | undefined;
+    const inApp = args.worker === 'process' ? undefined : startDeliveryWorker({ maxSendRate: CAP });
+    if (!inApp) {
+      workerProcess = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, '..', 'scripts', 'worker.ts')], {
+        env: process.env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    }
+    const stopWorker = async () => {
+      await inApp?.stop();
+      if (workerProcess && workerProcess.exitCode === null) {
+        const exited = new Promise((r) => workerProcess!.once('exit', r));
+        workerProcess.kill('SIGTERM');
+        await exited;
+      }
+    };
+    cleanups.push(stopWorker);
+    const worker = { sent: async () => (await sendsSoFar()) - attemptsBefore - clerkLoads.length, stop: stopWorker };
     await new Promise((r) => setTimeout(r, 1_000)); // the worker is up to speed
 
     // CPU the run costs, whatever else the machine is doing: this process (clerks, worker, baseline) and
@@ -132,7 +156,12 @@ async function main() {
       }
       return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
     };
-    const cpuBefore = { node: process.cpuUsage(), postgres: await postgresCpuMs() };
+    const processCpuMs = (pid: number | undefined) => {
+      if (!pid) return 0;
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+    };
+    const cpuBefore = { node: process.cpuUsage(), postgres: await postgresCpuMs(), worker: processCpuMs(workerProcess?.pid) };
     const saveTimes: number[] = [];
     const rawTimes: number[] = [];
     const rawGetTimes: number[] = [];
@@ -174,8 +203,12 @@ async function main() {
     ]);
     const seconds = (performance.now() - started) / 1000;
     const nodeCpu = process.cpuUsage(cpuBefore.node);
-    const cpu = { node: (nodeCpu.user + nodeCpu.system) / 1000, postgres: (await postgresCpuMs()) - cpuBefore.postgres };
-    const sentDuring = worker.sent();
+    const cpu = {
+      node: (nodeCpu.user + nodeCpu.system) / 1000,
+      postgres: (await postgresCpuMs()) - cpuBefore.postgres,
+      worker: processCpuMs(workerProcess?.pid) - cpuBefore.worker,
+    };
+    const sentDuring = await worker.sent();
 
     // Let the worker finish the backlog (and anything a clerk left queued), then count.
     const deadline = Date.now() + 600_000;
@@ -215,8 +248,8 @@ async function main() {
     const operations = clerkLoads.length + sentDuring + rawTimes.length + rawGetTimes.length;
     line(
       'CPU while the clerks worked (ms)',
-      `this process ${cpu.node.toFixed(0)} (system ${(nodeCpu.system / 1000).toFixed(0)}), PostgreSQL ${cpu.postgres.toFixed(0)}, over ${seconds.toFixed(1)} s on ${os.cpus().length} cores ` +
-        `(${(((cpu.node + cpu.postgres) / 1000 / seconds / os.cpus().length) * 100).toFixed(0)}% of the machine; ${operations} saves, sends and raw requests)`,
+      `this process ${cpu.node.toFixed(0)} (system ${(nodeCpu.system / 1000).toFixed(0)}), ${workerProcess ? `worker process ${cpu.worker.toFixed(0)}, ` : ''}PostgreSQL ${cpu.postgres.toFixed(0)}, over ${seconds.toFixed(1)} s on ${os.cpus().length} cores ` +
+        `(${(((cpu.node + cpu.worker + cpu.postgres) / 1000 / seconds / os.cpus().length) * 100).toFixed(0)}% of the machine; ${operations} saves, sends and raw requests)`,
     );
     line('worker sends while the clerks worked', `${sentDuring} in ${seconds.toFixed(1)} s (${(sentDuring / seconds).toFixed(0)}/s, cap ${CAP})`);
     line('clerks’ saves refused (threw)', `${failures.length} of ${CLERKS * EACH} (nothing stored; the form would keep the typing)`);
