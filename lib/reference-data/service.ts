@@ -36,7 +36,9 @@ export interface SyncReport {
   failed: { name: ReferenceListName; reason: FetchFailure | 'empty' }[];
 }
 
-let cached: { lookups: ReferenceLookups; loadedAt: number } | undefined;
+// The lookups being built or built, shared: when they expire, the many sends a worker has in flight
+// wait for one rebuild instead of each reading and parsing the lists again.
+let cached: { lookups: Promise<ReferenceLookups>; loadedAt: number } | undefined;
 
 /**
  * Fetches the five lists from DWT and stores each one DWT returned. A list DWT could not give (or gave
@@ -86,8 +88,18 @@ export async function syncReferenceData({ actor, client }: { actor?: Actor; clie
 }
 
 /** Lookups over the synced lists, with the bundled copy of any list never synced (or unreadable). */
-export async function getReferenceLookups(): Promise<ReferenceLookups> {
+export function getReferenceLookups(): Promise<ReferenceLookups> {
   if (cached && Date.now() - cached.loadedAt < LOOKUPS_TTL_MS) return cached.lookups;
+  const entry = { lookups: loadLookups(), loadedAt: Date.now() };
+  cached = entry;
+  // A failure is not kept: the next caller reads again.
+  entry.lookups.catch(() => {
+    if (cached === entry) cached = undefined;
+  });
+  return entry.lookups;
+}
+
+async function loadLookups(): Promise<ReferenceLookups> {
   const stored = new Map((await db().referenceList.findMany()).map((row) => [row.name, row.data]));
 
   // Stored JSON is parsed again: it is only as trustworthy as the last thing that wrote it.
@@ -99,18 +111,15 @@ export async function getReferenceLookups(): Promise<ReferenceLookups> {
     return undefined;
   }
 
-  const lookups =
-    stored.size === 0
-      ? bundledLookups()
-      : createLookups({
-          ewcCodes: list('ewc-codes') ?? bundledReferenceData.ewcCodes,
-          hazardousPropertyCodes: list('hazardous-property-codes') ?? bundledReferenceData.hazardousPropertyCodes,
-          disposalOrRecoveryCodes: list('disposal-or-recovery-codes') ?? bundledReferenceData.disposalOrRecoveryCodes,
-          containerTypes: list('container-types') ?? bundledReferenceData.containerTypes,
-          popNames: list('pop-names') ?? bundledReferenceData.popNames,
-        });
-  cached = { lookups, loadedAt: Date.now() };
-  return lookups;
+  return stored.size === 0
+    ? bundledLookups()
+    : createLookups({
+        ewcCodes: list('ewc-codes') ?? bundledReferenceData.ewcCodes,
+        hazardousPropertyCodes: list('hazardous-property-codes') ?? bundledReferenceData.hazardousPropertyCodes,
+        disposalOrRecoveryCodes: list('disposal-or-recovery-codes') ?? bundledReferenceData.disposalOrRecoveryCodes,
+        containerTypes: list('container-types') ?? bundledReferenceData.containerTypes,
+        popNames: list('pop-names') ?? bundledReferenceData.popNames,
+      });
 }
 
 /** Where each list comes from now, for the DWT connection page. */
