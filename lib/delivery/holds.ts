@@ -10,6 +10,7 @@
 // - "We have paid – try now" (service.ts tryApiCodeNow) ends it at once, audited.
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 export const HOLD_REASONS = ['payment-required', 'api-code-refused'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
@@ -101,17 +102,24 @@ export async function takeProbe(apiCode: string): Promise<{ gate: 'free' } | { g
   return { gate: 'held', reason: row.hold_reason, message: row.hold_message ?? '', heldSince: row.held_since, probeAt: row.probe_at };
 }
 
-/** The service charge's expiry header of a successful answer: an ISO date (kept as a date) or words. */
-export async function recordServiceCharge(tx: Tx, apiCode: string, header: string): Promise<void> {
+/**
+ * The SQL that records the service charge's expiry header of a successful answer: an ISO date (kept as
+ * a date) or words. `from` makes it conditional (e.g. `FROM changed` inside a larger statement).
+ */
+export function serviceChargeSql(apiCode: string, header: string, from: Prisma.Sql = Prisma.empty): Prisma.Sql {
   const date = /^(\d{4}-\d{2}-\d{2})/.exec(header)?.[1];
   const valid = date && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ? date : null;
   const text = header.slice(0, 100);
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO dwt_api_code (api_code, service_charge_expiry, service_charge_expiry_text, service_charge_seen_at, updated_at)
-    VALUES (${apiCode}::uuid, ${valid}::date, ${text}, now(), now())
+    SELECT ${apiCode}::uuid, ${valid}::date, ${text}, now(), now() ${from}
     ON CONFLICT (api_code) DO UPDATE
        SET service_charge_expiry = EXCLUDED.service_charge_expiry, service_charge_expiry_text = EXCLUDED.service_charge_expiry_text,
            service_charge_seen_at = now(), updated_at = now()`;
+}
+
+export async function recordServiceCharge(tx: Tx, apiCode: string, header: string): Promise<void> {
+  await tx.$executeRaw(serviceChargeSql(apiCode, header));
 }
 
 /** Every apiCode DWT has told us something about. */

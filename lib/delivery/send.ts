@@ -33,7 +33,7 @@ import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { logger } from '@/lib/logger';
 
 import { getReferenceLookups } from '@/lib/reference-data/service';
-import { holdApiCode, recordServiceCharge, releaseApiCode, takeProbe, wakeJobsOf, type HoldReason } from './holds';
+import { holdApiCode, recordServiceCharge, releaseApiCode, serviceChargeSql, takeProbe, wakeJobsOf, type HoldReason } from './holds';
 import { claimJobs, dequeueDelivery, markPostInFlight, rescheduleJob, type SendClaim } from './queue';
 import { receivingSiteOf, toReceiveMovementBody } from '@/lib/sites/receiving-site';
 
@@ -114,6 +114,31 @@ export function retryDelayMs(outcome: Outcome, attempts: number, random = Math.r
   return outcome.kind === 'rate-limited' && outcome.retryAfterMs !== undefined ? Math.max(outcome.retryAfterMs, jittered) : jittered;
 }
 
+/** The load's fields a DeliveryResult is made of. */
+const RESULT_FIELDS = { status: true, wasteTrackingId: true, dwtWarnings: true, dwtErrors: true } as const;
+
+/**
+ * What a send reads of the load and its site: no more (not the form's values or the weighings), as a
+ * worker reads one per send.
+ */
+const SEND_FIELDS = {
+  ...RESULT_FIELDS,
+  version: true,
+  movement: true,
+  site: {
+    select: {
+      name: true,
+      authorisationNumber: true,
+      fullAddress: true,
+      postcode: true,
+      contactEmail: true,
+      contactPhone: true,
+      regulatoryPositionStatements: true,
+      apiCode: true,
+    },
+  },
+} as const;
+
 function resultOf(load: { status: LoadStatus; wasteTrackingId: string | null; dwtWarnings: unknown; dwtErrors: unknown }, message: string): DeliveryResult {
   return {
     status: load.status,
@@ -173,6 +198,52 @@ async function settleApiCode(tx: Tx, apiCode: string, outcome: Outcome, probing:
 }
 
 /**
+ * Records a send that ended the job, as the transaction below would, in one statement (atomic by
+ * itself, one round trip instead of five): the attempt, the load's new status (only if the load is still
+ * the version sent), the job gone and the service charge DWT reported. Writes nothing and returns false
+ * when the load was changed meanwhile: the transaction then sorts that out.
+ */
+async function recordFinishedSend({
+  attempt,
+  status,
+  newId,
+  warnings,
+  errors,
+  serviceCharge,
+}: {
+  attempt: { loadId: string; method: string; version: number; outcome: string; httpStatus: number | null; durationMs: number; detail: object };
+  status: LoadStatus;
+  newId: string | null;
+  warnings: unknown[];
+  errors: unknown[];
+  serviceCharge: { apiCode: string; header: string } | null;
+}): Promise<boolean> {
+  const sent = status === 'SENT';
+  const charge = serviceCharge
+    ? Prisma.sql`, charge AS (${serviceChargeSql(serviceCharge.apiCode, serviceCharge.header, Prisma.sql`FROM changed`)})`
+    : Prisma.empty;
+  const rows = await db().$queryRaw<{ n: number }[]>`
+    WITH changed AS (
+      UPDATE load
+         SET status = ${status}::"LoadStatus", dwt_warnings = ${JSON.stringify(warnings)}::jsonb, dwt_errors = ${JSON.stringify(errors)}::jsonb,
+             waste_tracking_id = COALESCE(${newId}::text, waste_tracking_id),
+             sent_version = CASE WHEN ${sent}::boolean THEN version ELSE sent_version END,
+             sent_at = CASE WHEN ${sent}::boolean THEN now() ELSE sent_at END,
+             updated_at = now()
+       WHERE id = ${attempt.loadId}::uuid AND version = ${attempt.version}::int
+       RETURNING id),
+    attempt AS (
+      INSERT INTO send_attempt (load_id, method, version, outcome, http_status, duration_ms, detail)
+      SELECT id, ${attempt.method}::text, ${attempt.version}::int, ${attempt.outcome}::text, ${attempt.httpStatus}::int, ${attempt.durationMs}::int,
+             ${JSON.stringify(attempt.detail)}::jsonb
+        FROM changed),
+    done AS (DELETE FROM delivery_job WHERE load_id IN (SELECT id FROM changed))
+    ${charge}
+    SELECT count(*)::int AS n FROM changed`;
+  return rows[0]?.n === 1;
+}
+
+/**
  * Sends the load of a job this worker holds (see claimJobs), and records what came of it. The job ends
  * (deleted) unless the send is to be retried, or a newer version of the load is waiting to be sent.
  */
@@ -189,7 +260,7 @@ export async function processJob({
   attempts: number;
   clientOptions?: DwtClientOptions;
 }): Promise<DeliveryResult> {
-  const load = await db().load.findUniqueOrThrow({ where: { id: loadId }, include: { site: true } });
+  const load = await db().load.findUniqueOrThrow({ where: { id: loadId }, select: SEND_FIELDS });
   const started = Date.now();
   if (load.status !== 'PENDING') {
     await db().$transaction((tx) => dequeueDelivery(tx, loadId));
@@ -252,54 +323,77 @@ export async function processJob({
           ? [{ key: FORM_ERROR_KEY, errorType: 'InvalidValue', message: 'Sending was interrupted before DWT answered' }]
           : [];
   const retry = status === 'PENDING';
+  const attempt = {
+    loadId,
+    method,
+    version: load.version,
+    outcome: outcome.kind,
+    httpStatus: httpStatusOf(outcome),
+    durationMs: Date.now() - started,
+    detail: attemptDetail(outcome, warnings, errors, apiCodeSent),
+  };
+  // A waste tracking id is stored whatever else happened: losing it would make the next send a duplicate.
+  const newId = outcome.kind === 'created' ? outcome.wasteTrackingId : null;
 
-  const updated = await db().$transaction(async (tx) => {
-    await tx.sendAttempt.create({
-      data: {
-        loadId,
-        method,
-        version: load.version,
-        outcome: outcome.kind,
-        httpStatus: httpStatusOf(outcome),
-        durationMs: Date.now() - started,
-        detail: attemptDetail(outcome, warnings, errors, apiCodeSent) as unknown as Prisma.InputJsonValue,
-      },
-    });
-    if (apiCodeSent) await settleApiCode(tx, apiCodeSent, outcome, probing, defaultApiCode);
-    // A waste tracking id is stored whatever else happened: losing it would make the next send a duplicate.
-    const idFields = outcome.kind === 'created' ? { wasteTrackingId: outcome.wasteTrackingId } : {};
-    const sent = status === 'SENT' ? { sentVersion: load.version, sentAt: new Date() } : {};
-    const changed = retry
-      ? { count: 1 }
-      : await tx.load.updateMany({
-          where: { id: loadId, version: load.version },
-          data: {
-            ...idFields,
-            ...sent,
-            status,
-            dwtWarnings: warnings as unknown as Prisma.InputJsonValue,
-            dwtErrors: errors as unknown as Prisma.InputJsonValue,
-          },
-        });
-    if (retry) {
-      await rescheduleJob(tx, loadId, retryDelayMs(outcome, attempts), `${outcome.kind}: ${describe(outcome)}`);
-      return load; // unchanged: still PENDING
-    } else if (changed.count === 0 && status !== 'CHECK_NEEDED') {
-      // Corrected while we were sending: keep the id, and send the newer version next (as a PUT).
-      if (outcome.kind === 'created')
-        await tx.load.update({ where: { id: loadId }, data: { wasteTrackingId: outcome.wasteTrackingId, sentVersion: load.version } });
-      await rescheduleJob(tx, loadId, 0, null);
-    } else {
-      if (changed.count === 0)
-        await tx.load.update({ where: { id: loadId }, data: { status, ...idFields, dwtErrors: errors as unknown as Prisma.InputJsonValue } });
-      await dequeueDelivery(tx, loadId);
-      // The version sent is the one stored: the answer is what was just written (no read back).
-      if (changed.count === 1) return { ...load, ...idFields, status, dwtWarnings: warnings, dwtErrors: errors };
-    }
-    return tx.load.findUniqueOrThrow({ where: { id: loadId } });
-  });
+  // Most sends end here: DWT answered for the load as read, and no hold on the apiCode is in question.
+  const finished =
+    !retry && !probing
+      ? await recordFinishedSend({
+          attempt,
+          status,
+          newId,
+          warnings,
+          errors,
+          serviceCharge:
+            apiCodeSent && 'serviceChargeExpiry' in outcome && outcome.serviceChargeExpiry
+              ? { apiCode: apiCodeSent, header: outcome.serviceChargeExpiry }
+              : null,
+        })
+      : false;
+
+  // The load as this send left it: what was written, read back only where something else changed it.
+  const after = finished
+    ? { status, wasteTrackingId: newId ?? load.wasteTrackingId, dwtWarnings: warnings, dwtErrors: errors }
+    : await db().$transaction(async (tx) => {
+        await tx.sendAttempt.create({ select: { id: true }, data: { ...attempt, detail: attempt.detail as unknown as Prisma.InputJsonValue } });
+        if (apiCodeSent) await settleApiCode(tx, apiCodeSent, outcome, probing, defaultApiCode);
+        const idFields = newId ? { wasteTrackingId: newId } : {};
+        const sent = status === 'SENT' ? { sentVersion: load.version, sentAt: new Date() } : {};
+        const changed = retry
+          ? { count: 1 }
+          : await tx.load.updateMany({
+              where: { id: loadId, version: load.version },
+              data: {
+                ...idFields,
+                ...sent,
+                status,
+                dwtWarnings: warnings as unknown as Prisma.InputJsonValue,
+                dwtErrors: errors as unknown as Prisma.InputJsonValue,
+              },
+            });
+        if (retry) {
+          await rescheduleJob(tx, loadId, retryDelayMs(outcome, attempts), `${outcome.kind}: ${describe(outcome)}`);
+          return load; // unchanged
+        }
+        if (changed.count === 0 && status !== 'CHECK_NEEDED') {
+          // Corrected while we were sending: keep the id, and send the newer version next (as a PUT).
+          if (newId) await tx.load.update({ where: { id: loadId }, data: { wasteTrackingId: newId, sentVersion: load.version }, select: { id: true } });
+          await rescheduleJob(tx, loadId, 0, null);
+          return tx.load.findUniqueOrThrow({ where: { id: loadId }, select: RESULT_FIELDS });
+        }
+        const written =
+          changed.count === 0
+            ? await tx.load.update({
+                where: { id: loadId },
+                data: { status, ...idFields, dwtErrors: errors as unknown as Prisma.InputJsonValue },
+                select: RESULT_FIELDS,
+              })
+            : { status, wasteTrackingId: newId ?? load.wasteTrackingId, dwtWarnings: warnings, dwtErrors: errors };
+        await dequeueDelivery(tx, loadId);
+        return written;
+      });
   log.info('load sent', { loadId, method, outcome: outcome.kind, attempts: outcome.attempts, ms: Date.now() - started });
-  return resultOf(updated, describe(outcome));
+  return resultOf(after, describe(outcome));
 }
 
 /** What to tell the clerk when the queue, not this request, has the load's latest news. */
