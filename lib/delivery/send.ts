@@ -253,15 +253,18 @@ export async function processJob({
   postInFlight,
   attempts,
   clientOptions,
+  beforeRequest,
 }: {
   loadId: string;
   workerId: string;
   postInFlight: boolean;
   attempts: number;
   clientOptions?: DwtClientOptions;
+  /** Waited for just before the request to DWT (not when nothing is sent): a worker's send-rate cap. */
+  beforeRequest?: () => Promise<void>;
 }): Promise<DeliveryResult> {
   const load = await db().load.findUniqueOrThrow({ where: { id: loadId }, select: SEND_FIELDS });
-  const started = Date.now();
+  let started = Date.now();
   if (load.status !== 'PENDING') {
     await db().$transaction((tx) => dequeueDelivery(tx, loadId));
     return resultOf(load, 'Nothing to send.');
@@ -304,6 +307,8 @@ export async function processJob({
       }
       probing = gate.gate === 'probe';
       apiCodeSent = apiCode;
+      await beforeRequest?.();
+      started = Date.now(); // the attempt's duration leaves out the wait for the rate limit
       if (method === 'POST' && !(await markPostInFlight(loadId, workerId))) {
         return resultOf(load, 'Another worker took this load over.'); // our lease ran out; theirs now
       }

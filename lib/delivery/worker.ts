@@ -33,40 +33,55 @@ export interface DeliveryWorker {
 /**
  * Token bucket that never lets more than `cap` requests into any one-second window (DWT, like the
  * sandbox, counts requests per second): it refills at cap − burst a second and holds at most `burst`
- * (a twentieth of the cap), so a stall is never followed by a whole second's worth at once. A claim
- * still takes up to `burst` jobs in one round trip.
+ * (a hundredth of the cap: slack for a late timer), so a stall is never followed by a whole second's
+ * worth at once. A token is taken just before each request leaves (processJob's `beforeRequest`), in
+ * the order asked, so the steady rate is cap − burst (0.99 of the cap).
  */
 class RateLimiter {
   private tokens = 0;
   private last = Date.now();
   private rate = 1;
   private burst = 1;
+  private waiters: (() => void)[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
   constructor(cap: number) {
     this.setRate(cap);
   }
   setRate(cap: number) {
-    this.burst = Math.max(1, Math.floor(cap / 20));
+    this.burst = Math.max(1, Math.floor(cap / 100));
     this.rate = Math.max(cap - this.burst, cap / 2);
+  }
+  /** Requests a second, as now set. */
+  get perSecond(): number {
+    return this.rate;
   }
   private refill() {
     const now = Date.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
     this.last = now;
   }
-  /** Takes up to n tokens now; returns how many. */
-  take(n: number): number {
-    this.refill();
-    const granted = Math.min(n, Math.floor(this.tokens));
-    this.tokens -= granted;
-    return granted;
+  /** Resolves when one request may go. */
+  acquire(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.serve();
+    });
   }
-  /** Gives back tokens taken for sends that did not happen. */
-  give(n: number) {
-    this.tokens = Math.min(this.burst, this.tokens + n);
-  }
-  msUntilNext(): number {
+  private serve() {
     this.refill();
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.rate) * 1000);
+    while (this.waiters.length > 0 && this.tokens >= 1) {
+      this.tokens -= 1;
+      this.waiters.shift()!();
+    }
+    if (this.waiters.length > 0 && !this.timer) {
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          this.serve();
+        },
+        Math.ceil(((1 - this.tokens) / this.rate) * 1000),
+      );
+    }
   }
 }
 
@@ -111,34 +126,53 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const beatTimer = setInterval(() => void beat(), 5_000);
   beatTimer.unref?.();
 
+  // Jobs claimed but not yet at their request (reading the load, waiting for a token). The worker
+  // claims in batches (one round trip, and one read of the loads, for several sends) and keeps about a
+  // twentieth of a second's sends claimed ahead of the limiter; their leases are far longer.
+  let ahead = 0;
+  const claimBatch = () => Math.max(1, Math.floor(limiter.perSecond / 20));
+
   const loop = (async () => {
     await beat();
     while (running) {
       const free = concurrency - inFlight.size;
-      const wait = limiter.msUntilNext();
-      if (free <= 0 || wait > 0) {
-        await (free <= 0 ? Promise.race(inFlight) : sleep(wait));
+      if (free <= 0) {
+        await Promise.race(inFlight);
         continue;
       }
-      const granted = limiter.take(free);
+      if (ahead >= claimBatch()) {
+        await sleep(idlePollMs); // woken as soon as a claimed job gets its token
+        continue;
+      }
       let jobs: Awaited<ReturnType<typeof claimJobs>> = [];
       try {
-        jobs = await claimJobs({ workerId: id, limit: granted, defaultApiCode });
+        jobs = await claimJobs({ workerId: id, limit: Math.min(free, claimBatch()), defaultApiCode });
       } catch (error) {
         log.error('could not claim jobs', { error: (error as Error).message });
       }
-      limiter.give(granted - jobs.length);
       if (jobs.length === 0) {
         await sleep(idlePollMs);
         continue;
       }
       for (const job of jobs) {
-        const p = processJob({ ...job, workerId: id, clientOptions })
+        ahead += 1;
+        let isAhead = true;
+        const atRequest = () => {
+          if (!isAhead) return;
+          isAhead = false;
+          ahead -= 1;
+          wake?.();
+        };
+        const beforeRequest = () => limiter.acquire().then(atRequest);
+        const p = processJob({ ...job, workerId: id, clientOptions, beforeRequest })
           .then(() => {
             sent += 1;
           })
           .catch((error: unknown) => log.error('send failed unexpectedly; the job stays queued', { loadId: job.loadId, error: (error as Error).message }))
-          .finally(() => inFlight.delete(p));
+          .finally(() => {
+            atRequest();
+            inFlight.delete(p);
+          });
         inFlight.add(p);
       }
     }
