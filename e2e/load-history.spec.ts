@@ -12,6 +12,9 @@ test.use({ storageState: storageStateFor('manager') });
 async function openEdit(page: Page, id: string, ticket: string) {
   await page.goto(`/loads/${id}/edit`);
   await expect(page.getByRole('heading', { level: 1, name: `Correct load ${ticket}` })).toBeVisible();
+  // The form's code (and the chunks it asks for as it renders) in: typing into the server-rendered field
+  // before the form took it over left "1.51.75" on a busy machine.
+  await page.waitForLoadState('networkidle');
   return page.getByRole('group', { name: 'Waste item 1', exact: true }).getByLabel('Weight', { exact: true });
 }
 
