@@ -17,8 +17,7 @@ export interface SendClaim {
 
 /**
  * Queues the load's send, or brings a queued one forward (a correction collapses into the same job), in
- * the caller's transaction. With `claim`, the
- * job is also leased to the saving request, which sends it as soon as the save commits (deliverLoad):
+ * the caller's transaction. With `claim`, the job is also leased to the saving request, which sends it as soon as the save commits (deliverLoad):
  * no worker can take it in between, and the send needs no claim of its own. Not when a worker holds
  * the job (a send of an earlier version is in flight): then null, and deliverLoad waits for the worker.
  * Should the request die before sending, the lease runs out and a worker sends the load.
@@ -26,14 +25,16 @@ export interface SendClaim {
 export async function enqueueDelivery(tx: Tx, loadId: string, { claim = false } = {}): Promise<SendClaim | null> {
   const workerId = claim ? `interactive-${randomUUID()}` : null;
   const lease = Prisma.sql`now() + make_interval(secs => ${LEASE_MS / 1000})`;
+  // An existing job is leased to us only if no worker holds it.
+  const claimable = Prisma.sql`${workerId}::text IS NOT NULL AND (j.locked_until IS NULL OR j.locked_until < now())`;
   const [row] = await tx.$queryRaw<{ claimed: boolean; attempts: number; post_in_flight: boolean }[]>`
     INSERT INTO delivery_job AS j (load_id, available_at, locked_by, locked_until, attempts)
     VALUES (${loadId}::uuid, now(), ${workerId}, CASE WHEN ${workerId}::text IS NULL THEN NULL ELSE ${lease} END, CASE WHEN ${workerId}::text IS NULL THEN 0 ELSE 1 END)
     ON CONFLICT (load_id) DO UPDATE SET
       available_at = LEAST(j.available_at, now()), last_error = NULL,
-      attempts = CASE WHEN ${workerId}::text IS NOT NULL AND (j.locked_until IS NULL OR j.locked_until < now()) THEN 1 ELSE 0 END,
-      locked_by = CASE WHEN ${workerId}::text IS NOT NULL AND (j.locked_until IS NULL OR j.locked_until < now()) THEN ${workerId} ELSE j.locked_by END,
-      locked_until = CASE WHEN ${workerId}::text IS NOT NULL AND (j.locked_until IS NULL OR j.locked_until < now()) THEN ${lease} ELSE j.locked_until END
+      attempts = CASE WHEN ${claimable} THEN 1 ELSE 0 END,
+      locked_by = CASE WHEN ${claimable} THEN ${workerId} ELSE j.locked_by END,
+      locked_until = CASE WHEN ${claimable} THEN ${lease} ELSE j.locked_until END
     RETURNING j.locked_by IS NOT DISTINCT FROM ${workerId} AND ${workerId}::text IS NOT NULL AS claimed, j.attempts, j.post_in_flight`;
   return workerId && row?.claimed ? { workerId, attempts: row.attempts, postInFlight: row.post_in_flight } : null;
 }
