@@ -8,7 +8,7 @@ import os from 'node:os';
 import type { DwtClientOptions } from '@/lib/dwt/client';
 import { dwtConfigInUse } from '@/lib/dwt-settings/service';
 import { logger } from '@/lib/logger';
-import { foldLoadStatusChanges } from '@/lib/records/service';
+import { foldRecordSummaries } from '@/lib/records/service';
 import { claimJobs, forgetWorker, heartbeat } from './queue';
 import { processJob } from './service';
 
@@ -120,8 +120,8 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     } catch (error) {
       log.warn('worker heartbeat failed', { error: (error as Error).message });
     }
-    // The manager's status chart reads totals plus changes since the last fold: keep the changes few.
-    await foldLoadStatusChanges().catch((error: unknown) => log.warn('could not fold load status changes', { error: (error as Error).message }));
+    // The manager's charts read totals plus changes since the last fold: keep the changes few.
+    await foldRecordSummaries().catch((error: unknown) => log.warn('could not fold the charts’ summaries', { error: (error as Error).message }));
   }
   const beatTimer = setInterval(() => void beat(), 5_000);
   beatTimer.unref?.();

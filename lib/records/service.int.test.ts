@@ -9,7 +9,7 @@ import { ForbiddenError } from '@/lib/errors';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 import { createSite } from '@/lib/sites/service';
 import { ukLocalToInstant } from '@/lib/time/uk-time';
-import { countRecordDeadlines, foldLoadStatusChanges, listRecords, recordCharts } from './service';
+import { countRecordDeadlines, foldRecordSummaries, listRecords, recordCharts } from './service';
 
 let siteA: string;
 let siteB: string;
@@ -357,6 +357,10 @@ describe('recordCharts', () => {
       },
     });
     expect(await tonnes()).toEqual({ '17': 4.25, '20': 1 });
+    // Folded by a worker: the same figures, from the totals alone.
+    await foldRecordSummaries();
+    expect(await db().loadTonnageChange.count({ where: { siteId: site } })).toBe(0);
+    expect(await tonnes()).toEqual({ '17': 4.25, '20': 1 });
     // Sent by the worker: the figures do not move. The draft sent: it counts.
     await db().load.update({ where: { id: a.id }, data: { status: 'SENT' } });
     await db().load.update({ where: { id: draft.id }, data: { status: 'PENDING' } });
@@ -364,6 +368,45 @@ describe('recordCharts', () => {
     // Deleted (an erased draft, say): gone from the chart, and a chapter with nothing left disappears.
     await db().load.delete({ where: { id: a.id } });
     expect(await tonnes()).toEqual({ '20': 2 });
+    await Promise.all([foldRecordSummaries(), foldRecordSummaries()]);
+    expect(await tonnes()).toEqual({ '20': 2 });
+  });
+
+  it('never makes one clerk’s save wait on another’s at the same site, day and EWC chapter', async () => {
+    const site = (await createSite({ actor: systemActor(), input: { name: `Records no wait ${tag}` } })).id;
+    const actor = { ...manager, siteIds: [site] };
+    const receivedAt = ukLocalToInstant('2026-11-18T10:00')!;
+    const create = (ticket: string, client: Pick<ReturnType<typeof db>, 'load'> = db()) =>
+      client.load.create({
+        data: {
+          id: randomUUID(),
+          siteId: site,
+          ticketNumber: `${tag}-W${ticket}`,
+          receivedAt,
+          status: 'PENDING',
+          movement: { wasteItems: [{ ewcCodes: ['170504'], weight: { metric: 'Tonnes', amount: 2, isEstimate: false } }] },
+          ewcCodes: ['170504'],
+        },
+      });
+    // One clerk's save is still open (its transaction not yet committed) when another saves the same
+    // kind of load: the second commits at once instead of queueing behind the first.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const firstInserted = new Promise<void>((r) => (inserted = r));
+    const first = db().$transaction(async (tx) => {
+      await create('1', tx);
+      inserted();
+      await held;
+    });
+    await firstInserted;
+    const second = await Promise.race([create('2').then(() => 'saved'), new Promise((r) => setTimeout(() => r('waiting'), 3_000))]);
+    release();
+    await first;
+    expect(second).toBe('saved');
+    await foldRecordSummaries();
+    const charts = await recordCharts({ actor, now: NOW });
+    expect(charts.tonnesByChapter.find((c) => c.chapter === '17')?.tonnes.at(-1)).toBe(4);
   });
 
   it('keeps the loads-by-status summary equal to the loads, folded or not, with sends and folds at once', async () => {
@@ -393,11 +436,11 @@ describe('recordCharts', () => {
       if (i % 5 === 0) await db().load.update({ where: { id: load.id }, data: { status: 'PENDING' } });
       if (i % 7 === 0) await db().load.update({ where: { id: load.id }, data: { status: 'SENT', dwtWarnings: [] } });
     });
-    await Promise.all([...changes.map((change) => change()), foldLoadStatusChanges(), foldLoadStatusChanges(), foldLoadStatusChanges()]);
+    await Promise.all([...changes.map((change) => change()), foldRecordSummaries(), foldRecordSummaries(), foldRecordSummaries()]);
     const expected = await truth();
     expect(expected.find((s) => s.status === 'sent-with-warnings')?.loads).toBeGreaterThan(0);
     expect((await recordCharts({ actor, now: NOW })).loadsByStatus).toEqual(expected);
-    expect(await foldLoadStatusChanges()).toBeGreaterThanOrEqual(0);
+    expect(await foldRecordSummaries()).toBeGreaterThanOrEqual(0);
     expect((await recordCharts({ actor, now: NOW })).loadsByStatus).toEqual(expected);
     expect(await db().loadStatusChange.count({ where: { siteId: site } })).toBe(0);
   });

@@ -205,11 +205,16 @@ export async function recordCharts({ actor, now = new Date() }: { actor: Actor; 
   const weeks = Array.from({ length: CHART_WEEKS }, (_, i) => addDays(thisMonday, 7 * (i - CHART_WEEKS + 1)));
   const sites = actor.siteIds.length ? Prisma.sql`IN (${Prisma.join(actor.siteIds.map((id) => Prisma.sql`${id}::uuid`))})` : null;
   const [tonnage, statuses] = await Promise.all([
-    // From the per-day summary the load's own transaction keeps (migration 20261201130000_records_tonnage_summary),
-    // never the loads' JSON: its rules are the ones this query had (drafts out, grams and kilograms converted).
-    db().$queryRaw<{ week: string; chapter: string; tonnes: number }[]>(Prisma.sql`
-      SELECT to_char(date_trunc('week', d.day), 'YYYY-MM-DD') AS week, d.chapter, sum(d.tonnes)::float8 AS tonnes
-      FROM load_tonnage_day d
+    // From the per-day summary (migrations 20261201130000_records_tonnage_summary and
+    // 20261204060000_records_tonnage_change): the totals as of the last fold plus the changes the loads'
+    // own transactions appended since, in one snapshot; never the loads' JSON.
+    db().$queryRaw<{ week: string; chapter: string; tonnes: number; changes: number }[]>(Prisma.sql`
+      SELECT to_char(date_trunc('week', d.day), 'YYYY-MM-DD') AS week, d.chapter, sum(d.tonnes)::float8 AS tonnes, sum(d.change)::int AS changes
+      FROM (
+        SELECT site_id, day, chapter, tonnes, items, 0 AS change FROM load_tonnage_day
+        UNION ALL
+        SELECT site_id, day, chapter, tonnes, items, 1 FROM load_tonnage_change
+      ) d
       WHERE ${sites ? Prisma.sql`d.site_id ${sites}` : Prisma.sql`FALSE`}
         AND d.day >= ${weeks[0]!}::date AND d.day < ${addDays(thisMonday, 7)}::date
       GROUP BY 1, 2
@@ -219,7 +224,8 @@ export async function recordCharts({ actor, now = new Date() }: { actor: Actor; 
     sites ? loadStatusCounts(sites) : Promise.resolve({ counts: [], unfolded: 0 }),
   ]);
   // Changes pile up between the workers' folds only if no worker runs; fold them here then.
-  if (statuses.unfolded > FOLD_WHEN_READ_FINDS) await foldLoadStatusChanges();
+  const unfolded = statuses.unfolded + tonnage.reduce((n, r) => n + r.changes, 0);
+  if (unfolded > FOLD_WHEN_READ_FINDS) await foldRecordSummaries();
 
   const byChapter = new Map<string, number[]>();
   for (const r of tonnage) {
@@ -265,13 +271,13 @@ async function loadStatusCounts(sites: Prisma.Sql): Promise<{ counts: { status: 
 }
 
 /**
- * Housekeeping, no actor: moves the status changes the load trigger appended into the per-site totals,
- * in one statement (the changes deleted and their sums added together, so a reader sees the count
- * before or after, never half). Safe to run from any number of processes at once: a change another
- * fold took is skipped, and the totals are upserted in key order, so two folds never deadlock.
+ * Housekeeping, no actor: moves the status and tonnage changes the load trigger appended into the
+ * per-site totals, in one statement (the changes deleted and their sums added together, so a reader sees
+ * the figures before or after, never half). Safe to run from any number of processes at once: a change
+ * another fold took is skipped, and the totals are upserted in key order, so two folds never deadlock.
  * Returns how many changes it folded.
  */
-export async function foldLoadStatusChanges(): Promise<number> {
+export async function foldRecordSummaries(): Promise<number> {
   const [row] = await db().$queryRaw<{ folded: number }[]>(Prisma.sql`
     WITH moved AS (DELETE FROM load_status_change RETURNING site_id, status, delta),
     summed AS (SELECT site_id, status, sum(delta) AS delta, count(*) AS n FROM moved GROUP BY 1, 2),
@@ -279,7 +285,18 @@ export async function foldLoadStatusChanges(): Promise<number> {
       INSERT INTO load_status_count AS c (site_id, status, loads)
       SELECT site_id, status, delta FROM summed ORDER BY site_id, status
       ON CONFLICT (site_id, status) DO UPDATE SET loads = c.loads + excluded.loads
+    ),
+    moved_tonnage AS (DELETE FROM load_tonnage_change RETURNING site_id, day, chapter, tonnes, items),
+    -- A site deleted meanwhile took its summary rows with it: its last changes go with them.
+    summed_tonnage AS (
+      SELECT m.site_id, m.day, m.chapter, sum(m.tonnes) AS tonnes, sum(m.items) AS items, count(*) AS n
+      FROM moved_tonnage m WHERE EXISTS (SELECT 1 FROM site s WHERE s.id = m.site_id) GROUP BY 1, 2, 3
+    ),
+    upserted_tonnage AS (
+      INSERT INTO load_tonnage_day AS d (site_id, day, chapter, tonnes, items)
+      SELECT site_id, day, chapter, tonnes, items FROM summed_tonnage ORDER BY site_id, day, chapter
+      ON CONFLICT (site_id, day, chapter) DO UPDATE SET tonnes = d.tonnes + excluded.tonnes, items = d.items + excluded.items
     )
-    SELECT coalesce(sum(n), 0)::int AS folded FROM summed`);
+    SELECT (SELECT coalesce(sum(n), 0) FROM summed)::int + (SELECT coalesce(sum(n), 0) FROM summed_tonnage)::int AS folded`);
   return row?.folded ?? 0;
 }
