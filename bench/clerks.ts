@@ -12,7 +12,7 @@
 // SENT with its own waste tracking id, and the sandbox stored each movement once.
 //
 // Always on its own embedded PostgreSQL in a temporary folder.
-// Run: node --conditions=react-server --import tsx bench/clerks.ts [--clerks 20] [--loads-each 10] [--latency 150] [--backlog 2000] [--cap 100] [--worker in-app|process]
+// Run: node --conditions=react-server --import tsx bench/clerks.ts [--clerks 20] [--loads-each 10] [--latency 150] [--backlog 2000] [--cap 100] [--worker in-app|process] [--statements] [--typed-tickets]
 import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { seedBacklog } from './support/backlog';
-import { benchDatabase } from './support/bench-kit';
+import { benchDatabase, statementStats } from './support/bench-kit';
 import { startSandboxProcess } from './support/sandbox-process';
 
 const { values: args } = parseArgs({
@@ -34,6 +34,9 @@ const { values: args } = parseArgs({
     cap: { type: 'string', default: '100' },
     /** Where the worker runs: in this process, as the app's in-app worker does, or as `npm run worker`. */
     worker: { type: 'string', default: 'in-app' },
+    /** Also print PostgreSQL's busiest statements while the clerks worked (pg_stat_statements). */
+    statements: { type: 'boolean', default: false },
+    'typed-tickets': { type: 'boolean', default: false },
   },
 });
 const CLERKS = Number(args.clerks);
@@ -51,7 +54,7 @@ const summary = (samples: number[]) => {
 async function main() {
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const database = await benchDatabase('clerks');
+    const database = await benchDatabase('clerks', { statements: args.statements });
     cleanups.push(() => database.stop());
     const sandbox = await startSandboxProcess();
     cleanups.push(() => sandbox.stop());
@@ -97,8 +100,12 @@ async function main() {
     const clerk = (n: number) => ({ id: randomUUID(), email: `clerk${n}@bench`, name: `Clerk ${n}`, roles: ['CLERK' as const], siteIds: [site.id] });
     // Where a save-and-send's time goes: the save (committed before anything leaves) and the send.
     const stages = { save: [] as number[], send: [] as number[] };
+    // As at the window: the form suggests the site's next ticket number and the clerk keeps it, so the
+    // save takes the number from the site's sequence (--typed-tickets: each clerk types a reference).
     const saveAndSend = async (actor: ReturnType<typeof clerk>, ref: string) => {
-      const form = { ...loadForm(), yourUniqueReference: ref, ticketNumberIsSuggested: false };
+      const form = args['typed-tickets']
+        ? { ...loadForm(), yourUniqueReference: ref, ticketNumberIsSuggested: false }
+        : { ...loadForm(), yourUniqueReference: 'suggested', ticketNumberIsSuggested: true };
       const t0 = performance.now();
       const saved = await saveLoad({ actor, input: { id: randomUUID(), siteId: site.id, expectedVersion: null, intent: 'send', form }, sendNow: true });
       const t1 = performance.now();
@@ -161,6 +168,7 @@ async function main() {
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
     };
+    if (args.statements) await statementStats.reset(sql);
     const cpuBefore = { node: process.cpuUsage(), postgres: await postgresCpuMs(), worker: processCpuMs(workerProcess?.pid) };
     const saveTimes: number[] = [];
     const rawTimes: number[] = [];
@@ -209,6 +217,7 @@ async function main() {
       worker: processCpuMs(workerProcess?.pid) - cpuBefore.worker,
     };
     const sentDuring = await worker.sent();
+    if (args.statements) await statementStats.print(sql);
 
     // Let the worker finish the backlog (and anything a clerk left queued), then count.
     const deadline = Date.now() + 600_000;

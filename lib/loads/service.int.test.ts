@@ -90,6 +90,20 @@ describe('saving a load', () => {
     expect((clash as ValidationError).fieldErrors).toEqual({ yourUniqueReference: [`Ticket number ${typed} is already used at this site`] });
   });
 
+  it('gives clerks saving at once their own numbers, without waiting on each other; a refused load takes none', async () => {
+    const saved = await Promise.all(Array.from({ length: 12 }, () => send(clerk, form())));
+    const numbers = saved.map((s) => Number(s.ticketNumber)).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(12);
+    expect(numbers.at(-1)! - numbers[0]!).toBe(11); // none skipped
+    // Refused by the checks (no carrier): checked before a number is taken, so the next one follows on.
+    const refused = await send(
+      clerk,
+      form((f) => (f.carrier.organisationName = '')),
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(Number((await send(clerk, form())).ticketNumber)).toBe(numbers.at(-1)! + 1);
+  });
+
   it('recognises the same submission twice (a double click) and saves one load', async () => {
     const id = randomUUID();
     const f = form();

@@ -201,8 +201,8 @@ export async function weighIn({ actor, input, now = new Date() }: { actor: Actor
   const form = withWeighings(loadFormSchema.parse({ ...base, carrier, ticketNumberIsSuggested: false }), weighings, weighedInLocal);
   const status: LoadStatus = second ? await completedStatus(form, site, now) : 'ON_SITE';
 
+  const ticketNumber = await allocateTicket(site.id); // before the transaction: allocateTicket says why
   return db().$transaction(async (tx) => {
-    const ticketNumber = await allocateTicket(tx, site.id);
     const saved = { ...form, yourUniqueReference: ticketNumber };
     const load = await tx.load.create({
       data: {
