@@ -12,9 +12,8 @@ test.use({ storageState: storageStateFor('manager') });
 async function openEdit(page: Page, id: string, ticket: string) {
   await page.goto(`/loads/${id}/edit`);
   await expect(page.getByRole('heading', { level: 1, name: `Correct load ${ticket}` })).toBeVisible();
-  // The form's code (and the chunks it asks for as it renders) in: typing into the server-rendered field
-  // before the form took it over left "1.51.75" on a busy machine.
-  await page.waitForLoadState('networkidle');
+  // The form's code running (its readiness marker), so the test types into the live form.
+  await expect(page.locator('form[data-alive="true"]')).toBeVisible();
   return page.getByRole('group', { name: 'Waste item 1', exact: true }).getByLabel('Weight', { exact: true });
 }
 

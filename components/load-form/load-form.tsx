@@ -83,6 +83,8 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
   /** Someone else saved this load since the form opened: nothing was saved, and what was typed stays. */
   const [conflict, setConflict] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  /** The form's code is running (browser tests wait for it rather than for the network). */
+  const [alive, setAlive] = useState(false);
 
   // The checks come with the code lists, which they need: fetched once the lists have arrived, so they
   // are in hand long before the first save, without weighing on the page's first download.
@@ -107,6 +109,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
   // Keep a new load in the browser until the server has it: only once something is typed, and a
   // restored load gets a fresh time unless the clerk had set one.
   useEffect(() => {
+    setAlive(true);
     if (existing) return;
     const saved = readAutosave(site.id);
     if (saved && saved.values && typedSomething(saved.values, initial)) {
@@ -118,8 +121,9 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     } else if (saved) {
       clearAutosave(site.id);
     }
-    // A new load starts at the vehicle registration, the first thing the clerk reads off the lorry.
-    document.getElementById(fieldId('carrier.vehicleRegistration'))?.focus();
+    // A new load starts at the vehicle registration, the first thing the clerk reads off the lorry
+    // (unless the clerk is already typing in the form).
+    if (!formRef.current?.contains(document.activeElement)) document.getElementById(fieldId('carrier.vehicleRegistration'))?.focus();
     // Once, on opening the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -258,6 +262,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
       )}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the form's keyboard shortcuts, caught as they bubble from its fields. */}
       <form
+        data-alive={alive ? 'true' : undefined}
         ref={formRef}
         onSubmit={weighing?.onSite ? (ev) => (ev.preventDefault(), onDraft()) : onSend}
         onKeyDown={onKeyDown}
