@@ -28,7 +28,10 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /** A unique constraint refused the write (Prisma's P2002): the service says which answer is taken. */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // P2002 from a model query; a raw statement's fails as P2010 with PostgreSQL's own code underneath.
+  const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === 'P2002' || (error.code === 'P2010' && cause?.originalCode === '23505');
 }
 
 /** A foreign key refused the write (Prisma's P2003): something it points at does not exist. */

@@ -15,6 +15,18 @@ export interface AuditInput {
   changes?: Record<string, { from?: unknown; to?: unknown } | unknown>;
 }
 
+/**
+ * The entry as one SQL statement, for a change written as a single statement of its own (a new load:
+ * lib/loads/service.ts) — the change and its entry still commit together. `onlyIf`: a condition on the
+ * statement's other parts (the entry is written only if the change was).
+ */
+export function auditEntrySql(input: AuditInput, onlyIf: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO audit_entry (actor_id, action, entity_type, entity_id, site_id, changes)
+    SELECT ${input.actorId}::uuid, ${input.action}, ${input.entityType}, ${input.entityId}, ${input.siteId ?? null}::uuid, ${JSON.stringify(input.changes ?? {})}::jsonb
+    WHERE ${onlyIf}`;
+}
+
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.auditEntry.create({
     data: {

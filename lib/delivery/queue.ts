@@ -23,20 +23,40 @@ export interface SendClaim {
  * Should the request die before sending, the lease runs out and a worker sends the load.
  */
 export async function enqueueDelivery(tx: Tx, loadId: string, { claim = false } = {}): Promise<SendClaim | null> {
+  const { sql, claimOf } = enqueueDeliverySql(loadId, { claim });
+  const [row] = await tx.$queryRaw<EnqueuedRow[]>(sql);
+  return claimOf(row);
+}
+
+interface EnqueuedRow {
+  claimed: boolean;
+  attempts: number;
+  post_in_flight: boolean;
+}
+
+/**
+ * enqueueDelivery as one SQL statement (RETURNING claimed, attempts, post_in_flight), for a save written
+ * as a single statement of its own (a new load: lib/loads/service.ts); `onlyIf` as in auditEntrySql.
+ * `claimOf` reads the returned row.
+ */
+export function enqueueDeliverySql(loadId: string, { claim = false, onlyIf = Prisma.sql`TRUE` }: { claim?: boolean; onlyIf?: Prisma.Sql } = {}) {
   const workerId = claim ? `interactive-${randomUUID()}` : null;
   const lease = Prisma.sql`now() + make_interval(secs => ${LEASE_MS / 1000})`;
   // An existing job is leased to us only if no worker holds it.
   const claimable = Prisma.sql`${workerId}::text IS NOT NULL AND (j.locked_until IS NULL OR j.locked_until < now())`;
-  const [row] = await tx.$queryRaw<{ claimed: boolean; attempts: number; post_in_flight: boolean }[]>`
+  const sql = Prisma.sql`
     INSERT INTO delivery_job AS j (load_id, available_at, locked_by, locked_until, attempts)
-    VALUES (${loadId}::uuid, now(), ${workerId}, CASE WHEN ${workerId}::text IS NULL THEN NULL ELSE ${lease} END, CASE WHEN ${workerId}::text IS NULL THEN 0 ELSE 1 END)
+    SELECT ${loadId}::uuid, now(), ${workerId}, CASE WHEN ${workerId}::text IS NULL THEN NULL ELSE ${lease} END, CASE WHEN ${workerId}::text IS NULL THEN 0 ELSE 1 END
+    WHERE ${onlyIf}
     ON CONFLICT (load_id) DO UPDATE SET
       available_at = LEAST(j.available_at, now()), last_error = NULL,
       attempts = CASE WHEN ${claimable} THEN 1 ELSE 0 END,
       locked_by = CASE WHEN ${claimable} THEN ${workerId} ELSE j.locked_by END,
       locked_until = CASE WHEN ${claimable} THEN ${lease} ELSE j.locked_until END
     RETURNING j.locked_by IS NOT DISTINCT FROM ${workerId} AND ${workerId}::text IS NOT NULL AS claimed, j.attempts, j.post_in_flight`;
-  return workerId && row?.claimed ? { workerId, attempts: row.attempts, postInFlight: row.post_in_flight } : null;
+  const claimOf = (row: EnqueuedRow | null | undefined): SendClaim | null =>
+    workerId && row?.claimed ? { workerId, attempts: row.attempts, postInFlight: row.post_in_flight } : null;
+  return { sql, claimOf };
 }
 
 /**
