@@ -4,6 +4,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { LoadStatus } from '@/lib/generated/prisma/enums';
 
 /** How long a claimed job is a worker's alone; past it (the worker died) another may take it. */
 export const LEASE_MS = 90_000;
@@ -13,6 +14,28 @@ export interface SendClaim {
   workerId: string;
   attempts: number;
   postInFlight: boolean;
+  /** The load as that request just wrote it (a new load): its send need not read it back. */
+  saved?: LoadAsSaved;
+}
+
+/** What a send reads of a load and its site (processJob), as the save wrote it. */
+export interface LoadAsSaved {
+  status: LoadStatus;
+  wasteTrackingId: string | null;
+  dwtWarnings: unknown;
+  dwtErrors: unknown;
+  version: number;
+  movement: unknown;
+  site: {
+    name: string;
+    authorisationNumber: string;
+    fullAddress: string;
+    postcode: string;
+    contactEmail: string;
+    contactPhone: string;
+    regulatoryPositionStatements: number[];
+    apiCode: string | null;
+  };
 }
 
 /**

@@ -34,7 +34,7 @@ import { logger } from '@/lib/logger';
 
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { holdApiCode, recordServiceCharge, releaseApiCode, serviceChargeSql, takeProbe, wakeJobsOf, type HoldReason } from './holds';
-import { claimJobs, dequeueDelivery, markPostInFlight, rescheduleJob, type SendClaim } from './queue';
+import { claimJobs, dequeueDelivery, markPostInFlight, rescheduleJob, type LoadAsSaved, type SendClaim } from './queue';
 import { receivingSiteOf, toReceiveMovementBody } from '@/lib/sites/receiving-site';
 
 export interface DeliveryResult {
@@ -254,16 +254,19 @@ export async function processJob({
   attempts,
   clientOptions,
   beforeRequest,
+  saved,
 }: {
   loadId: string;
   workerId: string;
   postInFlight: boolean;
   attempts: number;
+  /** The load as the saving request just wrote it (its claim): not read again. */
+  saved?: LoadAsSaved;
   clientOptions?: DwtClientOptions;
   /** Waited for just before the request to DWT (not when nothing is sent): a worker's send-rate cap. */
   beforeRequest?: () => Promise<void>;
 }): Promise<DeliveryResult> {
-  const load = await db().load.findUniqueOrThrow({ where: { id: loadId }, select: SEND_FIELDS });
+  const load = saved ?? (await db().load.findUniqueOrThrow({ where: { id: loadId }, select: SEND_FIELDS }));
   let started = Date.now();
   if (load.status !== 'PENDING') {
     await db().$transaction((tx) => dequeueDelivery(tx, loadId));

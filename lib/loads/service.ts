@@ -8,7 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { auditEntrySql, diffFields, recordAudit } from '@/lib/audit/service';
 import { db, isUniqueViolation } from '@/lib/db';
 import { receivingSiteOf } from '@/lib/sites/receiving-site';
-import { dequeueDelivery, enqueueDelivery, enqueueDeliverySql, type SendClaim } from '@/lib/delivery/queue';
+import { dequeueDelivery, enqueueDelivery, enqueueDeliverySql, type LoadAsSaved, type SendClaim } from '@/lib/delivery/queue';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
@@ -142,7 +142,7 @@ interface NewLoadRow {
 function newLoadStatement(input: {
   actor: Actor;
   id: string;
-  site: { id: string };
+  site: LoadAsSaved['site'] & { id: string };
   ticketNumber: string;
   form: LoadFormValues;
   status: LoadStatus;
@@ -155,6 +155,7 @@ function newLoadStatement(input: {
   const { actor, id, site, ticketNumber, status } = input;
   const saved = { ...input.form, yourUniqueReference: ticketNumber, ticketNumberIsSuggested: false };
   const d = denormalised(saved, input.isHazardous);
+  const movementJson = JSON.stringify(toMovement(saved));
   const actorId = auditActorId(actor);
   const inserted = Prisma.sql`EXISTS (SELECT 1 FROM l)`;
   const job = status === 'PENDING' ? enqueueDeliverySql(id, { claim: input.sendNow, onlyIf: inserted }) : null;
@@ -179,7 +180,7 @@ function newLoadStatement(input: {
       INSERT INTO load (id, site_id, ticket_number, received_at, due_at, status, movement, form_values, vehicle_registration, carrier_name,
                         ewc_codes, is_hazardous, codes_to_follow, net_weight, weight_unit, created_by_id, updated_by_id, updated_at)
       VALUES (${id}::uuid, ${site.id}::uuid, ${ticketNumber}, ${input.receivedAt}, ${input.dueAt}, ${status}::"LoadStatus",
-              ${JSON.stringify(toMovement(saved))}::jsonb, ${JSON.stringify(saved)}::jsonb, ${d.vehicleRegistration}, ${d.carrierName},
+              ${movementJson}::jsonb, ${JSON.stringify(saved)}::jsonb, ${d.vehicleRegistration}, ${d.carrierName},
               ${d.ewcCodes}::text[], ${d.isHazardous}, ${d.codesToFollow}, ${d.netWeight}::numeric, ${d.weightUnit}, ${actorId}::uuid, ${actorId}::uuid, now())
       ON CONFLICT (id) DO NOTHING
       RETURNING version
@@ -189,7 +190,20 @@ function newLoadStatement(input: {
     SELECT l.version, (SELECT to_jsonb(j) FROM j) AS job FROM l`;
   const savedFrom = (row: NewLoadRow | undefined): SavedLoad | null => {
     if (!row) return null;
-    const sendClaim = job?.claimOf(row.job);
+    const claim = job?.claimOf(row.job);
+    // The send that follows at once needs no read of what was just written (the movement as stored).
+    const sendClaim = claim && {
+      ...claim,
+      saved: {
+        status,
+        wasteTrackingId: null,
+        dwtWarnings: [],
+        dwtErrors: [],
+        version: row.version,
+        movement: JSON.parse(movementJson) as unknown,
+        site: input.site,
+      },
+    };
     return { id, ticketNumber, status, version: row.version, created: true, ...(sendClaim ? { sendClaim } : {}) };
   };
   return { sql, savedFrom };
