@@ -59,6 +59,8 @@ async function openForKeyboard(page: Page) {
   await page.goto('/loads/new');
   await expect(page.getByRole('heading', { level: 1, name: 'Log a load' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start a new load instead' })).toHaveCount(0);
+  // The clerk starts once the form is up (typing before it was up is e2e/typing-before-hydration.spec.ts).
+  await expect(page.locator('form[data-alive="true"]')).toBeVisible();
   return new LoadFormPage(page);
 }
 

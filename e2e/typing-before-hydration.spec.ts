@@ -2,28 +2,13 @@
 // What was typed then must survive the form coming alive (React 19 and react-hook-form keep it; this
 // guards that), in the form's own state too (the checks see it), and the focus must stay where the clerk
 // is typing (the form used to move it to the vehicle registration as it came alive).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { storageStateFor } from './support/accounts';
 import { errorSummary, expectNoAxeViolations } from './support/axe';
+import { holdScripts } from './support/hold-scripts';
 import { logSentLoad } from './support/load-seed';
 
 test.use({ storageState: storageStateFor('clerk') });
-
-/** The page's JavaScript held back (as a slow PC runs it late) until `release` is called. */
-async function holdScripts(page: Page) {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/**', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return async () => {
-    await expect(page.locator('form[data-alive="true"]'), 'the form is not yet alive while the person types').toHaveCount(0);
-    release();
-    await expect(page.locator('form[data-alive="true"]')).toBeVisible({ timeout: 30_000 });
-    await page.unroute('**/_next/static/chunks/**');
-  };
-}
 
 test('what a clerk types before the page comes alive is kept', async ({ page }) => {
   await page.addInitScript(() => {

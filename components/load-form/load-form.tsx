@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEven
 import { Controller, FormProvider, useFieldArray, useForm, useFormContext, useWatch, type Resolver } from 'react-hook-form';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { fieldId } from '@/components/forms/field-id';
+import { markPageAlive } from '@/components/forms/typed-before-hydration';
 import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -73,6 +74,15 @@ const OutcomePanel = lazy(() => import('./outcome-panel').then((m) => ({ default
  */
 const prefetchAfterOpening = () => Promise.all([loadChecks(), import('./outcome-panel'), import('./item-details')]);
 
+/** The focused field of the form holds something other than its starting value: the clerk is typing in it. */
+function typedBeforeAlive(form: HTMLFormElement | null, initial: LoadFormValues): boolean {
+  const el = document.activeElement;
+  if (!form || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || !form.contains(el) || !el.name) return false;
+  let start: unknown = initial;
+  for (const key of el.name.split('.')) start = start !== null && typeof start === 'object' ? (start as Record<string, unknown>)[key] : undefined;
+  return el.value !== (typeof start === 'string' || typeof start === 'number' ? String(start) : '');
+}
+
 export function LoadForm({ site, initial, existing, renderCarrierPicker, renderVehicleLookup, renderBrokerPicker, weighing }: LoadFormProps) {
   const { lookups, error: lookupsError } = useReferenceLookups();
   const [identity, setIdentity] = useState(() => ({ id: existing?.id ?? uuidV4(), version: existing?.version ?? null }));
@@ -109,6 +119,7 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
   // Keep a new load in the browser until the server has it: only once something is typed, and a
   // restored load gets a fresh time unless the clerk had set one.
   useEffect(() => {
+    markPageAlive();
     setAlive(true);
     if (existing) return;
     const saved = readAutosave(site.id);
@@ -121,9 +132,9 @@ export function LoadForm({ site, initial, existing, renderCarrierPicker, renderV
     } else if (saved) {
       clearAutosave(site.id);
     }
-    // A new load starts at the vehicle registration, the first thing the clerk reads off the lorry
-    // (unless the clerk is already typing in the form).
-    if (!formRef.current?.contains(document.activeElement)) document.getElementById(fieldId('carrier.vehicleRegistration'))?.focus();
+    // A new load starts at the vehicle registration, the first thing the clerk reads off the lorry,
+    // unless the clerk already typed into a field before the form came alive (then the focus stays).
+    if (!typedBeforeAlive(formRef.current, initial)) document.getElementById(fieldId('carrier.vehicleRegistration'))?.focus();
     // Once, on opening the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -8,6 +8,7 @@ import { Button } from '@/components/forms/button';
 import { CheckboxField } from '@/components/forms/checkbox-field';
 import { ErrorSummary, type SummaryError } from '@/components/forms/error-summary';
 import { fieldId } from '@/components/forms/field-id';
+import { markPageAlive, typedBeforeHydration } from '@/components/forms/typed-before-hydration';
 import { SelectField } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
 import { findCarrierByVehicleAction, findStoredTareAction } from '@/lib/address-book/actions';
@@ -55,14 +56,15 @@ export function WeighForm(props: Props) {
   const what = props.mode === 'in' ? 'first' : 'second';
   const [id] = useState(() => uuidV4());
   const [bridgeId, setBridgeId] = useState(site.weighbridges[0]?.id ?? null);
-  const [registration, setRegistration] = useState('');
-  const [carrierName, setCarrierName] = useState('');
+  // What the clerk typed before the page came alive is kept (typed-before-hydration.ts).
+  const [registration, setRegistration] = useState(() => typedBeforeHydration(fieldId('vehicleRegistration')));
+  const [carrierName, setCarrierName] = useState(() => typedBeforeHydration(fieldId('carrierName')));
   const [carrierId, setCarrierId] = useState('');
   const [carrierNote, setCarrierNote] = useState<string | null>(null);
   const [tare, setTare] = useState<StoredTare | null>(null);
   const [useTare, setUseTare] = useState(false);
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
+  const [amount, setAmount] = useState(() => typedBeforeHydration(fieldId('amount')));
+  const [reason, setReason] = useState(() => typedBeforeHydration(fieldId('reason')));
   const [saveAsTare, setSaveAsTare] = useState(false);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -73,8 +75,17 @@ export function WeighForm(props: Props) {
   const live = serialConfig ? serialWeight.status : streamed;
   const takeRef = useRef<HTMLButtonElement>(null);
 
+  /** The page's code is running (browser tests wait for it). */
+  const [alive, setAlive] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (props.mode === 'in') document.getElementById(fieldId('vehicleRegistration'))?.focus();
+    markPageAlive();
+    setAlive(true);
+    // The registration first, unless the clerk already typed into a field before the page came alive
+    // (every field starts empty).
+    const el = document.activeElement;
+    const typing = el instanceof HTMLInputElement && el.type === 'text' && rootRef.current?.contains(el) && el.value !== '';
+    if (props.mode === 'in' && !typing) document.getElementById(fieldId('vehicleRegistration'))?.focus();
     // Once, on opening.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -168,7 +179,7 @@ export function WeighForm(props: Props) {
   const liveKg = message?.live?.kg ?? null;
 
   return (
-    <div>
+    <div ref={rootRef} data-alive={alive ? 'true' : undefined}>
       <ErrorSummary errors={summary} />
       {props.mode === 'out' && (
         <dl className="mb-6 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-1 border-l-4 border-slate-400 bg-white p-4">
