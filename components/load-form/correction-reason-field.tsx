@@ -1,6 +1,6 @@
 'use client';
 // Why a saved load is being corrected: required on a correction, kept in the load's history. Shown only
-// when correcting; the server checks it again (lib/loads/service.ts correctionNeedsReason).
+// when correcting; the server checks it again (lib/loads/save.ts correctionNeedsReason).
 import { useFormContext } from 'react-hook-form';
 import { describedBy, FieldFrame } from '@/components/forms/field-frame';
 import { fieldId } from '@/components/forms/field-id';

@@ -17,7 +17,7 @@ export interface AuditInput {
 
 /**
  * The entry as one SQL statement, for a change written as a single statement of its own (a new load:
- * lib/loads/service.ts) — the change and its entry still commit together. `onlyIf`: a condition on the
+ * lib/loads/save.ts) — the change and its entry still commit together. `onlyIf`: a condition on the
  * statement's other parts (the entry is written only if the change was).
  */
 export function auditEntrySql(input: AuditInput, onlyIf: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
@@ -43,7 +43,7 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
 /**
  * Field-by-field differences between two versions of a record, for an update's audit entry: each of
  * `fields` present in `after` whose value is not deeply equal to before (Dates by time, arrays and
- * objects by content). The one diff of the app: a load's form uses it too (lib/loads/service.ts).
+ * objects by content). The one diff of the app: a load’s form uses it too (lib/loads/save.ts).
  */
 export function diffFields<T extends Record<string, unknown>>(
   before: T,

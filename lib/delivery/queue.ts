@@ -59,7 +59,7 @@ interface EnqueuedRow {
 
 /**
  * enqueueDelivery as one SQL statement (RETURNING claimed, attempts, post_in_flight), for a save written
- * as a single statement of its own (a new load: lib/loads/service.ts); `onlyIf` as in auditEntrySql.
+ * as a single statement of its own (a new load: lib/loads/save.ts); `onlyIf` as in auditEntrySql.
  * `claimOf` reads the returned row.
  */
 export function enqueueDeliverySql(loadId: string, { claim = false, onlyIf = Prisma.sql`TRUE` }: { claim?: boolean; onlyIf?: Prisma.Sql } = {}) {
