@@ -42,6 +42,7 @@ import {
 } from './responses';
 import { DEFAULT_RETRY_POLICY, nextDelay, parseRetryAfter, type RetryPolicy } from './retry';
 import type { ReceiveMovement } from './schema';
+import { fetchTransport, nodeTransport, TransportError, type TransportResponse } from './transport';
 
 export interface DwtTimeouts {
   tokenMs: number;
@@ -52,6 +53,7 @@ export interface DwtTimeouts {
 }
 
 export interface DwtClientOptions {
+  /** Carry requests over this fetch instead of node:http(s) (./transport.ts): for tests. */
   fetch?: typeof fetch;
   /** Epoch milliseconds; drives token expiry and Retry-After dates. */
   now?: () => number;
@@ -127,7 +129,7 @@ interface Request {
 }
 
 /** What one request came to, before it is read as an outcome. */
-type Exchange = { type: 'response'; status: number; headers: Headers; text: string } | { type: 'network-error'; sent: 'no' | 'maybe'; reason: string };
+type Exchange = ({ type: 'response' } & TransportResponse) | { type: 'network-error'; sent: 'no' | 'maybe'; reason: string };
 
 /** Stop with `done`, or try again (if the budget allows) and otherwise end with `retry`. */
 type Step<T> = { done: T } | { retry: T; retryAfterMs?: number };
@@ -141,6 +143,9 @@ type Attempt = { sent: number } & ({ exchange: Exchange } | { tokenStep: Step<Dw
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 function describeNetworkError(error: unknown, timeoutMs: number): { sent: 'no' | 'maybe'; reason: string } {
+  // Our own transport knows whether the connection was ever made.
+  if (error instanceof TransportError)
+    return { sent: error.sent, reason: error.code && !error.message.includes(error.code) ? `${error.message} (${error.code})` : error.message };
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError') {
     // fetch cannot say whether the request went out before the timer fired, so assume it did.
@@ -178,7 +183,7 @@ const unexpected = (status: number, text: string): DwtFailure => ({
 const isApiCodeIssue = (issue: DwtIssue) => issue.key === 'apiCode' || issue.key.startsWith('apiCode.');
 
 /** The service charge's expiry header, by either name (README: the live code and the spec differ). */
-function serviceChargeOf(headers: Headers): Charge {
+function serviceChargeOf(headers: TransportResponse['headers']): Charge {
   const value = (headers.get('service-charge-expiry-date') ?? headers.get('x-dwt-service-charge-expiry-date'))?.trim();
   return value ? { serviceChargeExpiry: value.slice(0, 100) } : {};
 }
@@ -194,7 +199,7 @@ function rejection(text: string): { done: Rejected | ApiCodeRefused | DwtFailure
 }
 
 export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {}): DwtClient {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const transport = options.fetch ? fetchTransport(options.fetch) : nodeTransport;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
@@ -214,9 +219,9 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
     const basic = Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString('base64');
     let status: number;
     let text: string;
-    let headers: Headers;
+    let headers: TransportResponse['headers'];
     try {
-      const response = await fetchImpl(`${config.authUrl}/oauth2/token`, {
+      ({ status, headers, text } = await transport(`${config.authUrl}/oauth2/token`, {
         method: 'POST',
         headers: {
           authorization: `Basic ${basic}`,
@@ -224,11 +229,8 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
           accept: 'application/json',
         },
         body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeouts.tokenMs),
-      });
-      ({ status, headers } = response);
-      text = await response.text();
+        timeoutMs: timeouts.tokenMs,
+      }));
     } catch (error) {
       const { reason } = describeNetworkError(error, timeouts.tokenMs);
       log.warn('dwt token request failed', { reason });
@@ -273,7 +275,7 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
   async function send(request: Request, bearer: string): Promise<Exchange> {
     const started = now();
     try {
-      const response = await fetchImpl(`${config.apiBaseUrl}${request.path}`, {
+      const response = await transport(`${config.apiBaseUrl}${request.path}`, {
         method: request.method,
         headers: {
           authorization: `Bearer ${bearer}`,
@@ -281,13 +283,10 @@ export function createDwtClient(config: DwtConfig, options: DwtClientOptions = {
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: request.body,
-        // A redirect is not part of the protocol: surface it rather than resend a body elsewhere.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(request.timeoutMs),
+        timeoutMs: request.timeoutMs,
       });
-      const text = await response.text();
       log.debug('dwt request', { method: request.method, path: request.path, status: response.status, ms: now() - started });
-      return { type: 'response', status: response.status, headers: response.headers, text };
+      return { type: 'response', ...response };
     } catch (error) {
       const failure = describeNetworkError(error, request.timeoutMs);
       log.warn('dwt request failed', { method: request.method, path: request.path, ...failure, ms: now() - started });
