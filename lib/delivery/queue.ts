@@ -97,12 +97,15 @@ export async function claimJobs({
   limit: number;
   loadId?: string;
   defaultApiCode?: string | null;
-}): Promise<{ loadId: string; attempts: number; postInFlight: boolean }[]> {
+}): Promise<ClaimedJob[]> {
   const fallback = defaultApiCode && /^[0-9a-f-]{36}$/i.test(defaultApiCode) ? defaultApiCode : null;
-  const rows = await db().$queryRaw<{ load_id: string; attempts: number; post_in_flight: boolean }[]>`
+  // The loads are read in the same statement (not locked: a correction meanwhile is caught by the
+  // version check when the send is recorded), so a send needs no read of its own.
+  const rows = await db().$queryRaw<ClaimedRow[]>`
     UPDATE delivery_job j
        SET locked_by = ${workerId}, locked_until = now() + make_interval(secs => ${LEASE_MS / 1000}), attempts = j.attempts + 1
-     WHERE j.load_id IN (
+      FROM load l JOIN site s ON s.id = l.site_id
+     WHERE l.id = j.load_id AND j.load_id IN (
        SELECT q.load_id FROM delivery_job q
         WHERE (q.locked_until IS NULL OR q.locked_until < now())
           AND (${loadId ?? null}::uuid IS NULL AND q.available_at <= now() OR q.load_id = ${loadId ?? null}::uuid)
@@ -113,8 +116,60 @@ export async function claimJobs({
         ORDER BY q.available_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING j.load_id, j.attempts, j.post_in_flight`;
-  return rows.map((r) => ({ loadId: r.load_id, attempts: r.attempts, postInFlight: r.post_in_flight }));
+    RETURNING j.load_id, j.attempts, j.post_in_flight, l.status, l.waste_tracking_id, l.dwt_warnings, l.dwt_errors, l.version, l.movement,
+              s.name, s.authorisation_number, s.full_address, s.postcode, s.contact_email, s.contact_phone, s.regulatory_position_statements,
+              s.api_code::text AS api_code`;
+  return rows.map((r) => ({
+    loadId: r.load_id,
+    attempts: r.attempts,
+    postInFlight: r.post_in_flight,
+    saved: {
+      status: r.status,
+      wasteTrackingId: r.waste_tracking_id,
+      dwtWarnings: r.dwt_warnings,
+      dwtErrors: r.dwt_errors,
+      version: r.version,
+      movement: r.movement,
+      site: {
+        name: r.name,
+        authorisationNumber: r.authorisation_number,
+        fullAddress: r.full_address,
+        postcode: r.postcode,
+        contactEmail: r.contact_email,
+        contactPhone: r.contact_phone,
+        regulatoryPositionStatements: r.regulatory_position_statements,
+        apiCode: r.api_code,
+      },
+    },
+  }));
+}
+
+/** A job leased by claimJobs, with its load as the claim read it. */
+export interface ClaimedJob {
+  loadId: string;
+  attempts: number;
+  postInFlight: boolean;
+  saved: LoadAsSaved;
+}
+
+interface ClaimedRow {
+  load_id: string;
+  attempts: number;
+  post_in_flight: boolean;
+  status: LoadStatus;
+  waste_tracking_id: string | null;
+  dwt_warnings: unknown;
+  dwt_errors: unknown;
+  version: number;
+  movement: unknown;
+  name: string;
+  authorisation_number: string;
+  full_address: string;
+  postcode: string;
+  contact_email: string;
+  contact_phone: string;
+  regulatory_position_statements: number[];
+  api_code: string | null;
 }
 
 /** Marks a POST as out, before it is sent (committed on its own), so a crash mid-POST is detected. */

@@ -260,7 +260,7 @@ export async function processJob({
   workerId: string;
   postInFlight: boolean;
   attempts: number;
-  /** The load as the saving request just wrote it (its claim): not read again. */
+  /** The load as the saving request just wrote it (its claim), or as the claim read it: not read again. */
   saved?: LoadAsSaved;
   clientOptions?: DwtClientOptions;
   /** Waited for just before the request to DWT (not when nothing is sent): a worker's send-rate cap. */
@@ -423,7 +423,7 @@ export async function deliverLoad({ loadId, claim, waitMs = 8_000 }: { loadId: s
   if (claim) return processJob({ loadId, ...claim, clientOptions: { retry: INTERACTIVE_RETRY } });
   const workerId = `interactive-${randomUUID()}`;
   const [job] = await claimJobs({ workerId, limit: 1, loadId });
-  if (job) return processJob({ loadId, workerId, postInFlight: job.postInFlight, attempts: job.attempts, clientOptions: { retry: INTERACTIVE_RETRY } });
+  if (job) return processJob({ ...job, workerId, clientOptions: { retry: INTERACTIVE_RETRY } });
   const deadline = Date.now() + waitMs;
   for (;;) {
     const load = await db().load.findUniqueOrThrow({ where: { id: loadId }, include: { deliveryJob: true } });
