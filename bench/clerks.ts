@@ -76,8 +76,8 @@ async function main() {
     const { getReferenceLookups } = await import('../lib/reference-data/service');
     const { receivingSiteOf, toReceiveMovementBody } = await import('../lib/sites/receiving-site');
     const lookups = await getReferenceLookups();
-    const { db } = await import('../lib/db');
-    cleanups.push(() => db().$disconnect());
+    const { disconnectDb } = await import('../lib/db');
+    cleanups.push(() => disconnectDb());
 
     const site = await createSite({ actor: systemActor(), input: { name: `Bench clerks ${randomUUID().slice(0, 8)}`, ...RECEIVING_SITE } });
     const backlogForm = { ...loadForm(), yourUniqueReference: 'TICKET', ticketNumberIsSuggested: false };

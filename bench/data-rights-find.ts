@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { systemActor } from '../lib/auth/actor';
 import { findPersonalData } from '../lib/data-rights/service';
-import { db } from '../lib/db';
+import { db, disconnectDb } from '../lib/db';
 import { resetEnvCache } from '../lib/env';
 import { saveLoad } from '../lib/loads/service';
 import { createSite } from '../lib/sites/service';
@@ -60,7 +60,7 @@ async function main() {
       );
     }
   } finally {
-    await db().$disconnect();
+    await disconnectDb();
     await database.stop();
   }
 }

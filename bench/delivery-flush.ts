@@ -193,8 +193,8 @@ async function main() {
     const { toMovement } = await import('../lib/loads/schema');
     const { loadForm, RECEIVING_SITE } = await import('../test/load-fixtures');
     const { startDeliveryWorker } = await import('../lib/delivery/worker');
-    const { db } = await import('../lib/db');
-    cleanups.push(() => db().$disconnect());
+    const { db, disconnectDb } = await import('../lib/db');
+    cleanups.push(() => disconnectDb());
 
     const site = await createSite({ actor: systemActor(), input: { name: `Bench delivery ${randomUUID().slice(0, 8)}`, ...RECEIVING_SITE } });
     const form = { ...loadForm(), yourUniqueReference: 'TICKET', ticketNumberIsSuggested: false };

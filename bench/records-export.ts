@@ -108,7 +108,7 @@ async function child(mode: string, url: string, siteIds: string[]) {
     const { resetEnvCache } = await import('../lib/env');
     resetEnvCache();
     const { exportRecords } = await import('../lib/records/export');
-    const { db } = await import('../lib/db');
+    const { db, disconnectDb } = await import('../lib/db');
     await db().$queryRaw`SELECT 1`;
     const actor = { id: randomUUID(), email: 'bench', name: 'Bench', roles: ['MANAGER' as const], siteIds };
     run = async () => {
@@ -121,7 +121,7 @@ async function child(mode: string, url: string, siteIds: string[]) {
         if (done) break;
         bytes += value.length;
       }
-      await db().$disconnect();
+      await disconnectDb();
     };
   }
   await new Promise((r) => setTimeout(r, 200));

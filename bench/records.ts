@@ -39,12 +39,12 @@ async function main() {
     resetEnvCache();
     const { systemActor } = await import('../lib/auth/actor');
     const { createSite } = await import('../lib/sites/service');
-    const { db } = await import('../lib/db');
+    const { db, disconnectDb } = await import('../lib/db');
     const { loadWhereSql, recordOrderSql } = await import('../lib/records/filters');
     const { recordFiltersSchema } = await import('../lib/records/schema');
     const { countRecordDeadlines, listRecords, recordCharts } = await import('../lib/records/service');
     const { Prisma } = await import('../lib/generated/prisma/client');
-    cleanups.push(() => db().$disconnect());
+    cleanups.push(() => disconnectDb());
 
     const siteA = (await createSite({ actor: systemActor(), input: { name: 'Bench Leeds', nation: 'ENGLAND' } })).id;
     const siteB = (await createSite({ actor: systemActor(), input: { name: 'Bench Glasgow', nation: 'SCOTLAND' } })).id;

@@ -77,8 +77,8 @@ async function main() {
     const { createSite } = await import('../lib/sites/service');
     const { toMovement } = await import('../lib/loads/schema');
     const { loadForm, RECEIVING_SITE } = await import('../test/load-fixtures');
-    const { db } = await import('../lib/db');
-    cleanups.push(() => db().$disconnect());
+    const { disconnectDb } = await import('../lib/db');
+    cleanups.push(() => disconnectDb());
     const site = await createSite({ actor: systemActor(), input: { name: `Bench scale-out ${randomUUID().slice(0, 8)}`, ...RECEIVING_SITE } });
     const form = { ...loadForm(), yourUniqueReference: 'TICKET', ticketNumberIsSuggested: false };
     const sql = new pg.Client({ connectionString: database.url });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { expect } from 'vitest';
 import { systemActor, type Actor } from '@/lib/auth/actor';
-import { db } from '@/lib/db';
+import { db, disconnectDb } from '@/lib/db';
 import { recordWasteTrackingId, sendAgainAsNew } from '@/lib/delivery/service';
 import type { DwtSandbox } from '@/lib/dwt/sandbox/server';
 import { resetEnvCache } from '@/lib/env';
@@ -46,9 +46,8 @@ export async function useOwnDatabase(label: string): Promise<{ url: string; drop
   return {
     url: url.toString(),
     async drop() {
-      await db().$disconnect();
       // Leave the process as it was, should the runner reuse it for another file.
-      delete (globalThis as { weighbookPrisma?: unknown }).weighbookPrisma;
+      await disconnectDb();
       process.env.DATABASE_URL = shared;
       resetEnvCache();
       const client = new pg.Client({ connectionString: shared });

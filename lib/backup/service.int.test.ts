@@ -56,7 +56,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await prisma?.db().$disconnect();
+  await prisma?.disconnectDb();
   await server?.stop().catch(() => undefined);
   if (dir) await rm(dir, { recursive: true, force: true });
 });

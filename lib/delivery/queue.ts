@@ -2,7 +2,7 @@
 // any number of app instances and workers share one database safely), finish or reschedule.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { db, type Tx } from '@/lib/db';
+import { db, queryRows, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { LoadStatus } from '@/lib/generated/prisma/enums';
 
@@ -101,7 +101,7 @@ export async function claimJobs({
   const fallback = defaultApiCode && /^[0-9a-f-]{36}$/i.test(defaultApiCode) ? defaultApiCode : null;
   // The loads are read in the same statement (not locked: a correction meanwhile is caught by the
   // version check when the send is recorded), so a send needs no read of its own.
-  const rows = await db().$queryRaw<ClaimedRow[]>`
+  const rows = await queryRows<ClaimedRow>(Prisma.sql`
     UPDATE delivery_job j
        SET locked_by = ${workerId}, locked_until = now() + make_interval(secs => ${LEASE_MS / 1000}), attempts = j.attempts + 1
       FROM load l JOIN site s ON s.id = l.site_id
@@ -118,7 +118,7 @@ export async function claimJobs({
         FOR UPDATE SKIP LOCKED)
     RETURNING j.load_id, j.attempts, j.post_in_flight, l.status, l.waste_tracking_id, l.dwt_warnings, l.dwt_errors, l.version, l.movement,
               s.name, s.authorisation_number, s.full_address, s.postcode, s.contact_email, s.contact_phone, s.regulatory_position_statements,
-              s.api_code::text AS api_code`;
+              s.api_code::text AS api_code`);
   return rows.map((r) => ({
     loadId: r.load_id,
     attempts: r.attempts,
@@ -174,8 +174,10 @@ interface ClaimedRow {
 
 /** Marks a POST as out, before it is sent (committed on its own), so a crash mid-POST is detected. */
 export async function markPostInFlight(loadId: string, workerId: string): Promise<boolean> {
-  const n = await db().$executeRaw`UPDATE delivery_job SET post_in_flight = true WHERE load_id = ${loadId}::uuid AND locked_by = ${workerId}`;
-  return n === 1;
+  const rows = await queryRows(
+    Prisma.sql`UPDATE delivery_job SET post_in_flight = true WHERE load_id = ${loadId}::uuid AND locked_by = ${workerId} RETURNING load_id`,
+  );
+  return rows.length === 1;
 }
 
 /** Removes a load's queued send: it was sent, settled by hand, or the load has nothing to send now. */

@@ -19,7 +19,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 
-import { db, type Tx } from '@/lib/db';
+import { db, queryRows, type Tx } from '@/lib/db';
 import type { CreateMovementOutcome, DwtClientOptions, UpdateMovementOutcome } from '@/lib/dwt/client';
 import type { DwtValidationError } from '@/lib/dwt/errors';
 import { dwtClientFor, INTERACTIVE_RETRY } from '@/lib/dwt-settings/client';
@@ -222,7 +222,7 @@ async function recordFinishedSend({
   const charge = serviceCharge
     ? Prisma.sql`, charge AS (${serviceChargeSql(serviceCharge.apiCode, serviceCharge.header, Prisma.sql`FROM changed`)})`
     : Prisma.empty;
-  const rows = await db().$queryRaw<{ n: number }[]>`
+  const rows = await queryRows<{ n: number }>(Prisma.sql`
     WITH changed AS (
       UPDATE load
          SET status = ${status}::"LoadStatus", dwt_warnings = ${JSON.stringify(warnings)}::jsonb, dwt_errors = ${JSON.stringify(errors)}::jsonb,
@@ -239,7 +239,7 @@ async function recordFinishedSend({
         FROM changed),
     done AS (DELETE FROM delivery_job WHERE load_id IN (SELECT id FROM changed))
     ${charge}
-    SELECT count(*)::int AS n FROM changed`;
+    SELECT count(*)::int AS n FROM changed`);
   return rows[0]?.n === 1;
 }
 
