@@ -62,6 +62,8 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /** A unique constraint refused the write (Prisma's P2002): the service says which answer is taken. */
 export function isUniqueViolation(error: unknown): boolean {
+  // A statement run by queryRows fails with node-postgres's own error and PostgreSQL's code.
+  if (error instanceof pg.DatabaseError) return error.code === '23505';
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   // P2002 from a model query; a raw statement's fails as P2010 with PostgreSQL's own code underneath.
   const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;

@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { assertCan, assertSite, auditActorId, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { auditEntrySql, diffFields, recordAudit } from '@/lib/audit/service';
-import { db, isUniqueViolation } from '@/lib/db';
+import { db, isUniqueViolation, queryRows } from '@/lib/db';
 import { receivingSiteOf } from '@/lib/sites/receiving-site';
 import { dequeueDelivery, enqueueDelivery, enqueueDeliverySql, type LoadAsSaved, type SendClaim } from '@/lib/delivery/queue';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -53,9 +53,9 @@ function formDiff(before: LoadFormValues, after: LoadFormValues): Record<string,
  * A save that fails after taking a number leaves that number unused (docs/decisions/ticket-numbers.md).
  */
 export async function allocateTicket(siteId: string): Promise<string> {
-  const rows = await db().$queryRaw<{ n: number }[]>`
+  const rows = await queryRows<{ n: number }>(Prisma.sql`
     UPDATE site SET next_ticket_number = next_ticket_number + 1 WHERE id = ${siteId}::uuid
-    RETURNING next_ticket_number - 1 AS n`;
+    RETURNING next_ticket_number - 1 AS n`);
   if (!rows[0]) throw new NotFoundError('That site no longer exists.');
   return formatTicketNumber(rows[0].n);
 }
@@ -63,7 +63,7 @@ export async function allocateTicket(siteId: string): Promise<string> {
 /** A ticket number typed by hand moves the sequence past it, so the next suggestion is free (as allocateTicket: at once). */
 async function passTicket(siteId: string, ticket: string): Promise<void> {
   if (!/^\d{1,9}$/.test(ticket)) return;
-  await db().$executeRaw`UPDATE site SET next_ticket_number = GREATEST(next_ticket_number, ${Number(ticket) + 1}) WHERE id = ${siteId}::uuid`;
+  await queryRows(Prisma.sql`UPDATE site SET next_ticket_number = GREATEST(next_ticket_number, ${Number(ticket) + 1}) WHERE id = ${siteId}::uuid`);
 }
 
 /** A new load's ticket number: the site's next one when the clerk kept the suggestion (or left it blank), else the one typed. */
@@ -266,7 +266,8 @@ export async function saveLoad({
     // A new load at the window: one statement (newLoadStatement says why), unless its id turns out saved.
     if (newTicket !== null) {
       const { sql, savedFrom } = newLoad(newTicket);
-      const saved = savedFrom((await db().$queryRaw<NewLoadRow[]>(sql))[0]);
+      // Committed by itself, straight on the pool: a clerk's save at a busy window pays no more than it must.
+      const saved = savedFrom((await queryRows<NewLoadRow>(sql))[0]);
       if (saved) return saved;
     }
     return await db().$transaction(async (tx) => {
