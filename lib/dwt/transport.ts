@@ -101,7 +101,8 @@ export const nodeTransport: Transport = (url, { method, headers, body, timeoutMs
       if (!socket.connecting) connected = true;
       else socket.once(secure ? 'secureConnect' : 'connect', () => (connected = true));
     });
-    request.once('error', (error: NodeJS.ErrnoException) => fail(error.message, error.code));
+    // on, not once: a second error (as the request is torn down) must never go unheard and crash the process.
+    request.on('error', (error: NodeJS.ErrnoException) => fail(error.message, error.code));
     request.once('response', (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -110,7 +111,7 @@ export const nodeTransport: Transport = (url, { method, headers, body, timeoutMs
         if (size > MAX_ANSWER_BYTES) fail(`the answer is larger than ${MAX_ANSWER_BYTES} bytes`, 'ANSWER_TOO_LARGE');
         else chunks.push(chunk);
       });
-      response.once('error', (error: NodeJS.ErrnoException) => fail(error.message, error.code));
+      response.on('error', (error: NodeJS.ErrnoException) => fail(error.message, error.code));
       response.once('aborted', () => fail('the connection closed before the whole answer came', 'ECONNRESET'));
       response.once('end', () => {
         let text: string;
