@@ -47,8 +47,11 @@ export const isRecord = (value: unknown): value is Record<string, unknown> => ty
 export const isNonEmptyArray = (value: unknown): value is unknown[] => Array.isArray(value) && value.length > 0;
 const quote = (values: readonly unknown[]) => values.map((value) => (typeof value === 'string' ? `"${value}"` : String(value))).join(', ');
 
+/** The value as the rule sees it: undefined when not given (null counts as not given under `emptyNull`). */
+const givenValue = (rule: Rule, input: unknown): unknown => (rule.emptyNull && input === null ? undefined : input);
+
 export function check(rule: Rule, input: unknown, path: Path, ancestors: Ancestors): Issue[] {
-  const value = rule.emptyNull && input === null ? undefined : input;
+  const value = givenValue(rule, input);
   const presence = rule.presence ?? 'optional';
   if (value === undefined) {
     return presence === 'required' ? [issue(path, 'NotProvided', rule.messages?.required ?? `${rule.label} is required`)] : [];
@@ -132,11 +135,10 @@ export function object(label: string, shape: Readonly<Record<string, Field>>, op
       const errors: Issue[] = [];
       for (const [key, field] of fields) {
         const rule = typeof field === 'function' ? field(value) : field;
-        const given = value[key];
         // Not given and not required: check() would find nothing, so skip building its path (most of a
         // movement's optional fields, on every validation, in the browser and in a worker at 200 a second).
-        if ((given === undefined || (given === null && rule.emptyNull)) && rule.presence !== 'required') continue;
-        errors.push(...check(rule, given, [...path, key], inner));
+        if (givenValue(rule, value[key]) === undefined && rule.presence !== 'required') continue;
+        errors.push(...check(rule, value[key], [...path, key], inner));
       }
       for (const key of Object.keys(value)) {
         if (!Object.hasOwn(shape, key)) errors.push(issue([...path, key], 'NotAllowed', `"${key}" is not a field DWT accepts here; remove it`));
