@@ -116,32 +116,43 @@ export async function claimJobs({
         ORDER BY q.available_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING j.load_id, j.attempts, j.post_in_flight, l.status, l.waste_tracking_id, l.dwt_warnings, l.dwt_errors, l.version, l.movement,
-              s.name, s.authorisation_number, s.full_address, s.postcode, s.contact_email, s.contact_phone, s.regulatory_position_statements,
-              s.api_code::text AS api_code`);
-  return rows.map((r) => ({
-    loadId: r.load_id,
-    attempts: r.attempts,
-    postInFlight: r.post_in_flight,
-    saved: {
-      status: r.status,
-      wasteTrackingId: r.waste_tracking_id,
-      dwtWarnings: r.dwt_warnings,
-      dwtErrors: r.dwt_errors,
-      version: r.version,
-      movement: r.movement,
-      site: {
-        name: r.name,
-        authorisationNumber: r.authorisation_number,
-        fullAddress: r.full_address,
-        postcode: r.postcode,
-        contactEmail: r.contact_email,
-        contactPhone: r.contact_phone,
-        regulatoryPositionStatements: r.regulatory_position_statements,
-        apiCode: r.api_code,
-      },
+    RETURNING j.load_id, j.attempts, j.post_in_flight, ${LOAD_AS_SAVED_COLUMNS}`);
+  return rows.map((r) => ({ loadId: r.load_id, attempts: r.attempts, postInFlight: r.post_in_flight, saved: loadAsSavedOf(r) }));
+}
+
+/** What a send reads of a load (l) and its site (s): the columns of LoadAsSaved, read by loadAsSavedOf. */
+const LOAD_AS_SAVED_COLUMNS = Prisma.sql`l.status, l.waste_tracking_id, l.dwt_warnings, l.dwt_errors, l.version, l.movement,
+  s.name, s.authorisation_number, s.full_address, s.postcode, s.contact_email, s.contact_phone, s.regulatory_position_statements,
+  s.api_code::text AS api_code`;
+
+function loadAsSavedOf(r: LoadAsSavedRow): LoadAsSaved {
+  return {
+    status: r.status,
+    wasteTrackingId: r.waste_tracking_id,
+    dwtWarnings: r.dwt_warnings,
+    dwtErrors: r.dwt_errors,
+    version: r.version,
+    movement: r.movement,
+    site: {
+      name: r.name,
+      authorisationNumber: r.authorisation_number,
+      fullAddress: r.full_address,
+      postcode: r.postcode,
+      contactEmail: r.contact_email,
+      contactPhone: r.contact_phone,
+      regulatoryPositionStatements: r.regulatory_position_statements,
+      apiCode: r.api_code,
     },
-  }));
+  };
+}
+
+/** A load as a send reads it, when no claim carried it (a correction sent at once): as claimJobs reads it. */
+export async function readLoadAsSaved(loadId: string): Promise<LoadAsSaved> {
+  const [row] = await queryRows<LoadAsSavedRow>(
+    Prisma.sql`SELECT ${LOAD_AS_SAVED_COLUMNS} FROM load l JOIN site s ON s.id = l.site_id WHERE l.id = ${loadId}::uuid`,
+  );
+  if (!row) throw new Error(`load ${loadId} not found`);
+  return loadAsSavedOf(row);
 }
 
 /** A job leased by claimJobs, with its load as the claim read it. */
@@ -152,10 +163,13 @@ export interface ClaimedJob {
   saved: LoadAsSaved;
 }
 
-interface ClaimedRow {
+interface ClaimedRow extends LoadAsSavedRow {
   load_id: string;
   attempts: number;
   post_in_flight: boolean;
+}
+
+interface LoadAsSavedRow {
   status: LoadStatus;
   waste_tracking_id: string | null;
   dwt_warnings: unknown;

@@ -34,7 +34,7 @@ import { logger } from '@/lib/logger';
 
 import { getReferenceLookups } from '@/lib/reference-data/service';
 import { holdApiCode, recordServiceCharge, releaseApiCode, serviceChargeSql, takeProbe, wakeJobsOf, type HoldReason } from './holds';
-import { claimJobs, dequeueDelivery, markPostInFlight, rescheduleJob, type LoadAsSaved, type SendClaim } from './queue';
+import { claimJobs, dequeueDelivery, markPostInFlight, readLoadAsSaved, rescheduleJob, type LoadAsSaved, type SendClaim } from './queue';
 import { receivingSiteOf, toReceiveMovementBody } from '@/lib/sites/receiving-site';
 
 export interface DeliveryResult {
@@ -116,28 +116,6 @@ export function retryDelayMs(outcome: Outcome, attempts: number, random = Math.r
 
 /** The load's fields a DeliveryResult is made of. */
 const RESULT_FIELDS = { status: true, wasteTrackingId: true, dwtWarnings: true, dwtErrors: true } as const;
-
-/**
- * What a send reads of the load and its site: no more (not the form's values or the weighings), as a
- * worker reads one per send.
- */
-const SEND_FIELDS = {
-  ...RESULT_FIELDS,
-  version: true,
-  movement: true,
-  site: {
-    select: {
-      name: true,
-      authorisationNumber: true,
-      fullAddress: true,
-      postcode: true,
-      contactEmail: true,
-      contactPhone: true,
-      regulatoryPositionStatements: true,
-      apiCode: true,
-    },
-  },
-} as const;
 
 function resultOf(load: { status: LoadStatus; wasteTrackingId: string | null; dwtWarnings: unknown; dwtErrors: unknown }, message: string): DeliveryResult {
   return {
@@ -266,7 +244,7 @@ export async function processJob({
   /** Waited for just before the request to DWT (not when nothing is sent): a worker's send-rate cap. */
   beforeRequest?: () => Promise<void>;
 }): Promise<DeliveryResult> {
-  const load = saved ?? (await db().load.findUniqueOrThrow({ where: { id: loadId }, select: SEND_FIELDS }));
+  const load = saved ?? (await readLoadAsSaved(loadId));
   let started = Date.now();
   if (load.status !== 'PENDING') {
     await db().$transaction((tx) => dequeueDelivery(tx, loadId));
